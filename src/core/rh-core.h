@@ -1,0 +1,11 @@
+/* rh-core.h — everything the UI and the command line use from the core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rh-catalog.h"
+#include "rh-category.h"
+#include "rh-contact.h"
+#include "rh-entry.h"

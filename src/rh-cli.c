@@ -1,0 +1,152 @@
+/* rh-cli.c
+ *
+ * The command line shares the binary with the window and calls the same
+ * core functions. It never needs a display: everything here runs from
+ * GApplication::handle-local-options, before GTK is initialised.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "rh-cli.h"
+
+#define EXIT_BAD_INPUT 2
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and content revision"), NULL },
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every entry (id, service, question)"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print results as JSON"), NULL },
+  { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read the content from FILE instead of the installed content"), N_("FILE") },
+  { NULL }
+};
+
+void
+rh_cli_add_options (GApplication *app)
+{
+  g_application_add_main_option_entries (app, main_entries);
+  g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
+                                                   "ろうきんインターネットバンキング(団体向け) and "
+                                                   "賃金控除事務支援サービス.\n"
+                                                   "Without options, opens the window."));
+}
+
+/**
+ * rh_cli_load_catalog:
+ * @path: (nullable): a faq.json to read, or %NULL for the content in use
+ *
+ * Returns: (transfer full) (nullable): the catalog
+ */
+RhCatalog *
+rh_cli_load_catalog (const char  *path,
+                     GError     **error)
+{
+  if (path != NULL)
+    return rh_catalog_new_from_file (path, error);
+
+  return rh_catalog_new_builtin (error);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+cli_list (RhCatalog *catalog,
+          gboolean   json)
+{
+  GListModel *entries = rh_catalog_get_entries (catalog);
+  guint n = g_list_model_get_n_items (entries);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, rh_entry_get_id (entry));
+          json_builder_set_member_name (builder, "service");
+          json_builder_add_string_value (builder, rh_entry_get_service_id (entry));
+          json_builder_set_member_name (builder, "question");
+          json_builder_add_string_value (builder, rh_entry_get_question (entry));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+
+          g_print ("%-26s %-10s %s\n",
+                   rh_entry_get_id (entry),
+                   rh_entry_get_service_id (entry),
+                   rh_entry_get_question (entry));
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+int
+rh_cli_handle_local_options (GApplication *app,
+                             GVariantDict *options)
+{
+  g_autoptr(RhCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *content = NULL;
+  gboolean json = g_variant_dict_contains (options, "json");
+
+  g_variant_dict_lookup (options, "content", "^&ay", &content);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_autoptr(RhCatalog) builtin = rh_catalog_new_builtin (NULL);
+
+      g_print ("rokin-help %s\n", PACKAGE_VERSION);
+      if (builtin != NULL)
+        g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_variant_dict_contains (options, "list"))
+    {
+      if (json)
+        {
+          g_printerr (_("--json goes with --list or another command\n"));
+          return EXIT_BAD_INPUT;
+        }
+      return -1;
+    }
+
+  if (!(catalog = rh_cli_load_catalog (content, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  return cli_list (catalog, json);
+}

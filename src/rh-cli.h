@@ -1,0 +1,21 @@
+/* rh-cli.h — the command line of rokin-help (no display needed)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rh-core.h"
+
+G_BEGIN_DECLS
+
+void       rh_cli_add_options          (GApplication *app);
+/* Returns -1 to go on and open the window, or an exit status. */
+int        rh_cli_handle_local_options (GApplication *app,
+                                        GVariantDict *options);
+RhCatalog *rh_cli_load_catalog         (const char   *path,
+                                        GError      **error);
+
+G_END_DECLS

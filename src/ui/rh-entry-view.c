@@ -1,0 +1,420 @@
+/* rh-entry-view.c — the selected entry, rendered from its typed blocks
+ *
+ * Content text is always set as plain text, never as Pango markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-entry-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-entry-view.h"
+
+struct _RhEntryView
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  RhEntry    *entry;
+  char       *location;
+  RhRole      role;
+};
+
+G_DEFINE_FINAL_TYPE (RhEntryView, rh_entry_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ENTRY,
+  PROP_ROLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static const char *
+role_name (RhRole role)
+{
+  switch (role)
+    {
+    case RH_ROLE_MASTER:
+      return _("Master user");
+    case RH_ROLE_GENERAL:
+      return _("General user");
+    case RH_ROLE_ANY:
+    default:
+      return _("All users");
+    }
+}
+
+static GtkWidget *
+build_steps (const RhBlock *block)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_add_css_class (box, "rh-steps");
+
+  for (guint i = 0; block->items[i]; i++)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = text_label (block->items[i], NULL);
+
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, block->items[i],
+                                      -1);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  return box;
+}
+
+static GtkWidget *
+build_list (const RhBlock *block)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  for (guint i = 0; block->items[i]; i++)
+    {
+      const char *item = block->items[i];
+      g_autofree char *text = NULL;
+
+      /* Items that carry their own bullet keep it; others get one. */
+      if (g_str_has_prefix (item, "・"))
+        text = g_strdup (item);
+      else
+        text = g_strconcat ("・", item, NULL);
+
+      gtk_box_append (GTK_BOX (box), text_label (text, NULL));
+    }
+
+  return box;
+}
+
+static GtkWidget *
+card_box (const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, css_class);
+
+  return box;
+}
+
+static GtkWidget *
+build_form (const RhBlock *block)
+{
+  GtkWidget *card = card_box ("rh-form");
+  g_autofree char *to = NULL;
+
+  to = g_strdup_printf (_("Send to: %s"), rh_contact_get_name (block->contact));
+  gtk_box_append (GTK_BOX (card), text_label (_("Form"), "heading"));
+  gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
+  gtk_box_append (GTK_BOX (card), text_label (to, "dim-label"));
+
+  if (block->check != NULL)
+    {
+      g_autofree char *tick = g_strdup_printf (_("Tick: 「%s」"), block->check);
+      gtk_box_append (GTK_BOX (card), text_label (tick, "rh-form-check"));
+    }
+
+  if (block->check_text != NULL)
+    gtk_box_append (GTK_BOX (card), text_label (block->check_text, "rh-note"));
+
+  return card;
+}
+
+static void
+copy_phone_cb (GtkButton *button,
+               gpointer   user_data)
+{
+  const char *phone = g_object_get_data (G_OBJECT (button), "phone");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), phone);
+}
+
+static GtkWidget *
+build_contact (const RhBlock *block)
+{
+  RhContact *contact = block->contact;
+  GtkWidget *card = card_box ("rh-contact");
+  const char * const *hours = rh_contact_get_hours_text (contact);
+  const char *label = rh_contact_get_label (contact);
+
+  if (block->text != NULL)
+    gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
+
+  gtk_box_append (GTK_BOX (card),
+                  text_label (label ? label : rh_contact_get_name (contact), "heading"));
+
+  if (rh_contact_get_phone (contact) != NULL)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_box_append (GTK_BOX (row), text_label (rh_contact_get_phone (contact), "title-3"));
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (copy, _("Copy the phone number"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the phone number"),
+                                      -1);
+      g_object_set_data_full (G_OBJECT (copy), "phone",
+                              g_strdup (rh_contact_get_phone (contact)), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (copy_phone_cb), NULL);
+      gtk_box_append (GTK_BOX (row), copy);
+      gtk_box_append (GTK_BOX (card), row);
+    }
+
+  for (guint i = 0; hours && hours[i]; i++)
+    gtk_box_append (GTK_BOX (card), text_label (hours[i], NULL));
+
+  return card;
+}
+
+static GtkWidget *
+build_block (const RhBlock *block)
+{
+  switch (block->type)
+    {
+    case RH_BLOCK_PARAGRAPH:
+      return text_label (block->text, NULL);
+
+    case RH_BLOCK_HEADING:
+      return text_label (block->text, "heading");
+
+    case RH_BLOCK_NOTE:
+      return text_label (block->text, "rh-note");
+
+    case RH_BLOCK_LIST:
+      return build_list (block);
+
+    case RH_BLOCK_STEPS:
+      return build_steps (block);
+
+    case RH_BLOCK_FORM:
+      return build_form (block);
+
+    case RH_BLOCK_CONTACT:
+      return build_contact (block);
+
+    case RH_BLOCK_UNANSWERED:
+      {
+        GtkWidget *card = card_box ("rh-unanswered");
+        gtk_box_append (GTK_BOX (card), text_label (_("No answer in the source"), "heading"));
+        gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
+        return card;
+      }
+
+    case RH_BLOCK_DEADLINE:
+      {
+        GtkWidget *button = gtk_button_new_with_label (_("Calculate the deadline…"));
+        gtk_widget_set_halign (button, GTK_ALIGN_START);
+        gtk_widget_add_css_class (button, "pill");
+        gtk_widget_add_css_class (button, "suggested-action");
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.deadline");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", block->kind);
+        return button;
+      }
+
+    default:
+      return NULL;
+    }
+}
+
+static void
+clear_box (RhEntryView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->box)))
+    gtk_box_remove (GTK_BOX (self->box), child);
+}
+
+static void
+rebuild (RhEntryView *self)
+{
+  gboolean hidden_note_shown = FALSE;
+
+  clear_box (self);
+
+  if (self->entry == NULL)
+    return;
+
+  gtk_box_append (GTK_BOX (self->box),
+                  text_label (rh_entry_get_question (self->entry), "title-2"));
+  gtk_box_append (GTK_BOX (self->box),
+                  text_label (rh_entry_get_service_name (self->entry), "dim-label"));
+  if (self->location != NULL)
+    gtk_box_append (GTK_BOX (self->box), text_label (self->location, "caption"));
+
+  for (guint i = 0; i < rh_entry_get_n_blocks (self->entry); i++)
+    {
+      const RhBlock *block = rh_entry_get_block (self->entry, i);
+      GtkWidget *widget;
+
+      if (!rh_role_visible (block->role, self->role))
+        {
+          if (!hidden_note_shown)
+            {
+              g_autofree char *msg = NULL;
+              RhRole other = self->role == RH_ROLE_MASTER ? RH_ROLE_GENERAL : RH_ROLE_MASTER;
+
+              msg = g_strdup_printf (_("Steps for “%s” are hidden by the role filter."),
+                                     role_name (other));
+              widget = text_label (msg, "rh-hidden-note");
+              gtk_widget_add_css_class (widget, "dim-label");
+              gtk_box_append (GTK_BOX (self->box), widget);
+              hidden_note_shown = TRUE;
+            }
+          continue;
+        }
+
+      if ((widget = build_block (block)))
+        {
+          if (block->role != RH_ROLE_ANY)
+            gtk_widget_add_css_class (widget, "rh-role-block");
+          gtk_box_append (GTK_BOX (self->box), widget);
+        }
+    }
+}
+
+static void
+rh_entry_view_dispose (GObject *object)
+{
+  RhEntryView *self = (RhEntryView *)object;
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->location, g_free);
+
+  G_OBJECT_CLASS (rh_entry_view_parent_class)->dispose (object);
+}
+
+static void
+rh_entry_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RhEntryView *self = RH_ENTRY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_int (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_entry_view_class_init (RhEntryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rh_entry_view_dispose;
+  object_class->get_property = rh_entry_view_get_property;
+
+  properties [PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, RH_TYPE_ENTRY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ROLE] =
+    g_param_spec_int ("role", NULL, NULL, RH_ROLE_ANY, RH_ROLE_GENERAL, RH_ROLE_ANY,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "rh-entry-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rh_entry_view_init (RhEntryView *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (self->box, 24);
+  gtk_widget_set_margin_end (self->box, 24);
+  gtk_widget_set_margin_top (self->box, 18);
+  gtk_widget_set_margin_bottom (self->box, 24);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+rh_entry_view_new (void)
+{
+  return g_object_new (RH_TYPE_ENTRY_VIEW, NULL);
+}
+
+RhEntry *
+rh_entry_view_get_entry (RhEntryView *self)
+{
+  g_return_val_if_fail (RH_IS_ENTRY_VIEW (self), NULL);
+  return self->entry;
+}
+
+void
+rh_entry_view_set_entry (RhEntryView *self,
+                         RhEntry     *entry,
+                         const char  *location)
+{
+  g_return_if_fail (RH_IS_ENTRY_VIEW (self));
+  g_return_if_fail (!entry || RH_IS_ENTRY (entry));
+
+  g_free (self->location);
+  self->location = g_strdup (location);
+
+  g_set_object (&self->entry, entry);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENTRY]);
+}
+
+RhRole
+rh_entry_view_get_role (RhEntryView *self)
+{
+  g_return_val_if_fail (RH_IS_ENTRY_VIEW (self), RH_ROLE_ANY);
+  return self->role;
+}
+
+void
+rh_entry_view_set_role (RhEntryView *self,
+                        RhRole       role)
+{
+  g_return_if_fail (RH_IS_ENTRY_VIEW (self));
+
+  if (self->role == role)
+    return;
+
+  self->role = role;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROLE]);
+}

@@ -1,0 +1,92 @@
+/* rh-test-ui.h — helpers for the in-process UI tests (Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+static gboolean
+rh_test_timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond (a C expression) holds or 5 s pass. */
+#define RH_TEST_WAIT_FOR(cond)                                              \
+  G_STMT_START {                                                            \
+    gboolean rh_timed_out_ = FALSE;                                         \
+    guint rh_id_ = g_timeout_add (5000, rh_test_timeout_cb, &rh_timed_out_); \
+    while (!(cond) && !rh_timed_out_)                                       \
+      g_main_context_iteration (NULL, TRUE);                                \
+    if (!rh_timed_out_)                                                     \
+      g_source_remove (rh_id_);                                             \
+    if (!(cond))                                                            \
+      g_error ("timed out waiting for: %s", #cond);                         \
+  } G_STMT_END
+
+/* Lets pending idle work (layout, list item binding) run. */
+static inline void
+rh_test_flush (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline void
+rh_test_collect_labels (GtkWidget *widget,
+                        GString   *out,
+                        gboolean   visible_only)
+{
+  if (visible_only && !gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rh_test_collect_labels (child, out, visible_only);
+}
+
+static inline char *
+rh_test_widget_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+  rh_test_collect_labels (widget, out, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+rh_test_ui_init (void)
+{
+
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  return TRUE;
+}
+
+/* Registers @app. The tests run without a session bus on purpose (no portal
+ * waits), and GtkApplication's start-up warns once that it has none: only
+ * for that call are warnings not fatal. */
+static inline void
+rh_test_register_app (GApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  GLogLevelFlags old = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_application_register (app, NULL, &error);
+  g_log_set_always_fatal (old);
+  g_assert_no_error (error);
+}
+
+G_END_DECLS
