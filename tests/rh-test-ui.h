@@ -65,6 +65,27 @@ rh_test_widget_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* The first widget named @name (gtk_widget_set_name) under @root. */
+static inline GtkWidget *
+rh_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rh_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static inline gboolean
 rh_test_ui_init (void)
 {

@@ -10,7 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "rh-application.h"
+#include "rh-deadline-dialog.h"
+#include "rh-entry-print.h"
 #include "rh-window.h"
+
+#define TEXT_SCALE_MIN   0.6
+#define TEXT_SCALE_MAX   2.0
+#define TEXT_SCALE_STEP  0.1
+#define MAX_RESULTS      50
+#define MAX_SUGGESTIONS  5
+#define MAX_HISTORY      100
 
 struct _RhWindow
 {
@@ -24,13 +33,81 @@ struct _RhWindow
   AdwWindowTitle       *content_title;
   GtkScrolledWindow    *content_scroller;
 
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *results_view;
+  GtkListBox           *suggestions_box;
+  GtkMenuButton        *role_button;
+  GtkWidget            *print_button;
+  GtkWidget            *deadline_button;
+
   RhCatalog            *catalog;
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *tree_selection;
+  GListStore           *results;          /* of RhResultItem */
+  GtkSingleSelection   *results_selection;
   GSettings            *settings;
+  GtkCssProvider       *css_provider;
+  RhDeadlineDialog     *deadline_dialog;  /* weak */
+
+  /* Entry ids, most recent last. */
+  GPtrArray            *history_back;
+  GPtrArray            *history_forward;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* One ranked search result: the entry and the byte ranges of its question
+ * that matched the query. */
+#define RH_TYPE_RESULT_ITEM (rh_result_item_get_type ())
+G_DECLARE_FINAL_TYPE (RhResultItem, rh_result_item, RH, RESULT_ITEM, GObject)
+
+struct _RhResultItem
+{
+  GObject  parent_instance;
+  RhEntry *entry;
+  GArray  *ranges;   /* of RhResultRange */
+};
+
+typedef struct
+{
+  guint start;
+  guint end;
+} RhResultRange;
+
+G_DEFINE_FINAL_TYPE (RhResultItem, rh_result_item, G_TYPE_OBJECT)
+
+static void
+rh_result_item_finalize (GObject *object)
+{
+  RhResultItem *self = (RhResultItem *)object;
+
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->ranges, g_array_unref);
+
+  G_OBJECT_CLASS (rh_result_item_parent_class)->finalize (object);
+}
+
+static void
+rh_result_item_class_init (RhResultItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rh_result_item_finalize;
+}
+
+static void
+rh_result_item_init (RhResultItem *self)
+{
+  self->ranges = g_array_new (FALSE, FALSE, sizeof (RhResultRange));
+}
+
+G_GNUC_UNUSED static RhResultItem *
+rh_result_item_new (RhEntry *entry)
+{
+  RhResultItem *self = g_object_new (RH_TYPE_RESULT_ITEM, NULL);
+
+  self->entry = g_object_ref (entry);
+  return self;
+}
 
 enum {
   PROP_0,
@@ -105,6 +182,9 @@ tree_unbind_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
+static void show_entry (RhWindow *self,
+                        RhEntry  *entry);
+
 static char *
 location_for (RhWindow *self,
               RhEntry  *entry)
@@ -123,6 +203,53 @@ location_for (RhWindow *self,
     }
 
   return g_string_free (str, FALSE);
+}
+
+static void
+update_history_actions (RhWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-back",
+                                 self->history_back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-forward",
+                                 self->history_forward->len > 0);
+}
+
+static void
+update_entry_actions (RhWindow *self)
+{
+  gboolean has_entry = rh_entry_view_get_entry (self->entry_view) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_entry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-entry", has_entry);
+}
+
+static void
+history_push (GPtrArray  *stack,
+              const char *id)
+{
+  if (stack->len > 0 && g_str_equal (g_ptr_array_index (stack, stack->len - 1), id))
+    return;
+  g_ptr_array_add (stack, g_strdup (id));
+  if (stack->len > MAX_HISTORY)
+    g_ptr_array_remove_index (stack, 0);
+}
+
+static void
+show_entry_full (RhWindow *self,
+                 RhEntry  *entry,
+                 gboolean  record)
+{
+  RhEntry *current = rh_entry_view_get_entry (self->entry_view);
+
+  if (record && entry != NULL && current != NULL && current != entry)
+    {
+      history_push (self->history_back, rh_entry_get_id (current));
+      g_ptr_array_set_size (self->history_forward, 0);
+    }
+
+  show_entry (self, entry);
+  update_history_actions (self);
+  update_entry_actions (self);
 }
 
 static void
@@ -165,7 +292,7 @@ selection_changed_cb (RhWindow           *self,
   item = gtk_tree_list_row_get_item (row);
 
   if (RH_IS_ENTRY (item))
-    show_entry (self, RH_ENTRY (item));
+    show_entry_full (self, RH_ENTRY (item), TRUE);
 }
 
 static void
@@ -184,7 +311,23 @@ tree_activate_cb (RhWindow    *self,
   if (RH_IS_CATEGORY (item))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
   else if (RH_IS_ENTRY (item))
-    show_entry (self, RH_ENTRY (item));
+    show_entry_full (self, RH_ENTRY (item), TRUE);
+}
+
+static void update_role_button (RhWindow *self);
+
+/* A folded window keeps the header to what fits; print and the calculator
+ * stay in the main menu and on their shortcuts. */
+static void
+folded_changed_cb (RhWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  gtk_widget_set_visible (self->print_button, !folded);
+  gtk_widget_set_visible (self->deadline_button, !folded);
+  update_role_button (self);
 }
 
 static void
@@ -192,6 +335,522 @@ back_clicked_cb (RhWindow  *self,
                  GtkButton *button)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Search ------------------------------------------------------------------ */
+
+static void
+result_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *question = gtk_label_new (NULL);
+  GtkWidget *service = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (question), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (question), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (service), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (service), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (service, "caption");
+  gtk_widget_add_css_class (service, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), question);
+  gtk_box_append (GTK_BOX (box), service);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* Highlights come from the index's match ranges as Pango attributes; the
+ * question itself is set as plain text. */
+static PangoAttrList *
+highlight_attributes (RhResultItem *item)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  gsize len = strlen (rh_entry_get_question (item->entry));
+
+  for (guint i = 0; i < item->ranges->len; i++)
+    {
+      const RhResultRange *range = &g_array_index (item->ranges, RhResultRange, i);
+      PangoAttribute *attr;
+
+      if (range->start >= range->end || range->end > len)
+        continue;
+
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = range->start;
+      attr->end_index = range->end;
+      pango_attr_list_insert (attrs, attr);
+
+      attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      attr->start_index = range->start;
+      attr->end_index = range->end;
+      pango_attr_list_insert (attrs, attr);
+    }
+
+  return attrs;
+}
+
+static void
+result_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  RhResultItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *question = gtk_widget_get_first_child (box);
+  GtkWidget *service = gtk_widget_get_next_sibling (question);
+  g_autoptr(PangoAttrList) attrs = highlight_attributes (item);
+
+  gtk_label_set_text (GTK_LABEL (question), rh_entry_get_question (item->entry));
+  gtk_label_set_attributes (GTK_LABEL (question), attrs);
+  gtk_label_set_text (GTK_LABEL (service), rh_entry_get_service_name (item->entry));
+}
+
+static GtkWidget *
+suggestion_row_new (RhEntry *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), rh_entry_get_question (entry));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "rh-entry", g_object_ref (entry), g_object_unref);
+
+  return row;
+}
+
+static void
+clear_suggestions (RhWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))))
+    gtk_list_box_remove (self->suggestions_box, child);
+}
+
+/* Ranked results for @query, through the core's search index. */
+static void
+search_collect (RhWindow   *self,
+                const char *query,
+                guint       limit,
+                GPtrArray  *items)
+{
+  /* Wired to RhSearchIndex once the search engine lands. */
+}
+
+/* The closest entries when nothing matched. */
+static void
+search_suggest (RhWindow   *self,
+                const char *query,
+                guint       limit,
+                GPtrArray  *entries)
+{
+}
+
+static void
+run_search (RhWindow   *self,
+            const char *query)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  clear_suggestions (self);
+
+  if (self->catalog != NULL)
+    search_collect (self, query, MAX_RESULTS, items);
+
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
+
+  if (items->len > 0)
+    {
+      gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+      return;
+    }
+
+  if (self->catalog != NULL)
+    {
+      g_autoptr(GPtrArray) closest = g_ptr_array_new_with_free_func (g_object_unref);
+
+      search_suggest (self, query, MAX_SUGGESTIONS, closest);
+      for (guint i = 0; i < closest->len; i++)
+        gtk_list_box_append (self->suggestions_box, suggestion_row_new (g_ptr_array_index (closest, i)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box)) != NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+}
+
+static void
+search_changed_cb (RhWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text == NULL || *text == '\0')
+    {
+      g_list_store_remove_all (self->results);
+      clear_suggestions (self);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
+      return;
+    }
+
+  run_search (self, text);
+}
+
+static void
+open_result (RhWindow *self,
+             guint     position)
+{
+  g_autoptr(RhResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (item == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->results_selection, position);
+  show_entry_full (self, item->entry, TRUE);
+}
+
+static void
+search_activate_cb (RhWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* Enter may come before the delayed search-changed: search now. */
+  if (text != NULL && *text != '\0')
+    {
+      run_search (self, text);
+      open_result (self, 0);
+    }
+}
+
+static void
+search_stop_cb (RhWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_list_store_remove_all (self->results);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
+}
+
+static gboolean
+search_key_pressed_cb (RhWindow              *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  if (g_strcmp0 (visible, "results") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->results_view), GTK_DIR_TAB_FORWARD);
+  if (g_strcmp0 (visible, "no-results") == 0)
+    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->sidebar_stack), GTK_DIR_TAB_FORWARD);
+  if (g_strcmp0 (visible, "tree") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->tree_view), GTK_DIR_TAB_FORWARD);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+results_activate_cb (RhWindow    *self,
+                     guint        position,
+                     GtkListView *list_view)
+{
+  open_result (self, position);
+}
+
+static void
+suggestion_activated_cb (RhWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *box)
+{
+  RhEntry *entry = g_object_get_data (G_OBJECT (row), "rh-entry");
+
+  if (entry != NULL)
+    show_entry_full (self, entry, TRUE);
+}
+
+static RhEntry *
+find_helpdesk_entry (RhWindow *self)
+{
+  GListModel *entries;
+
+  if (self->catalog == NULL)
+    return NULL;
+
+  entries = rh_catalog_get_entries (self->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          if (block->type == RH_BLOCK_CONTACT && block->contact != NULL &&
+              rh_contact_get_phone (block->contact) != NULL)
+            return entry;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+helpdesk_clicked_cb (RhWindow  *self,
+                     GtkButton *button)
+{
+  RhEntry *entry = find_helpdesk_entry (self);
+
+  if (entry != NULL)
+    show_entry_full (self, entry, TRUE);
+}
+
+/* Role filter, text size -------------------------------------------------- */
+
+static void
+update_role_button (RhWindow *self)
+{
+  RhRole role = rh_entry_view_get_role (self->entry_view);
+  const char *label;
+
+  switch (role)
+    {
+    case RH_ROLE_MASTER:
+      label = _("Master User");
+      break;
+    case RH_ROLE_GENERAL:
+      label = _("General User");
+      break;
+    case RH_ROLE_ANY:
+    default:
+      label = _("All Users");
+      break;
+    }
+
+  /* Narrow: an icon, the role in the tooltip. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_menu_button_set_icon_name (self->role_button, "system-users-symbolic");
+  else
+    gtk_menu_button_set_label (self->role_button, label);
+  {
+    g_autofree char *tip = g_strdup_printf (_("Show Steps For: %s"), label);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), tip);
+  }
+}
+
+static void
+role_changed_cb (RhWindow   *self,
+                 const char *key,
+                 GSettings  *settings)
+{
+  rh_entry_view_set_role (self->entry_view, g_settings_get_enum (settings, "role"));
+  update_role_button (self);
+}
+
+static void
+text_scale_changed_cb (RhWindow   *self,
+                       const char *key,
+                       GSettings  *settings)
+{
+  g_autofree char *css = NULL;
+  char scale[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (scale, sizeof scale, "%.2f", g_settings_get_double (settings, "text-scale"));
+  /* libadwaita sizes titles in points; restate them relative to the text. */
+  css = g_strdup_printf ("rh-entry-view { font-size: %sem; }\n"
+                         "rh-entry-view .title-2 { font-size: 1.36em; }\n"
+                         "rh-entry-view .title-3 { font-size: 1.36em; }\n"
+                         "rh-entry-view .heading { font-size: 1em; }\n"
+                         "rh-entry-view .caption { font-size: 0.82em; }\n",
+                         scale);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->css_provider, css);
+#else
+  gtk_css_provider_load_from_data (self->css_provider, css, -1);
+#endif
+}
+
+static void
+change_text_scale (RhWindow *self,
+                   double    delta)
+{
+  double scale;
+
+  if (self->settings == NULL)
+    return;
+
+  scale = delta == 0 ? 1.0 : g_settings_get_double (self->settings, "text-scale") + delta;
+  scale = CLAMP (scale, TEXT_SCALE_MIN, TEXT_SCALE_MAX);
+  g_settings_set_double (self->settings, "text-scale", scale);
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+history_back_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhEntry *current = rh_entry_view_get_entry (self->entry_view);
+
+  while (self->history_back->len > 0)
+    {
+      g_autofree char *id = g_ptr_array_steal_index (self->history_back, self->history_back->len - 1);
+      RhEntry *entry = self->catalog ? rh_catalog_lookup_entry (self->catalog, id) : NULL;
+
+      if (entry == NULL)
+        continue;
+      if (current != NULL)
+        g_ptr_array_add (self->history_forward, g_strdup (rh_entry_get_id (current)));
+      show_entry_full (self, entry, FALSE);
+      return;
+    }
+  update_history_actions (self);
+}
+
+static void
+history_forward_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhEntry *current = rh_entry_view_get_entry (self->entry_view);
+
+  while (self->history_forward->len > 0)
+    {
+      g_autofree char *id = g_ptr_array_steal_index (self->history_forward, self->history_forward->len - 1);
+      RhEntry *entry = self->catalog ? rh_catalog_lookup_entry (self->catalog, id) : NULL;
+
+      if (entry == NULL)
+        continue;
+      if (current != NULL)
+        history_push (self->history_back, rh_entry_get_id (current));
+      show_entry_full (self, entry, FALSE);
+      return;
+    }
+  update_history_actions (self);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  GtkWindow *parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog;
+
+      gtk_print_operation_get_error (operation, &error);
+      dialog = adw_message_dialog_new (parent, _("Could Not Print"), error ? error->message : NULL);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  g_object_unref (parent);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhEntry *entry = rh_entry_view_get_entry (self->entry_view);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL)
+    return;
+
+  operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), &error);
+  if (error != NULL)
+    g_warning ("Printing failed: %s", error->message);
+}
+
+static void
+copy_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  RhEntry *entry = rh_entry_view_get_entry (self->entry_view);
+  g_autofree char *text = NULL;
+
+  if (entry == NULL)
+    return;
+
+  text = rh_entry_dup_text (entry, rh_entry_view_get_role (self->entry_view));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    change_text_scale (self, TEXT_SCALE_STEP);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    change_text_scale (self, -TEXT_SCALE_STEP);
+  else
+    change_text_scale (self, 0);
+}
+
+static void
+deadline_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *kind = param ? g_variant_get_string (param, NULL) : "";
+
+  if (self->deadline_dialog == NULL)
+    {
+      self->deadline_dialog = rh_deadline_dialog_new (GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->deadline_dialog), (gpointer *)&self->deadline_dialog);
+    }
+
+  if (kind != NULL && *kind != '\0')
+    rh_deadline_dialog_set_page (self->deadline_dialog, kind);
+  gtk_window_present (GTK_WINDOW (self->deadline_dialog));
 }
 
 static void
@@ -218,6 +877,9 @@ rh_window_set_catalog (RhWindow  *self,
   /* Keep the open entry across a content update, if it still exists. */
   if (current_id != NULL)
     show_entry (self, catalog ? rh_catalog_lookup_entry (catalog, current_id) : NULL);
+  update_entry_actions (self);
+
+  search_changed_cb (self, self->search_entry);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CATALOG]);
 }
@@ -246,6 +908,17 @@ rh_window_attach (RhWindow *self)
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+      {
+        g_autoptr(GAction) role_action = g_settings_create_action (self->settings, "role");
+        g_action_map_add_action (G_ACTION_MAP (self), role_action);
+      }
+      g_signal_connect_object (self->settings, "changed::role",
+                               G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::text-scale",
+                               G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
+      role_changed_cb (self, "role", self->settings);
+      text_scale_changed_cb (self, "text-scale", self->settings);
+
       g_signal_connect_object (app, "notify::catalog",
                                G_CALLBACK (app_catalog_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -262,8 +935,24 @@ rh_window_dispose (GObject *object)
 {
   RhWindow *self = (RhWindow *)object;
 
+  if (self->css_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->css_provider));
+  g_clear_object (&self->css_provider);
+
+  if (self->deadline_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->deadline_dialog), (gpointer *)&self->deadline_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->deadline_dialog));
+      self->deadline_dialog = NULL;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
 
+  g_clear_object (&self->results_selection);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->history_back, g_ptr_array_unref);
+  g_clear_pointer (&self->history_forward, g_ptr_array_unref);
   g_clear_object (&self->tree_selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->catalog);
@@ -314,14 +1003,55 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, entry_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, role_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, deadline_button);
   gtk_widget_class_bind_template_callback (widget_class, tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, results_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, suggestion_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, helpdesk_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_back_action);
+  gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-entry", NULL, copy_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.deadline", "s", deadline_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.history-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.history-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.history-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.deadline", "s", "");
 }
 
 static void
 rh_window_init (RhWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -339,6 +1069,39 @@ rh_window_init (RhWindow *self)
                            G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->tree_selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (result_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (result_bind_cb), self);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+
+  self->results = g_list_store_new (RH_TYPE_RESULT_ITEM);
+  self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->results_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self, NULL, self->leaflet);
+
+  self->history_back = g_ptr_array_new_with_free_func (g_free);
+  self->history_forward = g_ptr_array_new_with_free_func (g_free);
+
+  self->css_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->css_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  update_history_actions (self);
+  update_entry_actions (self);
 }
 
 RhWindow *
@@ -381,6 +1144,6 @@ rh_window_show_entry_id (RhWindow   *self,
   if (self->catalog == NULL || !(entry = rh_catalog_lookup_entry (self->catalog, id)))
     return FALSE;
 
-  show_entry (self, entry);
+  show_entry_full (self, entry, TRUE);
   return TRUE;
 }

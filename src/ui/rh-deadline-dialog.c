@@ -1,0 +1,633 @@
+/* rh-deadline-dialog.c — the deadline calculator
+ *
+ * One page per kind of deadline and a yearly schedule. Every rule is in
+ * the core (rh-date, rh-calendar, rh-deadline, rh-schedule); this dialog
+ * only reads the fields, calls it and writes sentences.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-deadline-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-core.h"
+#include "rh-deadline-dialog.h"
+
+typedef struct
+{
+  AdwEntryRow *row;
+  GtkWidget   *error_row;
+  GtkLabel    *error_label;
+  GtkCalendar *calendar;
+  GtkWidget   *menu_button;
+} DateField;
+
+typedef struct
+{
+  GtkWidget *box;
+  GtkLabel  *headline;
+  GtkLabel  *status;
+  GtkWidget *warnings;
+  GtkExpander *days_expander;
+  GtkLabel  *days_label;
+} ResultArea;
+
+struct _RhDeadlineDialog
+{
+  AdwWindow       parent_instance;
+
+  /* template children */
+  AdwViewStack   *stack;
+  GtkBox         *zaikei_box;
+  GtkBox         *nyukin_box;
+  GtkBox         *meisai_box;
+  GtkBox         *schedule_box;
+
+  DateField       zaikei_payday;
+  GtkSwitch      *zaikei_shift_next;
+  ResultArea      zaikei_result;
+
+  DateField       nyukin_received;
+  DateField       nyukin_payday;
+  GtkSwitch      *nyukin_shift_next;
+  ResultArea      nyukin_result;
+
+  DateField       meisai_confirmed;
+  DateField       meisai_cutoff;
+  ResultArea      meisai_result;
+
+  GtkSpinButton  *schedule_year;
+  GtkDropDown    *schedule_rule;
+  GtkSpinButton  *schedule_day;
+  GtkDropDown    *schedule_shift;
+  GtkGrid        *schedule_grid;
+  GtkLabel       *schedule_error;
+  GtkWidget      *schedule_actions;
+  char           *schedule_text;
+};
+
+G_DEFINE_FINAL_TYPE (RhDeadlineDialog, rh_deadline_dialog, ADW_TYPE_WINDOW)
+
+/* TEMPORARY until the calendar engine is merged */
+#define RH_DATE_MIN_YEAR 1948
+#define RH_DATE_MAX_YEAR 2099
+static gboolean
+PARSE_DATE (const char *text, const GDate *today, GDate *out, GError **error)
+{
+  g_date_set_parse (out, text);
+  if (!g_date_valid (out))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad date");
+      return FALSE;
+    }
+  return TRUE;
+}
+static char *
+FORMAT_ISO (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+#define SET_TODAY(d) g_date_set_time_t ((d), time (NULL))
+
+static void recompute (RhDeadlineDialog *self);
+
+/* Fields ------------------------------------------------------------------ */
+
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          DateField   *field)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (dt, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (field->row), text);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (field->menu_button));
+}
+
+static void
+field_changed_cb (GtkEditable      *editable,
+                  RhDeadlineDialog *self)
+{
+  recompute (self);
+}
+
+static GtkWidget *
+boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static void
+date_field_init (RhDeadlineDialog *self,
+                 DateField        *field,
+                 GtkWidget        *list,
+                 const char       *name,
+                 const char       *title)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label;
+
+  field->row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (field->row), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (field->row), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (field->row),
+                               _("For example 2026-12-25, 2026/12/25, 12/25 or 令和8年12月25日"));
+  g_signal_connect (field->row, "changed", G_CALLBACK (field_changed_cb), self);
+
+  field->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect (field->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (field->calendar));
+
+  field->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (field->menu_button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (field->menu_button), popover);
+  gtk_widget_set_valign (field->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (field->menu_button, "flat");
+  gtk_widget_set_tooltip_text (field->menu_button, _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  adw_entry_row_add_suffix (field->row, field->menu_button);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (field->row));
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  field->error_label = GTK_LABEL (label);
+
+  field->error_row = gtk_list_box_row_new ();
+  gtk_widget_set_name (field->error_row, "error-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (field->error_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->error_row), label);
+  gtk_widget_set_visible (field->error_row, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), field->error_row);
+}
+
+static void
+date_field_set_error (DateField  *field,
+                      const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (field->error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (field->row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field->row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (field->row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (field->error_row, message != NULL);
+}
+
+/* Reads the field through the core's parser. FALSE when it is empty
+ * (nothing marked) or invalid (marked, with the parser's reason). */
+static gboolean
+date_field_get (DateField *field,
+                GDate     *out)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  g_autoptr(GError) error = NULL;
+
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  if (text == NULL || *text == '\0')
+    {
+      date_field_set_error (field, NULL);
+      return FALSE;
+    }
+
+  if (!PARSE_DATE (text, NULL, out, &error))
+    {
+      date_field_set_error (field, error->message);
+      return FALSE;
+    }
+
+  date_field_set_error (field, NULL);
+  return TRUE;
+}
+
+G_GNUC_UNUSED static void
+date_field_set_date (DateField   *field,
+                     const GDate *date)
+{
+  g_autofree char *iso = FORMAT_ISO (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (field->row), iso);
+}
+
+/* Results ----------------------------------------------------------------- */
+
+static GtkLabel *
+result_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return GTK_LABEL (label);
+}
+
+static void
+result_area_init (ResultArea *area,
+                  GtkBox     *page,
+                  const char *name)
+{
+  g_autofree char *headline_name = g_strconcat (name, "-result", NULL);
+  g_autofree char *status_name = g_strconcat (name, "-status", NULL);
+  g_autofree char *warnings_name = g_strconcat (name, "-warnings", NULL);
+  g_autofree char *days_name = g_strconcat (name, "-days", NULL);
+
+  area->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (area->box, "card");
+  gtk_widget_add_css_class (area->box, "rh-result");
+
+  area->headline = result_label ("title-3");
+  gtk_widget_set_name (GTK_WIDGET (area->headline), headline_name);
+  gtk_box_append (GTK_BOX (area->box), GTK_WIDGET (area->headline));
+
+  area->status = result_label (NULL);
+  gtk_widget_set_name (GTK_WIDGET (area->status), status_name);
+  gtk_box_append (GTK_BOX (area->box), GTK_WIDGET (area->status));
+
+  area->warnings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_name (area->warnings, warnings_name);
+  gtk_box_append (GTK_BOX (area->box), area->warnings);
+
+  area->days_label = result_label ("caption");
+  gtk_widget_set_name (GTK_WIDGET (area->days_label), days_name);
+  area->days_expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (_("_Business days counted")));
+  gtk_expander_set_child (area->days_expander, GTK_WIDGET (area->days_label));
+  gtk_box_append (GTK_BOX (area->box), GTK_WIDGET (area->days_expander));
+
+  gtk_box_append (page, area->box);
+}
+
+static void
+result_area_clear (ResultArea *area,
+                   const char *hint)
+{
+  GtkWidget *child;
+
+  gtk_label_set_text (area->headline, hint);
+  gtk_widget_set_visible (GTK_WIDGET (area->status), FALSE);
+  while ((child = gtk_widget_get_first_child (area->warnings)))
+    gtk_box_remove (GTK_BOX (area->warnings), child);
+  gtk_widget_set_visible (GTK_WIDGET (area->days_expander), FALSE);
+}
+
+G_GNUC_UNUSED static void
+result_area_add_warning (ResultArea *area,
+                         const char *text)
+{
+  GtkLabel *label = result_label ("warning");
+  g_autofree char *line = g_strconcat ("⚠ ", text, NULL);
+
+  gtk_label_set_text (label, line);
+  gtk_box_append (GTK_BOX (area->warnings), GTK_WIDGET (label));
+}
+
+G_GNUC_UNUSED static void
+result_area_set_status (ResultArea *area,
+                        const char *text,
+                        gboolean    highlight)
+{
+  gtk_label_set_text (area->status, text);
+  gtk_widget_set_visible (GTK_WIDGET (area->status), text != NULL);
+  if (highlight)
+    gtk_widget_add_css_class (GTK_WIDGET (area->status), "success");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (area->status), "success");
+}
+
+static void
+compute_zaikei (RhDeadlineDialog *self)
+{
+  GDate payday;
+
+  if (!date_field_get (&self->zaikei_payday, &payday))
+    {
+      result_area_clear (&self->zaikei_result, _("Enter the payday to see the deadline."));
+      return;
+    }
+
+  result_area_clear (&self->zaikei_result, "");
+}
+
+static void
+compute_nyukin (RhDeadlineDialog *self)
+{
+  GDate received, payday;
+  gboolean ok_received = date_field_get (&self->nyukin_received, &received);
+  gboolean ok_payday = date_field_get (&self->nyukin_payday, &payday);
+
+  if (!ok_received || !ok_payday)
+    {
+      result_area_clear (&self->nyukin_result,
+                         _("Enter the day the request data arrived and the payday."));
+      return;
+    }
+
+  result_area_clear (&self->nyukin_result, "");
+}
+
+static void
+compute_meisai (RhDeadlineDialog *self)
+{
+  GDate confirmed, cutoff;
+  gboolean ok_confirmed = date_field_get (&self->meisai_confirmed, &confirmed);
+  gboolean ok_cutoff = date_field_get (&self->meisai_cutoff, &cutoff);
+
+  if (!ok_confirmed || !ok_cutoff)
+    {
+      result_area_clear (&self->meisai_result,
+                         _("Enter last month’s confirmation day and this month’s input cut-off."));
+      return;
+    }
+
+  result_area_clear (&self->meisai_result, "");
+}
+
+static void
+compute_schedule (RhDeadlineDialog *self)
+{
+}
+
+static void
+recompute (RhDeadlineDialog *self)
+{
+  if (self->zaikei_payday.row == NULL || self->schedule_grid == NULL)
+    return;   /* still building */
+
+  compute_zaikei (self);
+  compute_nyukin (self);
+  compute_meisai (self);
+}
+
+static void
+schedule_changed_cb (RhDeadlineDialog *self)
+{
+  if (self->schedule_grid == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->schedule_day),
+                            gtk_drop_down_get_selected (self->schedule_rule) == 0);
+  compute_schedule (self);
+}
+
+/* Pages ------------------------------------------------------------------- */
+
+static GtkWidget *
+page_intro (const char *text)
+{
+  GtkLabel *label = result_label ("dim-label");
+
+  gtk_label_set_selectable (label, FALSE);
+  gtk_label_set_text (label, text);
+  return GTK_WIDGET (label);
+}
+
+static GtkSwitch *
+append_shift_row (RhDeadlineDialog *self,
+                  GtkWidget        *list)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Payday on a closed day moves to the next business day"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Off: it moves to the previous business day"));
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  g_signal_connect_swapped (sw, "notify::active", G_CALLBACK (recompute), self);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return GTK_SWITCH (sw);
+}
+
+static void
+build_zaikei_page (RhDeadlineDialog *self)
+{
+  GtkWidget *list = boxed_list_new ();
+
+  gtk_box_append (self->zaikei_box,
+                  page_intro (_("財形貯蓄の明細送信: the last day is 4 bank business days before the payday (the payday itself is not counted).")));
+  date_field_init (self, &self->zaikei_payday, list, "zaikei-payday", _("_Payday (入金予定日)"));
+  self->zaikei_shift_next = append_shift_row (self, list);
+  gtk_box_append (self->zaikei_box, list);
+  result_area_init (&self->zaikei_result, self->zaikei_box, "zaikei");
+}
+
+static void
+build_nyukin_page (RhDeadlineDialog *self)
+{
+  GtkWidget *list = boxed_list_new ();
+
+  gtk_box_append (self->nyukin_box,
+                  page_intro (_("まとめ入金の入金確定・送信: from the day the request data arrives through the payday itself.")));
+  date_field_init (self, &self->nyukin_received, list, "nyukin-received", _("_Request data received (依頼データ受信日)"));
+  date_field_init (self, &self->nyukin_payday, list, "nyukin-payday", _("_Payday (入金予定日)"));
+  self->nyukin_shift_next = append_shift_row (self, list);
+  gtk_box_append (self->nyukin_box, list);
+  result_area_init (&self->nyukin_result, self->nyukin_box, "nyukin");
+}
+
+static void
+build_meisai_page (RhDeadlineDialog *self)
+{
+  GtkWidget *list = boxed_list_new ();
+
+  gtk_box_append (self->meisai_box,
+                  page_intro (_("まとめ控除依頼の明細変更: from the business day after last month’s 入金確定・送信 through this month’s data input cut-off.")));
+  date_field_init (self, &self->meisai_confirmed, list, "meisai-confirmed", _("_Last month’s confirmation (前月の入金確定・送信実施日)"));
+  date_field_init (self, &self->meisai_cutoff, list, "meisai-cutoff", _("_Input cut-off (当月のデータ入力締切日)"));
+  gtk_box_append (self->meisai_box, list);
+  result_area_init (&self->meisai_result, self->meisai_box, "meisai");
+}
+
+static GtkWidget *
+action_row_with (const char *title,
+                 GtkWidget  *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
+
+  return row;
+}
+
+static void
+build_schedule_page (RhDeadlineDialog *self)
+{
+  GtkWidget *list = boxed_list_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *rules[] = { N_("Day of the month"), N_("Month end"), NULL };
+  const char *shifts[] = { N_("Previous business day"), N_("Next business day"), NULL };
+  const char *rules_t[3] = { _(rules[0]), _(rules[1]), NULL };
+  const char *shifts_t[3] = { _(shifts[0]), _(shifts[1]), NULL };
+  GDate today;
+  GtkWidget *button;
+
+  SET_TODAY (&today);
+
+  gtk_box_append (self->schedule_box,
+                  page_intro (_("A year of paydays and the deadlines that follow from them.")));
+
+  self->schedule_year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (RH_DATE_MIN_YEAR + 1, RH_DATE_MAX_YEAR - 1, 1));
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_year), "schedule-year");
+  gtk_spin_button_set_value (self->schedule_year, g_date_get_year (&today));
+  gtk_list_box_append (GTK_LIST_BOX (list), action_row_with (_("_Year"), GTK_WIDGET (self->schedule_year)));
+
+  self->schedule_rule = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (rules_t));
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_rule), "schedule-rule");
+  gtk_list_box_append (GTK_LIST_BOX (list), action_row_with (_("Payday _rule"), GTK_WIDGET (self->schedule_rule)));
+
+  self->schedule_day = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 31, 1));
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_day), "schedule-day");
+  gtk_spin_button_set_value (self->schedule_day, 25);
+  gtk_list_box_append (GTK_LIST_BOX (list), action_row_with (_("_Day of the month"), GTK_WIDGET (self->schedule_day)));
+
+  self->schedule_shift = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shifts_t));
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_shift), "schedule-shift");
+  gtk_list_box_append (GTK_LIST_BOX (list), action_row_with (_("On a closed day, _use the"), GTK_WIDGET (self->schedule_shift)));
+  gtk_box_append (self->schedule_box, list);
+
+  button = gtk_button_new_with_mnemonic (_("Export as _iCalendar…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-ics");
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("Export as _CSV…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-csv");
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("C_opy as Text"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.copy");
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  self->schedule_actions = buttons;
+
+  self->schedule_error = result_label ("error");
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), FALSE);
+  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_error));
+
+  self->schedule_grid = GTK_GRID (gtk_grid_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_grid), "schedule-grid");
+  gtk_grid_set_column_spacing (self->schedule_grid, 18);
+  gtk_grid_set_row_spacing (self->schedule_grid, 6);
+  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_grid));
+  gtk_box_append (self->schedule_box, buttons);
+
+  g_signal_connect_swapped (self->schedule_year, "value-changed", G_CALLBACK (schedule_changed_cb), self);
+  g_signal_connect_swapped (self->schedule_day, "value-changed", G_CALLBACK (schedule_changed_cb), self);
+  g_signal_connect_swapped (self->schedule_rule, "notify::selected", G_CALLBACK (schedule_changed_cb), self);
+  g_signal_connect_swapped (self->schedule_shift, "notify::selected", G_CALLBACK (schedule_changed_cb), self);
+}
+
+/* Overrides ---------------------------------------------------------------- */
+
+static void
+rh_deadline_dialog_finalize (GObject *object)
+{
+  RhDeadlineDialog *self = (RhDeadlineDialog *)object;
+
+  g_clear_pointer (&self->schedule_text, g_free);
+
+  G_OBJECT_CLASS (rh_deadline_dialog_parent_class)->finalize (object);
+}
+
+static void
+rh_deadline_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RH_TYPE_DEADLINE_DIALOG);
+
+  G_OBJECT_CLASS (rh_deadline_dialog_parent_class)->dispose (object);
+}
+
+static void
+rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rh_deadline_dialog_dispose;
+  object_class->finalize = rh_deadline_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-deadline-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, zaikei_box);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, nyukin_box);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, meisai_box);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, schedule_box);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rh_deadline_dialog_init (RhDeadlineDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_zaikei_page (self);
+  build_nyukin_page (self);
+  build_meisai_page (self);
+  build_schedule_page (self);
+
+  recompute (self);
+  schedule_changed_cb (self);
+}
+
+RhDeadlineDialog *
+rh_deadline_dialog_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (RH_TYPE_DEADLINE_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+}
+
+void
+rh_deadline_dialog_set_page (RhDeadlineDialog *self,
+                             const char       *page)
+{
+  g_return_if_fail (RH_IS_DEADLINE_DIALOG (self));
+  g_return_if_fail (page != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+const char *
+rh_deadline_dialog_get_page (RhDeadlineDialog *self)
+{
+  g_return_val_if_fail (RH_IS_DEADLINE_DIALOG (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}

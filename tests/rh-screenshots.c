@@ -1,0 +1,170 @@
+/* rh-screenshots.c — puts the real window into the states shown in the
+ * README and saves each as a PNG (run by build-aux/screenshots.sh)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rh-application.h"
+#include "rh-deadline-dialog.h"
+#include "rh-window.h"
+#include "rh-test-ui.h"
+
+static const char *outdir;
+
+static void
+wait_frames (GtkWidget *widget)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      rh_test_flush ();
+    }
+}
+
+static void
+save (GtkWidget  *window,
+      const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (outdir, name, NULL);
+  int width, height;
+
+  wait_frames (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("could not write %s", path);
+  g_print ("%s (%d×%d)\n", path, width, height);
+}
+
+static void
+resize (GtkWindow *window,
+        int        width,
+        int        height)
+{
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  wait_frames (GTK_WIDGET (window));
+  g_print ("size %d %d\n", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  wait_frames (GTK_WIDGET (window));
+}
+
+static void
+type_query (RhWindow   *window,
+            const char *query)
+{
+  GtkWidget *entry = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "sidebar_stack"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  RH_TEST_WAIT_FOR (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "tree") != 0 || *query == '\0');
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GList *tops = gtk_window_list_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = tops; l != NULL; l = l->next)
+    if (RH_IS_DEADLINE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (tops);
+
+  return dialog;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RhApplication) app = NULL;
+  GSettings *settings;
+  RhWindow *window;
+  GtkWidget *dialog;
+  GtkWidget *payday;
+
+  rh_application_init_i18n ();
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+  outdir = argv[1];
+  g_mkdir_with_parents (outdir, 0755);
+
+  if (!rh_test_ui_init ())
+    {
+      g_printerr ("no display\n");
+      return 1;
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  rh_test_register_app (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+  settings = rh_application_get_settings (app);
+  window = RH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  resize (GTK_WINDOW (window), 1100, 760);
+
+  /* 1. A search: ぱそこん, first result opened. */
+  type_query (window, "ぱそこん");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry"), "activate");
+  save (GTK_WIDGET (window), "main-search.png");
+
+  /* 2. The PC-change entry for a general user, two steps ticked. */
+  g_settings_set_string (settings, "role", "general");
+  rh_window_show_entry_id (window, "ib-pc-change");
+  wait_frames (GTK_WIDGET (window));
+  {
+    GtkWidget *view = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "entry_view");
+    guint ticked = 0;
+
+    for (GtkWidget *w = view; w != NULL && ticked < 2; )
+      {
+        if (GTK_IS_CHECK_BUTTON (w))
+          {
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (w), TRUE);
+            ticked++;
+          }
+        /* depth-first walk */
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+  }
+  save (GTK_WIDGET (window), "entry-role.png");
+
+  /* 3. The calculator on the 財形 page with a payday. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
+  RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+  payday = rh_test_find_named (dialog, "zaikei-payday");
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026/12/25");
+  save (dialog, "calculator.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* 4. The narrow layout: one pane, with a back button. */
+  resize (GTK_WINDOW (window), 600, 720);   /* folds; the header shrinks */
+  resize (GTK_WINDOW (window), 400, 720);
+  save (GTK_WIDGET (window), "narrow.png");
+
+  gtk_window_close (GTK_WINDOW (window));
+  return 0;
+}
