@@ -5,7 +5,10 @@
 
 #pragma once
 
+#include "rh-calendar.h"
 #include "rh-catalog.h"
 #include "rh-category.h"
 #include "rh-contact.h"
+#include "rh-date.h"
 #include "rh-entry.h"
+#include "rh-holiday-table.h"
