@@ -6,8 +6,12 @@
 #include "config.h"
 
 #include "rh-application.h"
+#include "rh-deadline-dialog.h"
+#include "rh-entry-print.h"
 #include "rh-window.h"
 #include "rh-test-ui.h"
+
+#include <glib/gstdio.h>
 
 static RhApplication *app;
 
@@ -126,6 +130,275 @@ test_window_every_entry_renders (void)
     }
 }
 
+static GtkWidget *
+child (RhWindow   *window,
+       const char *name)
+{
+  return (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, name);
+}
+
+static GSettings *
+settings (void)
+{
+  return rh_application_get_settings (app);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *tops = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = tops; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (tops);
+
+  return found;
+}
+
+static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (gtk_widget_has_css_class (widget, css_class))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_css_class (c, css_class))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_window_role_filter (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *entry_view = child (window, "entry_view");
+  g_autofree char *all = NULL;
+  g_autofree char *general = NULL;
+  g_autofree char *master = NULL;
+
+  g_settings_set_string (settings (), "role", "all");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  rh_test_flush ();
+  all = rh_test_widget_text (entry_view);
+  g_assert_nonnull (strstr (all, "① 変更前のパソコンで電子証明書を失効"));
+  g_assert_nonnull (strstr (all, "① マスターユーザ側で電子証明書を失効"));
+  g_assert_false (has_css_class (entry_view, "rh-hidden-note"));
+
+  /* Through the header bar's action, as the menu does. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "role", g_variant_new_string ("general"));
+  rh_test_flush ();
+  g_assert_cmpstr (g_settings_get_string (settings (), "role"), ==, "general");
+  general = rh_test_widget_text (entry_view);
+  g_assert_null (strstr (general, "① 変更前のパソコンで電子証明書を失効"));
+  g_assert_nonnull (strstr (general, "① マスターユーザ側で電子証明書を失効"));
+  /* The note saying steps are hidden is visible. */
+  if (japanese ())
+    g_assert_nonnull (strstr (general, "マスターユーザ"));
+  g_assert_true (has_css_class (entry_view, "rh-hidden-note"));
+
+  g_settings_set_string (settings (), "role", "master");
+  rh_test_flush ();
+  master = rh_test_widget_text (entry_view);
+  g_assert_nonnull (strstr (master, "① 変更前のパソコンで電子証明書を失効"));
+  g_assert_null (strstr (master, "① マスターユーザ側で電子証明書を失効"));
+  g_assert_true (has_css_class (entry_view, "rh-hidden-note"));
+
+  g_settings_set_string (settings (), "role", "all");
+}
+
+static void
+test_window_history (void)
+{
+  RhWindow *window = get_window ();
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  g_assert_true (rh_window_show_entry_id (window, "ib-auth-forgot"));
+  g_assert_true (rh_window_show_entry_id (window, "chingin-zaikei"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-auth-forgot");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-forward", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-auth-forgot");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-forward", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "chingin-zaikei");
+  /* Nothing further: the forward button is disabled. */
+  rh_test_flush ();
+  g_assert_false (gtk_widget_get_sensitive (child (window, "history_forward_button")));
+  g_assert_true (gtk_widget_get_sensitive (child (window, "history_back_button")));
+
+  /* A new entry after going back drops the forward history. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_true (rh_window_show_entry_id (window, "chingin-tools"));
+  rh_test_flush ();
+  g_assert_false (gtk_widget_get_sensitive (child (window, "history_forward_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-auth-forgot");
+}
+
+static void
+test_window_print_checklist (void)
+{
+  RhWindow *window = get_window ();
+  RhEntry *entry;
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  entry = rh_window_get_entry (window);
+
+  text = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL);
+  g_assert_nonnull (strstr (text, "☐ ① マスターユーザ側で電子証明書を失効"));
+  g_assert_null (strstr (text, "変更前のパソコンで電子証明書を失効"));
+  g_assert_true (g_str_has_prefix (text, rh_entry_get_question (entry)));
+
+  dir = g_dir_make_tmp ("rh-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "entry.pdf", NULL);
+  op = rh_entry_print_operation_new (entry, RH_ROLE_GENERAL);
+  gtk_print_operation_set_export_filename (op, pdf);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_window_copy_text (void)
+{
+  RhWindow *window = get_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  g_settings_set_string (settings (), "role", "general");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-entry", NULL);
+  expected = rh_entry_dup_text (rh_window_get_entry (window), RH_ROLE_GENERAL);
+  {
+    GValue v = G_VALUE_INIT;
+    g_value_init (&v, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &v, NULL));
+    got = g_value_dup_string (&v);
+    g_value_unset (&v);
+  }
+  g_assert_cmpstr (got, ==, expected);
+  g_settings_set_string (settings (), "role", "all");
+}
+
+static void
+test_window_text_size (void)
+{
+  RhWindow *window = get_window ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.0, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.2, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.1, 1e-9);
+  for (guint i = 0; i < 30; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 2.0, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.0, 1e-9);
+}
+
+static void
+test_window_shortcuts_and_about (void)
+{
+  RhWindow *window = get_window ();
+  GtkShortcutsWindow *overlay;
+  GtkWindow *about;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  text = rh_test_widget_text (GTK_WIDGET (overlay));
+  if (japanese ())
+    g_assert_nonnull (strstr (text, "締切計算"));
+  else
+    g_assert_nonnull (strstr (text, "Deadline calculator"));
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  RH_TEST_WAIT_FOR ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) && gtk_widget_get_mapped (GTK_WIDGET (about)));
+  {
+    g_autofree char *comments = NULL;
+    g_object_get (about, "comments", &comments, NULL);
+    g_assert_nonnull (strstr (comments, rh_catalog_get_revision (rh_window_get_catalog (window))));
+  }
+  gtk_window_destroy (about);
+}
+
+static void
+test_window_deadline_action (void)
+{
+  RhWindow *window = get_window ();
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "nyukin");
+  RH_TEST_WAIT_FOR ((dialog = find_toplevel (RH_TYPE_DEADLINE_DIALOG)) && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_cmpstr (rh_deadline_dialog_get_page (RH_DEADLINE_DIALOG (dialog)), ==, "nyukin");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  RH_TEST_WAIT_FOR (find_toplevel (RH_TYPE_DEADLINE_DIALOG) == NULL);
+}
+
+/* Close the window and open a new one: role, text size, last entry and
+ * size come back from GSettings. Runs last. */
+static void
+test_window_settings_persist (void)
+{
+  RhWindow *window = get_window ();
+  RhWindow *again;
+  GtkWidget *entry_view;
+
+  g_settings_set_string (settings (), "role", "master");
+  g_settings_set_double (settings (), "text-scale", 1.3);
+  g_assert_true (rh_window_show_entry_id (window, "ib-token-change"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  rh_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  rh_test_flush ();
+
+  again = rh_window_new (app);
+  gtk_window_present (GTK_WINDOW (again));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (again)));
+  entry_view = child (again, "entry_view");
+
+  g_assert_nonnull (rh_window_get_entry (again));
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (again)), ==, "ib-token-change");
+  g_assert_cmpint (rh_entry_view_get_role (RH_ENTRY_VIEW (entry_view)), ==, RH_ROLE_MASTER);
+  g_assert_cmpint (g_settings_get_int (settings (), "window-width"), ==, 900);
+  {
+    int w, h;
+    gtk_window_get_default_size (GTK_WINDOW (again), &w, &h);
+    g_assert_cmpint (w, ==, 900);
+    g_assert_cmpint (h, ==, 650);
+  }
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.3, 1e-9);
+}
+
 static void
 test_window_translated (void)
 {
@@ -157,6 +430,14 @@ main (int   argc,
   g_test_add_func ("/window/tree-selects-entry", test_window_tree_selects_entry);
   g_test_add_func ("/window/every-entry-renders", test_window_every_entry_renders);
   g_test_add_func ("/window/translated", test_window_translated);
+  g_test_add_func ("/window/role-filter", test_window_role_filter);
+  g_test_add_func ("/window/history", test_window_history);
+  g_test_add_func ("/window/print-checklist", test_window_print_checklist);
+  g_test_add_func ("/window/copy-text", test_window_copy_text);
+  g_test_add_func ("/window/text-size", test_window_text_size);
+  g_test_add_func ("/window/shortcuts-and-about", test_window_shortcuts_and_about);
+  g_test_add_func ("/window/deadline-action", test_window_deadline_action);
+  g_test_add_func ("/window/settings-persist", test_window_settings_persist);
 
   ret = g_test_run ();
 

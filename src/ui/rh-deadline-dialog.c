@@ -71,26 +71,6 @@ struct _RhDeadlineDialog
 
 G_DEFINE_FINAL_TYPE (RhDeadlineDialog, rh_deadline_dialog, ADW_TYPE_WINDOW)
 
-/* TEMPORARY until the calendar engine is merged */
-#define RH_DATE_MIN_YEAR 1948
-#define RH_DATE_MAX_YEAR 2099
-static gboolean
-PARSE_DATE (const char *text, const GDate *today, GDate *out, GError **error)
-{
-  g_date_set_parse (out, text);
-  if (!g_date_valid (out))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "bad date");
-      return FALSE;
-    }
-  return TRUE;
-}
-static char *
-FORMAT_ISO (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-#define SET_TODAY(d) g_date_set_time_t ((d), time (NULL))
 
 static void recompute (RhDeadlineDialog *self);
 
@@ -216,7 +196,7 @@ date_field_get (DateField *field,
       return FALSE;
     }
 
-  if (!PARSE_DATE (text, NULL, out, &error))
+  if (!rh_date_parse (text, NULL, out, &error))
     {
       date_field_set_error (field, error->message);
       return FALSE;
@@ -230,7 +210,7 @@ G_GNUC_UNUSED static void
 date_field_set_date (DateField   *field,
                      const GDate *date)
 {
-  g_autofree char *iso = FORMAT_ISO (date);
+  g_autofree char *iso = rh_date_format_iso (date);
 
   gtk_editable_set_text (GTK_EDITABLE (field->row), iso);
 }
@@ -498,7 +478,7 @@ build_schedule_page (RhDeadlineDialog *self)
   GDate today;
   GtkWidget *button;
 
-  SET_TODAY (&today);
+  rh_date_set_today (&today);
 
   gtk_box_append (self->schedule_box,
                   page_intro (_("A year of paydays and the deadlines that follow from them.")));

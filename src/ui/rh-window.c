@@ -39,6 +39,8 @@ struct _RhWindow
   GtkListBox           *suggestions_box;
   GtkMenuButton        *role_button;
   GtkWidget            *print_button;
+  GtkWidget            *history_back_button;
+  GtkWidget            *history_forward_button;
   GtkWidget            *deadline_button;
 
   RhCatalog            *catalog;
@@ -1009,6 +1011,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, suggestions_box);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, role_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, history_back_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, history_forward_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, deadline_button);
   gtk_widget_class_bind_template_callback (widget_class, tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
