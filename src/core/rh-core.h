@@ -10,5 +10,6 @@
 #include "rh-category.h"
 #include "rh-contact.h"
 #include "rh-date.h"
+#include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-holiday-table.h"
