@@ -67,6 +67,8 @@ struct _RhDeadlineDialog
   GtkLabel       *schedule_error;
   GtkWidget      *schedule_actions;
   char           *schedule_text;
+
+  GDate           today;   /* invalid: the clock's */
 };
 
 G_DEFINE_FINAL_TYPE (RhDeadlineDialog, rh_deadline_dialog, ADW_TYPE_WINDOW)
@@ -85,6 +87,26 @@ calendar_day_selected_cb (GtkCalendar *calendar,
 
   gtk_editable_set_text (GTK_EDITABLE (field->row), text);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (field->menu_button));
+}
+
+/* The calendar opens on the date typed, if there is one. */
+static void
+popover_show_cb (GtkPopover *popover,
+                 DateField  *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (rh_date_parse (text, NULL, &date, NULL))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
+                                                       g_date_get_month (&date),
+                                                       g_date_get_day (&date), 0, 0, 0);
+      g_signal_handlers_block_by_func (field->calendar, calendar_day_selected_cb, field);
+      gtk_calendar_select_day (field->calendar, dt);
+      g_signal_handlers_unblock_by_func (field->calendar, calendar_day_selected_cb, field);
+    }
 }
 
 static void
@@ -125,6 +147,7 @@ date_field_init (RhDeadlineDialog *self,
   field->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (field->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (field->calendar));
+  g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), field);
 
   field->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (field->menu_button), "x-office-calendar-symbolic");
@@ -206,15 +229,6 @@ date_field_get (DateField *field,
   return TRUE;
 }
 
-G_GNUC_UNUSED static void
-date_field_set_date (DateField   *field,
-                     const GDate *date)
-{
-  g_autofree char *iso = rh_date_format_iso (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (field->row), iso);
-}
-
 /* Results ----------------------------------------------------------------- */
 
 static GtkLabel *
@@ -241,6 +255,7 @@ result_area_init (ResultArea *area,
   g_autofree char *status_name = g_strconcat (name, "-status", NULL);
   g_autofree char *warnings_name = g_strconcat (name, "-warnings", NULL);
   g_autofree char *days_name = g_strconcat (name, "-days", NULL);
+  g_autofree char *expander_name = g_strconcat (name, "-expander", NULL);
 
   area->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (area->box, "card");
@@ -261,6 +276,8 @@ result_area_init (ResultArea *area,
   area->days_label = result_label ("caption");
   gtk_widget_set_name (GTK_WIDGET (area->days_label), days_name);
   area->days_expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (_("_Business days counted")));
+  gtk_expander_set_use_underline (area->days_expander, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (area->days_expander), expander_name);
   gtk_expander_set_child (area->days_expander, GTK_WIDGET (area->days_label));
   gtk_box_append (GTK_BOX (area->box), GTK_WIDGET (area->days_expander));
 
@@ -273,14 +290,14 @@ result_area_clear (ResultArea *area,
 {
   GtkWidget *child;
 
-  gtk_label_set_text (area->headline, hint);
+  gtk_label_set_text (area->headline, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (area->status), FALSE);
   while ((child = gtk_widget_get_first_child (area->warnings)))
     gtk_box_remove (GTK_BOX (area->warnings), child);
   gtk_widget_set_visible (GTK_WIDGET (area->days_expander), FALSE);
 }
 
-G_GNUC_UNUSED static void
+static void
 result_area_add_warning (ResultArea *area,
                          const char *text)
 {
@@ -291,7 +308,7 @@ result_area_add_warning (ResultArea *area,
   gtk_box_append (GTK_BOX (area->warnings), GTK_WIDGET (label));
 }
 
-G_GNUC_UNUSED static void
+static void
 result_area_set_status (ResultArea *area,
                         const char *text,
                         gboolean    highlight)
@@ -305,8 +322,132 @@ result_area_set_status (ResultArea *area,
 }
 
 static void
+get_today (RhDeadlineDialog *self,
+           GDate            *out)
+{
+  if (g_date_valid (&self->today))
+    *out = self->today;
+  else
+    rh_date_set_today (out);
+}
+
+static char *
+remaining_text (const RhDeadlineResult *result,
+                const GDate            *today)
+{
+  GDate last;
+  guint left;
+
+  rh_deadline_result_get_last (result, &last);
+  if (g_date_compare (today, &last) > 0)
+    return g_strdup (_("(passed)"));
+  if (g_date_compare (today, &last) == 0)
+    return g_strdup (_("(today is the last day)"));
+
+  left = rh_deadline_result_business_days_remaining (result, today);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "(%u business day left)",
+                                       "(%u business days left)", left),
+                          left);
+}
+
+static void
+show_result (RhDeadlineDialog       *self,
+             ResultArea             *area,
+             const RhDeadlineResult *result)
+{
+  const char * const *warnings = rh_deadline_result_get_warnings (result);
+  GArray *counted = rh_deadline_result_get_counted_days (result);
+  GArray *skipped = rh_deadline_result_get_skipped_days (result);
+  g_autofree char *last_text = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *remaining = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *expander = NULL;
+  GString *days = g_string_new (NULL);
+  GDate first, last, today;
+  gboolean has_first;
+
+  result_area_clear (area, NULL);
+  get_today (self, &today);
+  rh_deadline_result_get_last (result, &last);
+  has_first = rh_deadline_result_get_first (result, &first);
+  last_text = rh_date_format_human (&last);
+  today_text = rh_date_format_human (&today);
+  remaining = remaining_text (result, &today);
+
+  if (has_first)
+    {
+      g_autofree char *first_text = rh_date_format_human (&first);
+      /* Translators: the window, then how many business days are left */
+      headline = g_strdup_printf (_("From %s through %s %s"), first_text, last_text, remaining);
+    }
+  else
+    /* Translators: 送信期限 — the last day, then how many business days are left */
+    headline = g_strdup_printf (_("Deadline: %s %s"), last_text, remaining);
+  gtk_label_set_text (area->headline, headline);
+
+  if (rh_deadline_result_contains (result, &today))
+    status = g_strdup_printf (_("Today, %s, is inside the window: it can be done now."), today_text);
+  else if (has_first && g_date_compare (&today, &first) < 0)
+    status = g_strdup_printf (_("Today, %s, is before the window opens."), today_text);
+  else
+    status = g_strdup_printf (_("Today, %s, is past the deadline."), today_text);
+  result_area_set_status (area, status, rh_deadline_result_contains (result, &today));
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    result_area_add_warning (area, warnings[i]);
+
+  for (guint i = 0; i < counted->len; i++)
+    {
+      g_autofree char *day = rh_date_format_human (&g_array_index (counted, GDate, i));
+
+      g_string_append_printf (days, "✓ %s\n", day);
+    }
+  if (skipped->len > 0)
+    {
+      g_string_append_printf (days, "\n%s\n", _("Skipped because the bank is closed:"));
+      for (guint i = 0; i < skipped->len; i++)
+        {
+          const RhHoliday *holiday = &g_array_index (skipped, RhHoliday, i);
+          g_autofree char *day = rh_date_format_human (&holiday->date);
+
+          g_string_append_printf (days, "– %s %s\n", day, holiday->name);
+        }
+    }
+  g_strchomp (days->str);
+  gtk_label_set_text (area->days_label, days->str);
+  g_string_free (days, TRUE);
+
+  expander = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "_%u business day counted",
+                                           "_%u business days counted", counted->len),
+                              counted->len);
+  gtk_expander_set_label (area->days_expander, expander);
+  gtk_widget_set_visible (GTK_WIDGET (area->days_expander), TRUE);
+}
+
+static void
+show_error (ResultArea   *area,
+            DateField    *field,
+            const GError *error)
+{
+  result_area_clear (area, _("Check the dates above."));
+  date_field_set_error (field, error->message);
+}
+
+static RhShift
+shift_of (GtkSwitch *sw)
+{
+  return gtk_switch_get_active (sw) ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
+}
+
+static void
 compute_zaikei (RhDeadlineDialog *self)
 {
+  g_autoptr(RhDeadlineResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GDate payday;
 
   if (!date_field_get (&self->zaikei_payday, &payday))
@@ -315,12 +456,19 @@ compute_zaikei (RhDeadlineDialog *self)
       return;
     }
 
-  result_area_clear (&self->zaikei_result, "");
+  result = rh_deadline_zaikei (rh_calendar_get_default (), &payday,
+                               shift_of (self->zaikei_shift_next), &error);
+  if (result == NULL)
+    show_error (&self->zaikei_result, &self->zaikei_payday, error);
+  else
+    show_result (self, &self->zaikei_result, result);
 }
 
 static void
 compute_nyukin (RhDeadlineDialog *self)
 {
+  g_autoptr(RhDeadlineResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GDate received, payday;
   gboolean ok_received = date_field_get (&self->nyukin_received, &received);
   gboolean ok_payday = date_field_get (&self->nyukin_payday, &payday);
@@ -332,12 +480,19 @@ compute_nyukin (RhDeadlineDialog *self)
       return;
     }
 
-  result_area_clear (&self->nyukin_result, "");
+  result = rh_deadline_nyukin (rh_calendar_get_default (), &received, &payday,
+                               shift_of (self->nyukin_shift_next), &error);
+  if (result == NULL)
+    show_error (&self->nyukin_result, &self->nyukin_payday, error);
+  else
+    show_result (self, &self->nyukin_result, result);
 }
 
 static void
 compute_meisai (RhDeadlineDialog *self)
 {
+  g_autoptr(RhDeadlineResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GDate confirmed, cutoff;
   gboolean ok_confirmed = date_field_get (&self->meisai_confirmed, &confirmed);
   gboolean ok_cutoff = date_field_get (&self->meisai_cutoff, &cutoff);
@@ -349,7 +504,11 @@ compute_meisai (RhDeadlineDialog *self)
       return;
     }
 
-  result_area_clear (&self->meisai_result, "");
+  result = rh_deadline_meisai (rh_calendar_get_default (), &confirmed, &cutoff, &error);
+  if (result == NULL)
+    show_error (&self->meisai_result, &self->meisai_cutoff, error);
+  else
+    show_result (self, &self->meisai_result, result);
 }
 
 static void
@@ -574,6 +733,7 @@ static void
 rh_deadline_dialog_init (RhDeadlineDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->today, 1);
 
   build_zaikei_page (self);
   build_nyukin_page (self);
@@ -603,6 +763,25 @@ rh_deadline_dialog_set_page (RhDeadlineDialog *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+/**
+ * rh_deadline_dialog_set_today:
+ * @today: (nullable): the day to compare against, or %NULL for the clock
+ *
+ * Which day counts as today for "inside the window" and "days left".
+ */
+void
+rh_deadline_dialog_set_today (RhDeadlineDialog *self,
+                              const GDate      *today)
+{
+  g_return_if_fail (RH_IS_DEADLINE_DIALOG (self));
+
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
+  recompute (self);
 }
 
 const char *

@@ -18,5 +18,7 @@ RhDeadlineDialog *rh_deadline_dialog_new      (GtkWindow        *parent);
 void              rh_deadline_dialog_set_page (RhDeadlineDialog *self,
                                                const char       *page);
 const char       *rh_deadline_dialog_get_page (RhDeadlineDialog *self);
+void              rh_deadline_dialog_set_today (RhDeadlineDialog *self,
+                                                const GDate      *today);
 
 G_END_DECLS

@@ -1,0 +1,232 @@
+/* test-deadline-dialog.c — the deadline calculator, in-process under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rh-application.h"
+#include "rh-deadline-dialog.h"
+#include "rh-window.h"
+#include "rh-test-ui.h"
+
+static RhApplication *app;
+
+static gboolean
+japanese (void)
+{
+  return g_strcmp0 (g_getenv ("LANGUAGE"), "ja") == 0;
+}
+
+static RhDeadlineDialog *
+open_dialog (const char *page)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  RhDeadlineDialog *dialog = NULL;
+  GList *tops;
+
+  g_assert_true (RH_IS_WINDOW (window));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", page);
+
+  tops = gtk_window_list_toplevels ();
+  for (GList *l = tops; l != NULL; l = l->next)
+    if (RH_IS_DEADLINE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (tops);
+
+  g_assert_nonnull (dialog);
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (rh_deadline_dialog_get_page (dialog), ==, page);
+
+  return dialog;
+}
+
+static GtkWidget *
+named (RhDeadlineDialog *dialog,
+       const char       *name)
+{
+  GtkWidget *widget = rh_test_find_named (GTK_WIDGET (dialog), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static const char *
+label_text (RhDeadlineDialog *dialog,
+            const char       *name)
+{
+  return gtk_label_get_text (GTK_LABEL (named (dialog, name)));
+}
+
+/* The error row that follows the field in its boxed list. */
+static GtkWidget *
+error_row_of (GtkWidget *field)
+{
+  GtkWidget *row = gtk_widget_get_next_sibling (field);
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "error-row");
+  return row;
+}
+
+static void
+set_today (RhDeadlineDialog *dialog,
+           int y, int m, int d)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, d, m, y);
+  rh_deadline_dialog_set_today (dialog, &today);
+}
+
+static void
+test_dialog_zaikei (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+  GtkWidget *payday = named (dialog, "zaikei-payday");
+  const char *headline;
+
+  set_today (dialog, 2026, 12, 15);
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026-12-25");
+  headline = label_text (dialog, "zaikei-result");
+  g_test_message ("%s", headline);
+
+  /* 4 business days before Fri 12/25: Thu 24, Wed 23, Tue 22, Mon 21. */
+  g_assert_nonnull (strstr (headline, "2026年12月21日(月)"));
+  /* 15, 16, 17, 18, 21 */
+  if (japanese ())
+    {
+      g_assert_true (g_str_has_prefix (headline, "送信期限: 2026年12月21日(月)"));
+      g_assert_nonnull (strstr (headline, "あと5営業日"));
+      g_assert_nonnull (strstr (label_text (dialog, "zaikei-status"), "期間内"));
+    }
+  else
+    g_assert_nonnull (strstr (headline, "5 business days left"));
+  g_assert_false (gtk_widget_get_visible (error_row_of (payday)));
+  g_assert_false (gtk_widget_has_css_class (payday, "error"));
+
+  /* The counted days are listed (the expander opens them). */
+  gtk_expander_set_expanded (GTK_EXPANDER (named (dialog, "zaikei-expander")), TRUE);
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "2026年12月22日(火)"));
+
+  /* What clerks type: slashes, full-width digits, 和暦. */
+  gtk_editable_set_text (GTK_EDITABLE (payday), "２０２６／１２／２５");
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2026年12月21日(月)"));
+  gtk_editable_set_text (GTK_EDITABLE (payday), "令和8年12月25日");
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2026年12月21日(月)"));
+
+  /* A payday on a holiday: shifted, with a warning and the skipped day named.
+   * 2027-01-11 is 成人の日 (Mon) → Fri 2027-01-08; 4 days before: 12/30?
+   * No: 12/31–1/3 are closed, so Thu 7, Wed 6, Tue 5, Mon 4 → 2027-01-04. */
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2027-01-11");
+  g_test_message ("%s", label_text (dialog, "zaikei-result"));
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年1月4日(月)"));
+  g_assert_nonnull (gtk_widget_get_first_child (named (dialog, "zaikei-warnings")));
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "成人の日"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+static void
+test_dialog_invalid_input (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+  GtkWidget *payday = named (dialog, "zaikei-payday");
+  GtkWidget *error_row = error_row_of (payday);
+  GtkWidget *error_label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+  g_autoptr(GError) expected = NULL;
+  GDate dummy;
+
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026-02-30");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_true (gtk_widget_has_css_class (payday, "error"));
+  /* The reason is the core's own message. */
+  g_assert_false (rh_date_parse ("2026-02-30", NULL, &dummy, &expected));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected->message);
+  /* No result is shown from a bad date. */
+  g_assert_null (strstr (label_text (dialog, "zaikei-result"), "2026"));
+
+  gtk_editable_set_text (GTK_EDITABLE (payday), "あした");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+
+  /* Fixed: the mark goes away. */
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026-12-25");
+  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_false (gtk_widget_has_css_class (payday, "error"));
+
+  /* End before start (まとめ入金): marked on the payday with the core's reason. */
+  rh_deadline_dialog_set_page (dialog, "nyukin");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "nyukin-received")), "2026-12-20");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "nyukin-payday")), "2026-12-10");
+  g_assert_true (gtk_widget_get_visible (error_row_of (named (dialog, "nyukin-payday"))));
+  g_assert_true (gtk_widget_has_css_class (named (dialog, "nyukin-payday"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "nyukin-received")), "2026-12-01");
+  g_assert_false (gtk_widget_get_visible (error_row_of (named (dialog, "nyukin-payday"))));
+  g_assert_nonnull (strstr (label_text (dialog, "nyukin-result"), "2026年12月10日(木)"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+static void
+test_dialog_meisai (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("meisai");
+
+  set_today (dialog, 2026, 12, 1);
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "meisai-confirmed")), "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "meisai-cutoff")), "2026-12-10");
+  /* From the business day after Fri 11/20: 11/23 is 勤労感謝の日 → Tue 11/24. */
+  g_test_message ("%s", label_text (dialog, "meisai-result"));
+  g_assert_nonnull (strstr (label_text (dialog, "meisai-result"), "2026年11月24日(火)"));
+  g_assert_nonnull (strstr (label_text (dialog, "meisai-result"), "2026年12月10日(木)"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+static void
+test_dialog_escape_closes (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("schedule");
+  GtkWidget *window = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  /* Escape is bound to window.close. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  RH_TEST_WAIT_FOR (dialog == NULL);
+  g_assert_true (GTK_IS_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  rh_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!rh_test_ui_init ())
+    return 77;
+
+  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  rh_test_register_app (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/deadline-dialog/zaikei", test_dialog_zaikei);
+  g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);
+  g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
+  g_test_add_func ("/deadline-dialog/escape-closes", test_dialog_escape_closes);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return ret;
+}
