@@ -869,9 +869,11 @@ rh_catalog_load (RhCatalog  *self,
 
   if (json_node_get_int (schema_node) != RH_CATALOG_SCHEMA)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (schema_node));
+
       set_error (error, RH_CATALOG_ERROR_SCHEMA, &ctx, "schema",
-                 _("unknown schema %" G_GINT64_FORMAT " (this version reads schema %d)"),
-                 json_node_get_int (schema_node), RH_CATALOG_SCHEMA);
+                 _("unknown schema %s (this version reads schema %d)"),
+                 number, RH_CATALOG_SCHEMA);
       return FALSE;
     }
 
