@@ -46,7 +46,7 @@ run_asan() {
 run_valgrind() {
   need valgrind
   build-aux/dev.sh deps
-  [ -f _build/build.ninja ] || meson setup _build -Dwerror=true -Dprofile=development
+  [ -f _build/build.ninja ] || meson setup _build -Dwerror=true
   meson compile -C _build
   # UI tests run through the xvfb-run shell script; valgrind is for our binaries.
   meson test -C _build --setup valgrind --suite core --suite fuzz --print-errorlogs --num-processes 2 || true
