@@ -9,3 +9,5 @@
 #include "rh-category.h"
 #include "rh-contact.h"
 #include "rh-entry.h"
+#include "rh-search-index.h"
+#include "rh-text.h"
