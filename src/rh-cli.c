@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "rh-cli.h"
+#include "rh-cli-search.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -23,6 +24,8 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and content revision"), NULL },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every entry (id, service, question)"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print results as JSON"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search the entries for TEXT, best first"), N_("TEXT") },
+  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show at most N search results (default 10)"), N_("N") },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read the content from FILE instead of the installed content"), N_("FILE") },
   { NULL }
 };
@@ -130,6 +133,35 @@ rh_cli_handle_local_options (GApplication *app,
       if (builtin != NULL)
         g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
       return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "search"))
+    {
+      const char *query = NULL;
+      const char *limit_text = NULL;
+      guint limit = RH_CLI_SEARCH_DEFAULT_LIMIT;
+
+      g_variant_dict_lookup (options, "search", "&s", &query);
+      if (g_variant_dict_lookup (options, "limit", "&s", &limit_text) &&
+          !rh_cli_search_parse_limit (limit_text, &limit, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+
+      if (!(catalog = rh_cli_load_catalog (content, &error)))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      return rh_cli_search (catalog, query, limit, json);
+    }
+
+  if (g_variant_dict_contains (options, "limit"))
+    {
+      g_printerr (_("--limit goes with --search\n"));
+      return EXIT_BAD_INPUT;
     }
 
   if (!g_variant_dict_contains (options, "list"))

@@ -13,3 +13,5 @@
 #include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-holiday-table.h"
+#include "rh-search-index.h"
+#include "rh-text.h"

@@ -1,0 +1,1222 @@
+/* rh-search-index.c — Japanese keyword search over a catalog
+ *
+ * Every field of every entry is normalised (rh-text.c, long vowels left
+ * out) and cut into character bigrams, plus single characters for
+ * one-character queries. Terms are integers; each has one posting array
+ * (entry, weight) where the weight is the entry's BM25F score for that
+ * term, computed once at build time with the fields weighted question >
+ * keywords > body.
+ *
+ * A query is normalised the same way and read as units: every thesaurus
+ * term found in it (exactly, or with one character wrong, missing or extra)
+ * is one unit, which scores as the best of what the clerk typed and each
+ * other way to say it (synonyms, kanji for a hiragana reading); every
+ * other bigram is a unit of its own. Entries that explain too little of
+ * the query are left out, the best few get a bonus where the whole query
+ * appears as a phrase, and the highlight ranges are worked out only when
+ * the UI asks for them.
+ *
+ * The index is not thread-safe: a search uses scratch arrays of the index
+ * so that it allocates nothing in proportion to the catalog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-search"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "rh-search-index.h"
+#include "rh-text.h"
+#include "rh-thesaurus-private.h"
+
+#define MAX_QUERY_CHARS   64
+#define N_FIELDS          3
+
+enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY };
+
+static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f };
+static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f };
+#define BM25_K1           1.2f
+
+#define MIN_COVERAGE      0.3f    /* share of the query an entry must explain… */
+#define MIN_MASS          2.5f    /* …or this many bigrams' worth of it */
+#define MIN_RELATIVE      0.12    /* of the best score */
+#define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
+#define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
+#define SUGGEST_UNIGRAM   0.3f
+
+typedef struct
+{
+  guint32 doc;
+  float   weight;
+} Posting;
+
+/* The strings a query matched, for highlighting. Shared by its hits. */
+typedef struct
+{
+  GArray *chars;     /* gunichar pool */
+  GArray *spans;     /* RhTextRange of character positions in chars */
+} Needles;
+
+struct _RhSearchHit
+{
+  GObject   parent_instance;
+
+  RhEntry  *entry;
+  double    score;
+  Needles  *needles;            /* shared, g_rc_box */
+  GArray   *question_ranges;    /* lazily */
+};
+
+G_DEFINE_FINAL_TYPE (RhSearchHit, rh_search_hit, G_TYPE_OBJECT)
+
+struct _RhSearchIndex
+{
+  GObject       parent_instance;
+
+  RhCatalog    *catalog;
+  GPtrArray    *entries;          /* RhEntry, by document number */
+  guint         n_docs;
+  RhThesaurus  *thesaurus;
+
+  /* term dictionary: key = c1 << 21 | c2 (c2 = 0 for one character) */
+  guint64      *dict_keys;
+  guint32      *dict_values;
+  guint         dict_mask;
+  guint         n_terms;
+
+  guint32      *post_start;       /* n_terms + 1 */
+  Posting      *postings;
+
+  char        **doc_text;         /* match form: question \n keywords \n body */
+  guint32      *doc_question_end;
+
+  /* thesaurus term → bigram term ids in this index */
+  guint32      *alt_start;        /* n thesaurus terms + 1 */
+  guint32      *alt_ids;
+  guint16      *alt_n_bigrams;
+
+  /* scratch for searching */
+  float        *acc;
+  float        *mass;
+  float        *unit_acc;
+  float        *unit_mass;
+  float        *alt_acc;
+  guint16      *alt_count;
+  guint32      *stamp_doc;
+  guint32      *stamp_unit;
+  guint32      *stamp_alt;
+  guint32       cur_doc;
+  guint32       cur_unit;
+  guint32       cur_alt;
+  GArray       *touched;
+  GArray       *touched_unit;
+  GArray       *touched_alt;
+  GArray       *query_chars;
+  GArray       *matches;
+};
+
+G_DEFINE_FINAL_TYPE (RhSearchIndex, rh_search_index, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rh-search-error-quark, rh_search_error)
+
+/* Needles */
+
+static void
+needles_clear (Needles *needles)
+{
+  g_clear_pointer (&needles->chars, g_array_unref);
+  g_clear_pointer (&needles->spans, g_array_unref);
+}
+
+static void
+needles_unref (Needles *needles)
+{
+  g_rc_box_release_full (needles, (GDestroyNotify)needles_clear);
+}
+
+static void
+needles_add (Needles        *needles,
+             const gunichar *c,
+             guint           len)
+{
+  RhTextRange span;
+
+  if (len == 0)
+    return;
+
+  /* no duplicates */
+  for (guint i = 0; i < needles->spans->len; i++)
+    {
+      RhTextRange *s = &g_array_index (needles->spans, RhTextRange, i);
+
+      if (s->end - s->start == len &&
+          memcmp (&g_array_index (needles->chars, gunichar, s->start), c, len * sizeof (gunichar)) == 0)
+        return;
+    }
+
+  span.start = needles->chars->len;
+  span.end = span.start + len;
+  g_array_append_vals (needles->chars, c, len);
+  g_array_append_val (needles->spans, span);
+}
+
+/* RhSearchHit */
+
+static void
+rh_search_hit_finalize (GObject *object)
+{
+  RhSearchHit *self = RH_SEARCH_HIT (object);
+
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->needles, needles_unref);
+  g_clear_pointer (&self->question_ranges, g_array_unref);
+
+  G_OBJECT_CLASS (rh_search_hit_parent_class)->finalize (object);
+}
+
+static void
+rh_search_hit_class_init (RhSearchHitClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rh_search_hit_finalize;
+}
+
+static void
+rh_search_hit_init (RhSearchHit *self)
+{
+}
+
+static RhSearchHit *
+rh_search_hit_new (RhEntry *entry,
+                   double   score,
+                   Needles *needles)
+{
+  RhSearchHit *self = g_object_new (RH_TYPE_SEARCH_HIT, NULL);
+
+  self->entry = g_object_ref (entry);
+  self->score = score;
+  self->needles = g_rc_box_acquire (needles);
+
+  return self;
+}
+
+/**
+ * rh_search_hit_get_entry:
+ *
+ * Returns: (transfer none): the entry found
+ */
+RhEntry *
+rh_search_hit_get_entry (RhSearchHit *self)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_HIT (self), NULL);
+
+  return self->entry;
+}
+
+/**
+ * rh_search_hit_get_score:
+ *
+ * Returns: how well the entry matches (higher is better; only comparable
+ *   within one search)
+ */
+double
+rh_search_hit_get_score (RhSearchHit *self)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_HIT (self), 0);
+
+  return self->score;
+}
+
+/**
+ * rh_search_hit_dup_ranges:
+ * @text: (nullable): a text shown with the hit, e.g. a block of the answer
+ *
+ * Where the words of the query (or what they stand for) appear in @text.
+ *
+ * Returns: (transfer full) (element-type RhTextRange): byte ranges of
+ *   @text, in order, not overlapping, on character boundaries
+ */
+GArray *
+rh_search_hit_dup_ranges (RhSearchHit *self,
+                          const char  *text)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+  g_autofree guint8 *marked = NULL;
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+  const gunichar *c;
+  guint n;
+
+  g_return_val_if_fail (RH_IS_SEARCH_HIT (self), ranges);
+
+  if (text == NULL)
+    return ranges;
+
+  rh_text_normalize_append (text, -1, chars, offsets);
+  n = rh_text_strip_long_vowels (chars, offsets, 0);
+  c = (const gunichar *)(void *)chars->data;
+  marked = g_new0 (guint8, n + 1);
+
+  for (guint k = 0; k < self->needles->spans->len; k++)
+    {
+      RhTextRange *s = &g_array_index (self->needles->spans, RhTextRange, k);
+      const gunichar *needle = &g_array_index (self->needles->chars, gunichar, s->start);
+      guint len = s->end - s->start;
+
+      for (guint i = 0; i + len <= n; i++)
+        if (c[i] == needle[0] && memcmp (c + i, needle, len * sizeof (gunichar)) == 0)
+          memset (marked + i, 1, len);
+    }
+
+  for (guint i = 0; i < n;)
+    {
+      RhTextRange range;
+      guint j = i;
+
+      if (!marked[i])
+        {
+          i++;
+          continue;
+        }
+      while (j + 1 < n && marked[j + 1])
+        j++;
+
+      range.start = g_array_index (offsets, RhTextRange, i).start;
+      range.end = g_array_index (offsets, RhTextRange, j).end;
+
+      /* several characters may come from one (NFKC): do not overlap */
+      if (ranges->len > 0 && g_array_index (ranges, RhTextRange, ranges->len - 1).end >= range.start)
+        g_array_index (ranges, RhTextRange, ranges->len - 1).end =
+          MAX (range.end, g_array_index (ranges, RhTextRange, ranges->len - 1).end);
+      else
+        g_array_append_val (ranges, range);
+
+      i = j + 1;
+    }
+
+  return ranges;
+}
+
+/**
+ * rh_search_hit_get_question_ranges:
+ *
+ * Returns: (transfer none) (element-type RhTextRange): byte ranges of
+ *   rh_entry_get_question() to highlight
+ */
+GArray *
+rh_search_hit_get_question_ranges (RhSearchHit *self)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_HIT (self), NULL);
+
+  if (self->question_ranges == NULL)
+    self->question_ranges = rh_search_hit_dup_ranges (self, rh_entry_get_question (self->entry));
+
+  return self->question_ranges;
+}
+
+/* Term dictionary */
+
+static inline guint64
+bigram_key (gunichar a,
+            gunichar b)
+{
+  return ((guint64)a << 21) | b;
+}
+
+static inline guint
+dict_slot (RhSearchIndex *self,
+           guint64        key)
+{
+  guint64 h = key * 0x9E3779B97F4A7C15ull;
+  guint i = (guint)(h >> 32) & self->dict_mask;
+
+  while (self->dict_keys[i] != 0 && self->dict_keys[i] != key)
+    i = (i + 1) & self->dict_mask;
+
+  return i;
+}
+
+static inline int
+dict_lookup (RhSearchIndex *self,
+             guint64        key)
+{
+  guint i = dict_slot (self, key);
+
+  return self->dict_keys[i] ? (int)self->dict_values[i] : -1;
+}
+
+static void
+dict_grow (RhSearchIndex *self)
+{
+  guint64 *old_keys = self->dict_keys;
+  guint32 *old_values = self->dict_values;
+  guint old_size = self->dict_mask + 1;
+  guint size = old_size * 2;
+
+  self->dict_keys = g_new0 (guint64, size);
+  self->dict_values = g_new (guint32, size);
+  self->dict_mask = size - 1;
+
+  for (guint i = 0; i < old_size; i++)
+    if (old_keys[i] != 0)
+      {
+        guint j = dict_slot (self, old_keys[i]);
+
+        self->dict_keys[j] = old_keys[i];
+        self->dict_values[j] = old_values[i];
+      }
+
+  g_free (old_keys);
+  g_free (old_values);
+}
+
+static inline guint32
+dict_intern (RhSearchIndex *self,
+             guint64        key)
+{
+  guint i = dict_slot (self, key);
+
+  if (self->dict_keys[i] != 0)
+    return self->dict_values[i];
+
+  if ((self->n_terms + 1) * 2 > self->dict_mask + 1)
+    {
+      dict_grow (self);
+      i = dict_slot (self, key);
+    }
+
+  self->dict_keys[i] = key;
+  self->dict_values[i] = self->n_terms;
+
+  return self->n_terms++;
+}
+
+/* Building */
+
+static void
+append_field_text (GArray     *chars,
+                   const char *text)
+{
+  guint from = chars->len;
+  gunichar sep = 0;
+
+  if (text == NULL)
+    return;
+
+  rh_text_normalize_append (text, -1, chars, NULL);
+  rh_text_strip_long_vowels (chars, NULL, from);
+  if (chars->len > from)
+    g_array_append_val (chars, sep);
+}
+
+/* One line at a time, so that no bigram spans two lines. */
+static void
+append_lines (GArray     *chars,
+              const char *text)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return;
+
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      guint from = chars->len;
+      gunichar sep = 0;
+      gsize len = nl ? (gsize)(nl - p) : strlen (p);
+
+      rh_text_normalize_append (p, len, chars, NULL);
+      rh_text_strip_long_vowels (chars, NULL, from);
+      if (chars->len > from)
+        g_array_append_val (chars, sep);
+
+      p += len;
+      if (*p == '\n')
+        p++;
+    }
+}
+
+static char *
+chars_to_utf8 (const gunichar *c,
+               guint           n)
+{
+  GString *str = g_string_sized_new (n * 3 + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (c[i] == 0)
+        g_string_append_c (str, '\n');
+      else if (c[i] < 0x80)
+        g_string_append_c (str, (char)c[i]);
+      else
+        g_string_append_unichar (str, c[i]);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+typedef struct
+{
+  guint32 term;
+  float   tf[N_FIELDS];
+} LocalTerm;
+
+static void
+build_index (RhSearchIndex *self)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (LocalTerm));
+  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
+  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS);
+  g_autofree guint32 *last_doc = NULL;
+  g_autofree guint32 *slot = NULL;
+  g_autofree guint32 *cursor = NULL;
+  double avg_len[N_FIELDS] = { 0, };
+  guint n_postings = 0;
+
+  self->dict_mask = 4095;
+  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
+  self->dict_values = g_new (guint32, self->dict_mask + 1);
+  self->doc_text = g_new0 (char *, self->n_docs + 1);
+  self->doc_question_end = g_new0 (guint32, self->n_docs);
+
+  /* 1. normalise, cut into terms */
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      RhEntry *entry = g_ptr_array_index (self->entries, d);
+      const char * const *keywords = rh_entry_get_keywords (entry);
+      g_autofree char *body = rh_entry_dup_body_text (entry);
+      g_autoptr(GPtrArray) categories = rh_catalog_dup_entry_categories (self->catalog, entry);
+      guint bounds[N_FIELDS];
+      const gunichar *c;
+      guint field = 0;
+
+      g_array_set_size (chars, 0);
+      append_field_text (chars, rh_entry_get_question (entry));
+      bounds[FIELD_QUESTION] = chars->len;
+
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        append_field_text (chars, keywords[k]);
+      append_field_text (chars, rh_entry_get_service_name (entry));
+      for (guint k = 0; categories != NULL && k < categories->len; k++)
+        {
+          RhCategory *category = g_ptr_array_index (categories, k);
+
+          if (category != NULL)
+            append_field_text (chars, rh_category_get_title (category));
+        }
+      bounds[FIELD_KEYWORDS] = chars->len;
+
+      append_lines (chars, body);
+      /* the contacts the answer names: so a phone number finds its entry */
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+          const char * const *hours;
+
+          if (block->contact == NULL)
+            continue;
+          append_field_text (chars, rh_contact_get_name (block->contact));
+          append_field_text (chars, rh_contact_get_phone (block->contact));
+          hours = rh_contact_get_hours_text (block->contact);
+          for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
+            append_field_text (chars, hours[h]);
+        }
+      bounds[FIELD_BODY] = chars->len;
+
+      c = (const gunichar *)(void *)chars->data;
+      occ_start[d] = occ->len;
+
+      for (guint i = 0; i < chars->len; i++)
+        {
+          guint32 t;
+
+          while (field < FIELD_BODY && i >= bounds[field])
+            field++;
+          if (c[i] == 0)
+            continue;
+
+          field_len[d * N_FIELDS + field] += 1;
+          t = dict_intern (self, bigram_key (c[i], 0)) << 2 | field;
+          g_array_append_val (occ, t);
+          if (i + 1 < chars->len && c[i + 1] != 0)
+            {
+              t = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
+              g_array_append_val (occ, t);
+            }
+        }
+
+      self->doc_text[d] = chars_to_utf8 (c, chars->len);
+      self->doc_question_end[d] = 0;
+      for (guint i = 0; i < bounds[FIELD_QUESTION]; i++)
+        self->doc_question_end[d] += c[i] < 0x80 ? 1 : c[i] < 0x800 ? 2 : c[i] < 0x10000 ? 3 : 4;
+    }
+  occ_start[self->n_docs] = occ->len;
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint f = 0; f < N_FIELDS; f++)
+      avg_len[f] += field_len[d * N_FIELDS + f];
+  for (guint f = 0; f < N_FIELDS; f++)
+    avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
+
+  /* 2. document frequencies → posting array offsets */
+  last_doc = g_new (guint32, self->n_terms);
+  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
+  self->post_start = g_new0 (guint32, self->n_terms + 1);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+      {
+        guint32 t = g_array_index (occ, guint32, o) >> 2;
+
+        if (last_doc[t] != d)
+          {
+            last_doc[t] = d;
+            self->post_start[t + 1]++;
+            n_postings++;
+          }
+      }
+
+  for (guint t = 0; t < self->n_terms; t++)
+    self->post_start[t + 1] += self->post_start[t];
+
+  self->postings = g_new (Posting, MAX (n_postings, 1));
+  cursor = g_memdup2 (self->post_start, self->n_terms * sizeof (guint32));
+  slot = g_new (guint32, self->n_terms);
+  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
+
+  /* 3. BM25F weight of each (term, document) */
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      float norm[N_FIELDS];
+
+      for (guint f = 0; f < N_FIELDS; f++)
+        norm[f] = field_weight[f] /
+                  (1.0f - field_b[f] + field_b[f] * field_len[d * N_FIELDS + f] / (float)avg_len[f]);
+
+      g_array_set_size (local, 0);
+      for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+        {
+          guint32 v = g_array_index (occ, guint32, o);
+          guint32 t = v >> 2;
+
+          if (last_doc[t] != d)
+            {
+              LocalTerm lt = { t, { 0, 0, 0 } };
+
+              last_doc[t] = d;
+              slot[t] = local->len;
+              g_array_append_val (local, lt);
+            }
+          g_array_index (local, LocalTerm, slot[t]).tf[v & 3] += 1;
+        }
+
+      for (guint k = 0; k < local->len; k++)
+        {
+          LocalTerm *lt = &g_array_index (local, LocalTerm, k);
+          float df = self->post_start[lt->term + 1] - self->post_start[lt->term];
+          float idf = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
+          float tf = 0;
+          Posting *p = &self->postings[cursor[lt->term]++];
+
+          for (guint f = 0; f < N_FIELDS; f++)
+            tf += lt->tf[f] * norm[f];
+
+          p->doc = d;
+          p->weight = idf * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
+        }
+    }
+}
+
+static void
+build_thesaurus_terms (RhSearchIndex *self)
+{
+  guint n = rh_thesaurus_get_n_terms (self->thesaurus);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  self->alt_start = g_new0 (guint32, n + 1);
+  self->alt_n_bigrams = g_new0 (guint16, n);
+
+  for (guint t = 0; t < n; t++)
+    {
+      guint len;
+      const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+
+      for (guint i = 0; i + 1 < len; i++)
+        {
+          int id = dict_lookup (self, bigram_key (c[i], c[i + 1]));
+          guint32 v = id;
+          gboolean dup = FALSE;
+
+          if (id < 0)
+            continue;
+          for (guint k = self->alt_start[t]; k < ids->len && !dup; k++)
+            dup = g_array_index (ids, guint32, k) == v;
+          if (!dup)
+            g_array_append_val (ids, v);
+        }
+
+      self->alt_n_bigrams[t] = len > 1 ? len - 1 : 1;
+      self->alt_start[t + 1] = ids->len;
+    }
+
+  self->alt_ids = (guint32 *)(void *)g_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Searching */
+
+static inline guint32
+next_stamp (guint32 *current,
+            guint32 *stamps,
+            guint    n)
+{
+  if (++(*current) == G_MAXUINT32)
+    {
+      memset (stamps, 0, n * sizeof (guint32));
+      *current = 1;
+    }
+  return *current;
+}
+
+/* Sums the postings of @ids into alt_acc/alt_count for the touched_alt docs. */
+static void
+accumulate (RhSearchIndex *self,
+            const guint32 *ids,
+            guint          n_ids)
+{
+  guint32 stamp = next_stamp (&self->cur_alt, self->stamp_alt, self->n_docs);
+
+  g_array_set_size (self->touched_alt, 0);
+
+  for (guint k = 0; k < n_ids; k++)
+    {
+      guint32 t = ids[k];
+      const Posting *p = self->postings + self->post_start[t];
+      const Posting *end = self->postings + self->post_start[t + 1];
+
+      for (; p < end; p++)
+        {
+          guint32 d = p->doc;
+
+          if (self->stamp_alt[d] != stamp)
+            {
+              self->stamp_alt[d] = stamp;
+              self->alt_acc[d] = 0;
+              self->alt_count[d] = 0;
+              g_array_append_val (self->touched_alt, d);
+            }
+          self->alt_acc[d] += p->weight;
+          self->alt_count[d]++;
+        }
+    }
+}
+
+/* Folds the current alternative into the current unit (best of). */
+static void
+fold_alternative (RhSearchIndex *self,
+                  float          scale,
+                  float          n_own,
+                  float          n_alt,
+                  float          weight)
+{
+  guint32 stamp = self->cur_unit;
+
+  for (guint k = 0; k < self->touched_alt->len; k++)
+    {
+      guint32 d = g_array_index (self->touched_alt, guint32, k);
+      float score = self->alt_acc[d] * scale;
+      float mass = MIN (self->alt_count[d] / n_alt, 1.0f) * n_own * weight;
+
+      if (self->stamp_unit[d] != stamp)
+        {
+          self->stamp_unit[d] = stamp;
+          self->unit_acc[d] = score;
+          self->unit_mass[d] = mass;
+          g_array_append_val (self->touched_unit, d);
+        }
+      else
+        {
+          self->unit_acc[d] = MAX (self->unit_acc[d], score);
+          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+        }
+    }
+}
+
+static void
+begin_unit (RhSearchIndex *self)
+{
+  next_stamp (&self->cur_unit, self->stamp_unit, self->n_docs);
+  g_array_set_size (self->touched_unit, 0);
+}
+
+static void
+end_unit (RhSearchIndex *self)
+{
+  guint32 stamp = self->cur_doc;
+
+  for (guint k = 0; k < self->touched_unit->len; k++)
+    {
+      guint32 d = g_array_index (self->touched_unit, guint32, k);
+
+      if (self->stamp_doc[d] != stamp)
+        {
+          self->stamp_doc[d] = stamp;
+          self->acc[d] = 0;
+          self->mass[d] = 0;
+          g_array_append_val (self->touched, d);
+        }
+      self->acc[d] += self->unit_acc[d];
+      self->mass[d] += self->unit_mass[d];
+    }
+}
+
+static void
+score_ids (RhSearchIndex *self,
+           const guint32 *ids,
+           guint          n_ids,
+           float          weight)
+{
+  begin_unit (self);
+  accumulate (self, ids, n_ids);
+  fold_alternative (self, weight, n_ids, n_ids, 1.0f);
+  end_unit (self);
+}
+
+typedef struct
+{
+  guint32 doc;
+  double  score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->score != cb->score)
+    return ca->score > cb->score ? -1 : 1;
+  return ca->doc < cb->doc ? -1 : ca->doc > cb->doc;
+}
+
+static GPtrArray *
+run_query (RhSearchIndex *self,
+           const char    *query,
+           guint          limit,
+           gboolean       suggest)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) candidates = NULL;
+  g_autofree char *phrase = NULL;
+  Needles *needles;
+  const gunichar *q;
+  guint32 qids[MAX_QUERY_CHARS];
+  guint8 inside[MAX_QUERY_CHARS] = { 0, };
+  float total_mass = 0;
+  guint n;
+  guint n_candidates;
+  double best = 0;
+
+  if (query == NULL || self->n_docs == 0)
+    return hits;
+
+  g_array_set_size (self->query_chars, 0);
+  rh_text_normalize_append (query, -1, self->query_chars, NULL);
+  n = rh_text_strip_long_vowels (self->query_chars, NULL, 0);
+  n = MIN (n, MAX_QUERY_CHARS);
+  q = (const gunichar *)(void *)self->query_chars->data;
+  if (n == 0)
+    return hits;
+
+  next_stamp (&self->cur_doc, self->stamp_doc, self->n_docs);
+  g_array_set_size (self->touched, 0);
+
+  needles = g_rc_box_new0 (Needles);
+  needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  needles->spans = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+
+  if (n == 1)
+    {
+      int id = dict_lookup (self, bigram_key (q[0], 0));
+
+      if (id >= 0)
+        {
+          guint32 v = id;
+
+          score_ids (self, &v, 1, 1.0f);
+        }
+      total_mass = 1;
+      needles_add (needles, q, 1);
+    }
+  else
+    {
+      rh_thesaurus_find (self->thesaurus, q, n, self->matches);
+
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
+
+          qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
+        }
+
+      /* thesaurus units */
+      for (guint m = 0; m < self->matches->len; m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+          const RhThesaurusAlt *alts;
+          guint n_alts = 0;
+          guint32 own[MAX_QUERY_CHARS];
+          guint n_own_ids = 0;
+          float n_own = MAX (match->len, 2) - 1;
+
+          for (guint i = match->start; i + 1 < match->start + match->len; i++)
+            {
+              inside[i] = 1;
+              if (qids[i] != G_MAXUINT32)
+                own[n_own_ids++] = qids[i];
+            }
+          total_mass += n_own;
+          needles_add (needles, q + match->start, match->len);
+
+          begin_unit (self);
+
+          accumulate (self, own, n_own_ids);
+          fold_alternative (self, 1.0f, n_own, n_own, 1.0f);
+
+          if (match->factor < 1.0f)
+            {
+              /* a near match: the term itself is the first alternative */
+              guint t = match->term;
+              guint len;
+              const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
+
+              needles_add (needles, c, len);
+              if (n_ids > 0)
+                {
+                  accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
+                  fold_alternative (self, match->factor * n_own / self->alt_n_bigrams[t],
+                                    n_own, self->alt_n_bigrams[t], match->factor);
+                }
+            }
+
+          alts = rh_thesaurus_get_alternatives (self->thesaurus, match->term, &n_alts);
+          for (guint a = 0; a < n_alts; a++)
+            {
+              guint t = alts[a].term;
+              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
+              float weight = alts[a].weight * match->factor;
+              guint len;
+              const gunichar *c;
+
+              if (n_ids == 0)
+                continue;
+              c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+              needles_add (needles, c, len);
+
+              accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
+              fold_alternative (self, weight * n_own / self->alt_n_bigrams[t],
+                                n_own, self->alt_n_bigrams[t], weight);
+            }
+
+          end_unit (self);
+        }
+
+      /* every other bigram is a unit of its own */
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          gboolean repeated = FALSE;
+
+          if (inside[i])
+            continue;
+          for (guint k = 0; k < i && !repeated; k++)
+            repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
+          if (repeated)
+            continue;
+
+          total_mass += 1;
+          needles_add (needles, q + i, 2);
+          if (qids[i] != G_MAXUINT32)
+            score_ids (self, &qids[i], 1, 1.0f);
+        }
+
+      if (suggest)
+        {
+          /* single characters too, to find something close */
+          for (guint i = 0; i < n; i++)
+            {
+              int id = dict_lookup (self, bigram_key (q[i], 0));
+              guint32 v;
+
+              if (id < 0)
+                continue;
+              v = id;
+              score_ids (self, &v, 1, SUGGEST_UNIGRAM);
+            }
+        }
+    }
+
+  /* gather those that explain enough of the query */
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (self->touched->len, 256));
+  for (guint k = 0; k < self->touched->len; k++)
+    {
+      guint32 d = g_array_index (self->touched, guint32, k);
+      Candidate c = { d, self->acc[d] };
+
+      if (c.score <= 0)
+        continue;
+      if (!suggest && self->mass[d] < MIN_COVERAGE * total_mass && self->mass[d] < MIN_MASS)
+        continue;
+      g_array_append_val (candidates, c);
+    }
+
+  if (candidates->len == 0)
+    {
+      needles_unref (needles);
+      return hits;
+    }
+
+  /* the best ones, then a bonus where the query is a phrase in the entry */
+  n_candidates = MAX (limit == 0 ? candidates->len : limit * 2, 32);
+  if (candidates->len > n_candidates)
+    {
+      /* partial selection by threshold: keep the n_candidates best */
+      g_array_sort (candidates, compare_candidates);
+      g_array_set_size (candidates, n_candidates);
+    }
+
+  if (n >= 2)
+    phrase = g_ucs4_to_utf8 (q, n, NULL, NULL, NULL);
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, k);
+
+      if (phrase != NULL)
+        {
+          const char *text = self->doc_text[c->doc];
+          const char *found = strstr (text, phrase);
+
+          if (found != NULL)
+            c->score *= (guint32)(found - text) < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
+        }
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  best = g_array_index (candidates, Candidate, 0).score;
+
+  for (guint k = 0; k < candidates->len && (limit == 0 || hits->len < limit); k++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, k);
+
+      if (!suggest && c->score < MIN_RELATIVE * best)
+        break;
+      g_ptr_array_add (hits, rh_search_hit_new (g_ptr_array_index (self->entries, c->doc),
+                                                c->score, needles));
+    }
+
+  needles_unref (needles);
+  return hits;
+}
+
+/* GObject */
+
+static void
+rh_search_index_finalize (GObject *object)
+{
+  RhSearchIndex *self = RH_SEARCH_INDEX (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->thesaurus, rh_thesaurus_free);
+  g_clear_pointer (&self->dict_keys, g_free);
+  g_clear_pointer (&self->dict_values, g_free);
+  g_clear_pointer (&self->post_start, g_free);
+  g_clear_pointer (&self->postings, g_free);
+  g_clear_pointer (&self->doc_text, g_strfreev);
+  g_clear_pointer (&self->doc_question_end, g_free);
+  g_clear_pointer (&self->alt_start, g_free);
+  g_clear_pointer (&self->alt_ids, g_free);
+  g_clear_pointer (&self->alt_n_bigrams, g_free);
+  g_clear_pointer (&self->acc, g_free);
+  g_clear_pointer (&self->mass, g_free);
+  g_clear_pointer (&self->unit_acc, g_free);
+  g_clear_pointer (&self->unit_mass, g_free);
+  g_clear_pointer (&self->alt_acc, g_free);
+  g_clear_pointer (&self->alt_count, g_free);
+  g_clear_pointer (&self->stamp_doc, g_free);
+  g_clear_pointer (&self->stamp_unit, g_free);
+  g_clear_pointer (&self->stamp_alt, g_free);
+  g_clear_pointer (&self->touched, g_array_unref);
+  g_clear_pointer (&self->touched_unit, g_array_unref);
+  g_clear_pointer (&self->touched_alt, g_array_unref);
+  g_clear_pointer (&self->query_chars, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (rh_search_index_parent_class)->finalize (object);
+}
+
+static void
+rh_search_index_class_init (RhSearchIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rh_search_index_finalize;
+}
+
+static void
+rh_search_index_init (RhSearchIndex *self)
+{
+}
+
+/* Public API */
+
+/**
+ * rh_search_index_new_with_synonyms:
+ * @catalog: the entries to search
+ * @synonyms: the JSON text of a thesaurus (see rh-thesaurus.c)
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL with @error set
+ *   (RH_SEARCH_ERROR) if the thesaurus is not valid
+ */
+RhSearchIndex *
+rh_search_index_new_with_synonyms (RhCatalog  *catalog,
+                                   GBytes     *synonyms,
+                                   GError    **error)
+{
+  g_autoptr(RhSearchIndex) self = NULL;
+  RhThesaurus *thesaurus;
+  GListModel *entries;
+  guint n;
+
+  g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (synonyms != NULL, NULL);
+
+  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, error)))
+    return NULL;
+
+  self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
+  self->catalog = g_object_ref (catalog);
+  self->thesaurus = thesaurus;
+
+  entries = rh_catalog_get_entries (catalog);
+  n = g_list_model_get_n_items (entries);
+  self->entries = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->entries, g_list_model_get_item (entries, i));
+  self->n_docs = n;
+
+  build_index (self);
+  build_thesaurus_terms (self);
+
+  self->acc = g_new0 (float, n + 1);
+  self->mass = g_new0 (float, n + 1);
+  self->unit_acc = g_new0 (float, n + 1);
+  self->unit_mass = g_new0 (float, n + 1);
+  self->alt_acc = g_new0 (float, n + 1);
+  self->alt_count = g_new0 (guint16, n + 1);
+  self->stamp_doc = g_new0 (guint32, n + 1);
+  self->stamp_unit = g_new0 (guint32, n + 1);
+  self->stamp_alt = g_new0 (guint32, n + 1);
+  self->touched = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  self->touched_unit = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  self->touched_alt = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rh_search_index_new:
+ * @catalog: the entries to search
+ *
+ * Builds the index of @catalog with the built-in thesaurus
+ * (%RH_SEARCH_SYNONYMS_RESOURCE).
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL with @error set
+ */
+RhSearchIndex *
+rh_search_index_new (RhCatalog  *catalog,
+                     GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
+
+  bytes = g_resources_lookup_data (RH_SEARCH_SYNONYMS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return rh_search_index_new_with_synonyms (catalog, bytes, error);
+}
+
+/**
+ * rh_search_index_get_catalog:
+ *
+ * Returns: (transfer none): the catalog the index was built from
+ */
+RhCatalog *
+rh_search_index_get_catalog (RhSearchIndex *self)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_INDEX (self), NULL);
+
+  return self->catalog;
+}
+
+/**
+ * rh_search_index_get_n_terms:
+ *
+ * Returns: how many distinct terms (bigrams and characters) are indexed
+ */
+guint
+rh_search_index_get_n_terms (RhSearchIndex *self)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_INDEX (self), 0);
+
+  return self->n_terms;
+}
+
+/**
+ * rh_search_index_search:
+ * @query: (nullable): what the clerk typed, in any form
+ * @limit: the most hits to return, or 0 for all
+ *
+ * Never fails: an empty or meaningless query finds nothing.
+ *
+ * Returns: (transfer full) (element-type RhSearchHit): the hits, best first
+ */
+GPtrArray *
+rh_search_index_search (RhSearchIndex *self,
+                        const char    *query,
+                        guint          limit)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_INDEX (self), g_ptr_array_new_with_free_func (g_object_unref));
+
+  return run_query (self, query, limit, FALSE);
+}
+
+/**
+ * rh_search_index_suggest:
+ * @query: (nullable): what the clerk typed
+ * @limit: the most hits to return, or 0 for all
+ *
+ * The entries closest to @query, for when rh_search_index_search() finds
+ * nothing: any shared word, bigram or character counts.
+ *
+ * Returns: (transfer full) (element-type RhSearchHit): the hits, best first
+ */
+GPtrArray *
+rh_search_index_suggest (RhSearchIndex *self,
+                         const char    *query,
+                         guint          limit)
+{
+  g_return_val_if_fail (RH_IS_SEARCH_INDEX (self), g_ptr_array_new_with_free_func (g_object_unref));
+
+  return run_query (self, query, limit, TRUE);
+}

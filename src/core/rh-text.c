@@ -1,0 +1,401 @@
+/* rh-text.c — text normalisation shared by the search index and its queries
+ *
+ * Content and queries go through the very same function, so whatever a
+ * clerk's input method produces (full-width Latin, half-width katakana,
+ * katakana for hiragana, one of many dashes, spaces, punctuation, another
+ * way of writing okurigana) ends up as the same characters:
+ *
+ *   1. NFKC per character cluster (so ｶﾞ becomes ガ, ＰＣ becomes PC);
+ *   2. case folding;
+ *   3. katakana to hiragana;
+ *   4. every dash and long-vowel mark (ー ｰ - ‐ − – — ―) becomes ー after
+ *      kana, and is dropped elsewhere (so 0120-609-575 reads 0120609575);
+ *   5. spaces, punctuation and symbols dropped;
+ *   6. known okurigana variants of compound words lose their okurigana
+ *      (問い合わせ, 問合わせ and 問合せ all read 問合).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rh-text.h"
+
+/* Compound words whose okurigana are written in several ways. Each variant
+ * is reduced to its kanji, so all variants of one word meet. Variants are
+ * listed in their normalised form (hiragana). */
+static const char * const okurigana_variants[] = {
+  "問い合わせ", "問い合せ", "問合わせ", "問いあわせ",
+  "引き継ぎ", "引き継ぐ", "引き継い", "引継ぎ", "引継ぐ", "引継い", "引き継",
+  "取り消し", "取り消す", "取消し", "取消す",
+  "申し込み", "申込み", "申し込む", "申込む",
+  "振り込み", "振込み",
+  "受け付け", "受付け",
+  "買い替え", "買替え", "買い替",
+  "買い換え", "買換え", "買い換",
+  "入れ替え", "入替え", "入れ替",
+  "取り替え", "取替え", "取り替",
+  "取り換え", "取換え",
+  "取り扱い", "取扱い",
+  "引き落とし", "引落とし", "引落し",
+  "払い込み", "払込み",
+  "書き換え", "書換え",
+  "積み立て", "積立て",
+  "締め切り", "締切り", "締め切",
+  "手続き",
+  "届け出",
+  "切り替え", "切替え", "切り替",
+  "打ち合わせ", "打合わせ", "打合せ",
+  "割り当て", "割当て",
+  "差し替え", "差替え",
+  "読み込み", "読込み",
+  "書き込み", "書込み",
+  "払い戻し", "払戻し",
+  "受け取り", "受取り",
+  "振り替え", "振替え",
+  "見積もり", "見積り",
+  "立て替え", "立替え",
+  "繰り越し", "繰越し",
+  "差し引き", "差引き",
+  "組み合わせ", "組合せ",
+  "貸し出し", "貸出し",
+  "取り引き", "取引き",
+  "呼び出し", "呼出し",
+  "書き出し", "書出し",
+  "差し戻し", "差戻し",
+  "問合わ",
+};
+
+typedef struct
+{
+  gunichar *chars;   /* 0-terminated */
+  guint     len;
+} Variant;
+
+/* first character → GPtrArray of Variant, longest first */
+static GHashTable *variants_by_first;
+
+static gboolean
+is_hiragana (gunichar c)
+{
+  return c >= 0x3041 && c <= 0x309F;
+}
+
+static gboolean
+is_kanji (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  switch (c)
+    {
+    case 0x002D: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0x30FC: case 0xFF70: case 0xFF0D: case 0x2500:
+    case 0x2501: case 0xFE63: case 0x02D7:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_combining (gunichar c)
+{
+  return c == 0xFF9E || c == 0xFF9F || c == 0x3099 || c == 0x309A ||
+         (c >= 0x0300 && c <= 0x036F) || g_unichar_ismark (c);
+}
+
+/* Characters NFKC leaves alone (when no combining mark follows). */
+static gboolean
+is_nfkc_stable (gunichar c)
+{
+  return (c < 0x80) ||
+         (c >= 0x3041 && c <= 0x3096) ||
+         (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+static gboolean
+is_kept (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_tolower (c);
+  if (c >= 0x30A1 && c <= 0x30F6)
+    return c - 0x60;
+  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+    return g_unichar_tolower (c);
+  return c;
+}
+
+static void
+emit (GArray   *chars,
+      GArray   *offsets,
+      gunichar  c,
+      guint     start,
+      guint     end)
+{
+  guint n = chars->len;
+
+  if (is_dash (c))
+    {
+      gunichar prev = n > 0 ? g_array_index (chars, gunichar, n - 1) : 0;
+
+      /* A long vowel only after kana, and only one; a dash elsewhere is
+       * punctuation (phone numbers, codes). */
+      if (!(is_hiragana (prev) || (prev >= 0x30A1 && prev <= 0x30FA)) || prev == RH_TEXT_LONG_VOWEL)
+        return;
+      c = RH_TEXT_LONG_VOWEL;
+    }
+  else
+    {
+      c = fold_char (c);
+      if (c != 0x3005 && !is_kept (c))
+        return;
+    }
+
+  g_array_append_val (chars, c);
+  if (offsets != NULL)
+    {
+      RhTextRange range = { start, end };
+      g_array_append_val (offsets, range);
+    }
+}
+
+static gpointer
+init_variants (gpointer data)
+{
+  GHashTable *table = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (okurigana_variants); i++)
+    {
+      glong len = 0;
+      gunichar *chars = g_utf8_to_ucs4_fast (okurigana_variants[i], -1, &len);
+      GPtrArray *list;
+      Variant *variant;
+      guint pos;
+
+      list = g_hash_table_lookup (table, GUINT_TO_POINTER (chars[0]));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (table, GUINT_TO_POINTER (chars[0]), list);
+        }
+
+      variant = g_new0 (Variant, 1);
+      variant->chars = chars;
+      variant->len = len;
+
+      /* keep longest first */
+      for (pos = 0; pos < list->len; pos++)
+        if (((Variant *)g_ptr_array_index (list, pos))->len < variant->len)
+          break;
+      g_ptr_array_insert (list, pos, variant);
+    }
+
+  return table;
+}
+
+/* Reduces known okurigana variants, in place, from character @from on. */
+static void
+reduce_okurigana (GArray *chars,
+                  GArray *offsets,
+                  guint   from)
+{
+  static GOnce once = G_ONCE_INIT;
+  gunichar *c = (gunichar *)(void *)chars->data;
+  guint n = chars->len;
+  guint out = from;
+
+  variants_by_first = g_once (&once, init_variants, NULL);
+
+  for (guint i = from; i < n;)
+    {
+      GPtrArray *list = is_kanji (c[i]) ? g_hash_table_lookup (variants_by_first, GUINT_TO_POINTER (c[i])) : NULL;
+      Variant *match = NULL;
+
+      if (list != NULL)
+        for (guint v = 0; v < list->len && match == NULL; v++)
+          {
+            Variant *variant = g_ptr_array_index (list, v);
+
+            if (i + variant->len <= n &&
+                memcmp (c + i, variant->chars, variant->len * sizeof (gunichar)) == 0)
+              match = variant;
+          }
+
+      if (match == NULL)
+        {
+          if (out != i)
+            {
+              c[out] = c[i];
+              if (offsets != NULL)
+                g_array_index (offsets, RhTextRange, out) = g_array_index (offsets, RhTextRange, i);
+            }
+          out++;
+          i++;
+          continue;
+        }
+
+      for (guint k = 0; k < match->len; k++, i++)
+        {
+          if (is_hiragana (c[i]))
+            continue;
+          c[out] = c[i];
+          if (offsets != NULL)
+            g_array_index (offsets, RhTextRange, out) = g_array_index (offsets, RhTextRange, i);
+          out++;
+        }
+    }
+
+  g_array_set_size (chars, out);
+  if (offsets != NULL)
+    g_array_set_size (offsets, out);
+}
+
+/**
+ * rh_text_normalize_append:
+ * @text: UTF-8 text (invalid sequences are skipped)
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @chars: a GArray of gunichar to append the normalised characters to
+ * @offsets: (nullable): a GArray of #RhTextRange; for each character
+ *   appended to @chars, the byte range of @text it came from
+ *
+ * The low-level form of rh_text_normalize(), for callers that work on
+ * characters (the search index).
+ */
+void
+rh_text_normalize_append (const char *text,
+                          gssize      length,
+                          GArray     *chars,
+                          GArray     *offsets)
+{
+  const char *p;
+  const char *end;
+  guint first;
+
+  g_return_if_fail (chars != NULL);
+
+  if (text == NULL)
+    return;
+  if (length < 0)
+    length = strlen (text);
+
+  first = chars->len;
+  p = text;
+  end = text + length;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *next;
+      const char *q;
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          p++;  /* invalid byte: skip it */
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      q = next;
+      while (q < end)
+        {
+          gunichar d = g_utf8_get_char_validated (q, end - q);
+
+          if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
+            break;
+          q = g_utf8_next_char (q);
+        }
+
+      if (q == next && is_nfkc_stable (c))
+        emit (chars, offsets, c, p - text, q - text);
+      else if (q == next && c >= 0xFF01 && c <= 0xFF5E)
+        emit (chars, offsets, c - 0xFEE0, p - text, q - text);
+      else if (q == next && (c == 0x3000 || (c >= 0x3001 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3011)))
+        ; /* ideographic space and punctuation */
+      else
+        {
+          g_autofree char *nfkc = g_utf8_normalize (p, q - p, G_NORMALIZE_NFKC);
+
+          if (nfkc != NULL)
+            for (const char *r = nfkc; *r; r = g_utf8_next_char (r))
+              emit (chars, offsets, g_utf8_get_char (r), p - text, q - text);
+        }
+
+      p = q;
+    }
+
+  reduce_okurigana (chars, offsets, first);
+}
+
+/**
+ * rh_text_normalize_with_offsets:
+ * @text: UTF-8 text
+ * @offsets: (out) (optional): for each character of the result, the
+ *   #RhTextRange of @text it comes from
+ *
+ * Returns: (transfer full): the normalised text
+ */
+char *
+rh_text_normalize_with_offsets (const char  *text,
+                                GArray     **offsets)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  GArray *ranges = NULL;
+  char *ret;
+
+  if (offsets != NULL)
+    ranges = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+
+  rh_text_normalize_append (text, -1, chars, ranges);
+
+  ret = g_ucs4_to_utf8 ((gunichar *)(void *)chars->data, chars->len, NULL, NULL, NULL);
+  if (ret == NULL)
+    ret = g_strdup ("");
+
+  if (offsets != NULL)
+    *offsets = ranges;
+
+  return ret;
+}
+
+/**
+ * rh_text_normalize:
+ * @text: (nullable): UTF-8 text
+ *
+ * Normalises @text for matching; see the top of rh-text.c.
+ *
+ * Returns: (transfer full): the normalised text (maybe empty, never %NULL)
+ */
+char *
+rh_text_normalize (const char *text)
+{
+  return rh_text_normalize_with_offsets (text, NULL);
+}

@@ -1,0 +1,51 @@
+/* rh-thesaurus-private.h — the search thesaurus (data/synonyms.json)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RhThesaurus RhThesaurus;
+
+/* A thesaurus term found in a query, by character positions. */
+typedef struct
+{
+  guint  start;
+  guint  len;
+  guint  term;
+  float  factor;     /* 1 for an exact match, less for a near one */
+} RhThesaurusMatch;
+
+/* Another way to say a term, with how much it counts. */
+typedef struct
+{
+  guint  term;
+  float  weight;
+} RhThesaurusAlt;
+
+RhThesaurus          *rh_thesaurus_new_from_bytes   (GBytes            *bytes,
+                                                     GError           **error);
+void                  rh_thesaurus_free             (RhThesaurus       *self);
+guint                 rh_thesaurus_get_n_terms      (RhThesaurus       *self);
+const gunichar       *rh_thesaurus_get_term         (RhThesaurus       *self,
+                                                     guint              term,
+                                                     guint             *len);
+const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
+                                                     guint              term,
+                                                     guint             *n_alts);
+void                  rh_thesaurus_find             (RhThesaurus       *self,
+                                                     const gunichar    *query,
+                                                     guint              len,
+                                                     GArray            *matches);
+/* Removes long-vowel marks, in place (with their offsets); returns the new length. */
+guint                 rh_text_strip_long_vowels     (GArray            *chars,
+                                                     GArray            *offsets,
+                                                     guint              from);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhThesaurus, rh_thesaurus_free)
+
+G_END_DECLS

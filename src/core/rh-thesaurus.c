@@ -1,0 +1,862 @@
+/* rh-thesaurus.c — the search thesaurus (data/synonyms.json)
+ *
+ * The thesaurus is content: groups of words a clerk may use for the same
+ * thing, and the hiragana readings of kanji words (so ざいけい finds
+ * 財形). Terms are kept normalised (rh-text.c) as characters; a query is
+ * scanned for every term it contains, exactly or with one wrong, missing,
+ * extra or swapped character.
+ *
+ * {
+ *   "schema": 1,
+ *   "groups": [ { "topic": "…", "terms": [ "パソコン", "PC", … ] }, … ],
+ *   "readings": { "財形": "ざいけい", "失念": [ "しつねん", "しったい" ], … }
+ * }
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-thesaurus"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rh-search-index.h"
+#include "rh-text.h"
+#include "rh-thesaurus-private.h"
+
+#define GROUP_WEIGHT    0.9f
+#define READING_WEIGHT  1.0f
+#define FUZZY_FACTOR    0.75f
+#define MIN_FUZZY_LEN   4
+#define MAX_TERM_LEN    48
+#define MAX_FUZZY_LEN   10
+
+/* A small open-addressing map from the hash of a character string to a
+ * chain of nodes; callers check each node against the string. */
+typedef struct
+{
+  guint64 hash;
+  guint32 first;   /* node index + 1; 0 = empty slot */
+} Slot;
+
+typedef struct
+{
+  guint32 next;    /* node index + 1 */
+  guint32 term;
+  guint32 extra;   /* prefix length or deleted position */
+} Node;
+
+typedef struct
+{
+  Slot   *slots;
+  guint   mask;
+  GArray *nodes;
+} SliceMap;
+
+typedef struct
+{
+  guint offset;    /* into chars */
+  guint len;
+  guint alt_offset;
+  guint n_alts;
+} Term;
+
+struct _RhThesaurus
+{
+  GArray     *chars;      /* gunichar pool */
+  GArray     *terms;      /* Term */
+  GArray     *alts;       /* RhThesaurusAlt pool */
+  SliceMap    exact;      /* whole terms */
+  SliceMap    prefixes;   /* every prefix of every term */
+  SliceMap    deletions;  /* terms of MIN_FUZZY_LEN+ with one character removed */
+  guint       max_len;
+};
+
+static guint64
+hash_chars (const gunichar *c,
+            guint           len,
+            guint           skip)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+
+  for (guint i = 0; i < len; i++)
+    {
+      if (i == skip)
+        continue;
+      h ^= c[i];
+      h *= 0x100000001b3ull;
+    }
+
+  return h | 1;
+}
+
+static void
+slice_map_init (SliceMap *map,
+                guint     n)
+{
+  guint size = 64;
+
+  while (size < n * 2)
+    size <<= 1;
+
+  map->slots = g_new0 (Slot, size);
+  map->mask = size - 1;
+  map->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+}
+
+static void
+slice_map_clear (SliceMap *map)
+{
+  g_clear_pointer (&map->slots, g_free);
+  g_clear_pointer (&map->nodes, g_array_unref);
+}
+
+static Slot *
+slice_map_slot (SliceMap *map,
+                guint64   hash)
+{
+  guint i = (guint)(hash ^ (hash >> 29)) & map->mask;
+
+  while (map->slots[i].first != 0 && map->slots[i].hash != hash)
+    i = (i + 1) & map->mask;
+
+  return &map->slots[i];
+}
+
+static void
+slice_map_add (SliceMap *map,
+               guint64   hash,
+               guint     term,
+               guint     extra)
+{
+  Slot *slot = slice_map_slot (map, hash);
+  Node node = { slot->first, term, extra };
+
+  g_array_append_val (map->nodes, node);
+  slot->hash = hash;
+  slot->first = map->nodes->len;
+}
+
+static const Node *
+slice_map_first (SliceMap *map,
+                 guint64   hash)
+{
+  Slot *slot = slice_map_slot (map, hash);
+
+  return slot->first ? &g_array_index (map->nodes, Node, slot->first - 1) : NULL;
+}
+
+static const Node *
+slice_map_next (SliceMap   *map,
+                const Node *node)
+{
+  return node->next ? &g_array_index (map->nodes, Node, node->next - 1) : NULL;
+}
+
+static const gunichar *
+term_chars (RhThesaurus *self,
+            guint        term,
+            guint       *len)
+{
+  const Term *t = &g_array_index (self->terms, Term, term);
+
+  *len = t->len;
+  return &g_array_index (self->chars, gunichar, t->offset);
+}
+
+/* Equal when @a with position @skip_a left out equals @b with @skip_b left
+ * out (G_MAXUINT: nothing left out). */
+static gboolean
+chars_equal (const gunichar *a,
+             guint           len_a,
+             guint           skip_a,
+             const gunichar *b,
+             guint           len_b,
+             guint           skip_b)
+{
+  guint i = 0, j = 0;
+
+  if (len_a - (skip_a < len_a) != len_b - (skip_b < len_b))
+    return FALSE;
+
+  while (i < len_a && j < len_b)
+    {
+      if (i == skip_a)
+        {
+          i++;
+          continue;
+        }
+      if (j == skip_b)
+        {
+          j++;
+          continue;
+        }
+      if (a[i] != b[j])
+        return FALSE;
+      i++;
+      j++;
+    }
+
+  return TRUE;
+}
+
+guint
+rh_text_strip_long_vowels (GArray *chars,
+                           GArray *offsets,
+                           guint   from)
+{
+  gunichar *c = (gunichar *)(void *)chars->data;
+  guint out = from;
+
+  for (guint i = from; i < chars->len; i++)
+    {
+      if (c[i] == RH_TEXT_LONG_VOWEL)
+        continue;
+      if (out != i)
+        {
+          c[out] = c[i];
+          if (offsets != NULL)
+            g_array_index (offsets, RhTextRange, out) = g_array_index (offsets, RhTextRange, i);
+        }
+      out++;
+    }
+
+  g_array_set_size (chars, out);
+  if (offsets != NULL)
+    g_array_set_size (offsets, out);
+
+  return out;
+}
+
+/* Normalised, long vowels dropped: the form terms are matched in. */
+static guint
+intern_term (RhThesaurus *self,
+             GHashTable  *by_text,
+             const char  *word)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autofree char *key = NULL;
+  gpointer found;
+  Term term = { 0, };
+
+  rh_text_normalize_append (word, -1, chars, NULL);
+  rh_text_strip_long_vowels (chars, NULL, 0);
+  if (chars->len == 0 || chars->len > MAX_TERM_LEN)
+    return G_MAXUINT;
+
+  key = g_ucs4_to_utf8 ((gunichar *)(void *)chars->data, chars->len, NULL, NULL, NULL);
+  if (key == NULL)
+    return G_MAXUINT;
+  if (g_hash_table_lookup_extended (by_text, key, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+
+  term.offset = self->chars->len;
+  term.len = chars->len;
+  g_array_append_vals (self->chars, chars->data, chars->len);
+  g_array_append_val (self->terms, term);
+  g_hash_table_insert (by_text, g_steal_pointer (&key), GUINT_TO_POINTER (self->terms->len - 1));
+
+  return self->terms->len - 1;
+}
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, RH_SEARCH_ERROR, RH_SEARCH_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+is_all_hiragana (const char *text)
+{
+  g_autofree char *norm = rh_text_normalize (text);
+
+  if (*norm == '\0')
+    return FALSE;
+
+  for (const char *p = norm; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!((c >= 0x3041 && c <= 0x309F) || c == RH_TEXT_LONG_VOWEL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* groups: GPtrArray of GArray of guint (term ids); weights parallel */
+static gboolean
+parse (RhThesaurus  *self,
+       JsonNode     *root,
+       GPtrArray    *groups,
+       GArray       *weights,
+       GError      **error)
+{
+  g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *array;
+  JsonObject *readings;
+  GList *members;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return set_invalid (error, _("The synonyms file must hold a JSON object"));
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "schema");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return set_invalid (error, _("The synonyms file has no “schema” number"));
+  if (json_node_get_int (node) != RH_SEARCH_SYNONYMS_SCHEMA)
+    {
+      g_set_error (error, RH_SEARCH_ERROR, RH_SEARCH_ERROR_SCHEMA,
+                   _("The synonyms file has schema %d; this version reads schema %d"),
+                   (int)json_node_get_int (node), RH_SEARCH_SYNONYMS_SCHEMA);
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, "groups");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return set_invalid (error, _("The synonyms file has no “groups” list"));
+  array = json_node_get_array (node);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *group_node = json_array_get_element (array, i);
+      JsonArray *words;
+      GArray *group;
+      float weight = GROUP_WEIGHT;
+
+      if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
+          (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
+          !JSON_NODE_HOLDS_ARRAY (node))
+        return set_invalid (error, _("Synonym group %u has no “terms” list"), i + 1);
+
+      words = json_node_get_array (node);
+      if (json_array_get_length (words) < 2)
+        return set_invalid (error, _("Synonym group %u needs at least two terms"), i + 1);
+
+      node = json_object_get_member (json_node_get_object (group_node), "weight");
+      if (node != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) ||
+              (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+               json_node_get_value_type (node) != G_TYPE_INT64))
+            return set_invalid (error, _("The weight of synonym group %u is not a number"), i + 1);
+          weight = json_node_get_double (node);
+          if (!(weight > 0 && weight <= 1))
+            return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), i + 1);
+        }
+
+      group = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (groups, group);
+      g_array_append_val (weights, weight);
+
+      for (guint j = 0; j < json_array_get_length (words); j++)
+        {
+          JsonNode *word = json_array_get_element (words, j);
+          guint term;
+
+          if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
+            return set_invalid (error, _("Term %u of synonym group %u is not a string"), j + 1, i + 1);
+          term = intern_term (self, by_text, json_node_get_string (word));
+          if (term == G_MAXUINT)
+            return set_invalid (error, _("Term %u of synonym group %u (“%s”) is empty or too long"),
+                                j + 1, i + 1, json_node_get_string (word));
+          g_array_append_val (group, term);
+        }
+    }
+
+  node = json_object_get_member (object, "readings");
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, _("“readings” in the synonyms file must be an object"));
+  readings = json_node_get_object (node);
+
+  members = json_object_get_members (readings);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *word = l->data;
+      JsonNode *value = json_object_get_member (readings, word);
+      g_autoptr(GPtrArray) kana = g_ptr_array_new ();
+      guint word_term = intern_term (self, by_text, word);
+      guint n_groups = groups->len;
+      GArray *pair;
+
+      if (word_term == G_MAXUINT)
+        {
+          g_list_free (members);
+          return set_invalid (error, _("The reading entry “%s” is empty or too long"), word);
+        }
+
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        g_ptr_array_add (kana, (gpointer)json_node_get_string (value));
+      else if (JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *list = json_node_get_array (value);
+
+          for (guint j = 0; j < json_array_get_length (list); j++)
+            {
+              JsonNode *item = json_array_get_element (list, j);
+
+              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                {
+                  g_list_free (members);
+                  return set_invalid (error, _("A reading of “%s” is not a string"), word);
+                }
+              g_ptr_array_add (kana, (gpointer)json_node_get_string (item));
+            }
+        }
+
+      if (kana->len == 0)
+        {
+          g_list_free (members);
+          return set_invalid (error, _("The reading of “%s” must be a string or a list of strings"), word);
+        }
+
+      pair = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (pair, word_term);
+
+      for (guint j = 0; j < kana->len; j++)
+        {
+          const char *reading = g_ptr_array_index (kana, j);
+          guint term;
+
+          if (!is_all_hiragana (reading))
+            {
+              g_array_unref (pair);
+              g_list_free (members);
+              return set_invalid (error, _("The reading “%s” of “%s” is not written in kana"), reading, word);
+            }
+          term = intern_term (self, by_text, reading);
+          if (term == G_MAXUINT)
+            {
+              g_array_unref (pair);
+              g_list_free (members);
+              return set_invalid (error, _("The reading “%s” of “%s” is too long"), reading, word);
+            }
+          g_array_append_val (pair, term);
+
+          /* The reading joins every group of its word. */
+          for (guint g = 0; g < n_groups; g++)
+            {
+              GArray *group = g_ptr_array_index (groups, g);
+
+              for (guint k = 0; k < group->len; k++)
+                if (g_array_index (group, guint, k) == word_term)
+                  {
+                    g_array_append_val (group, term);
+                    break;
+                  }
+            }
+        }
+
+      {
+        float weight = READING_WEIGHT;
+
+        g_ptr_array_add (groups, pair);
+        g_array_append_val (weights, weight);
+      }
+    }
+  g_list_free (members);
+
+  return TRUE;
+}
+
+static void
+build_alternatives (RhThesaurus *self,
+                    GPtrArray   *groups,
+                    GArray      *weights)
+{
+  guint n_terms = self->terms->len;
+  g_autofree float *best = g_new0 (float, n_terms);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) term_groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (guint t = 0; t < n_terms; t++)
+    g_ptr_array_add (term_groups, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GArray *group = g_ptr_array_index (groups, g);
+
+      for (guint k = 0; k < group->len; k++)
+        g_array_append_val (g_ptr_array_index (term_groups, g_array_index (group, guint, k)), g);
+    }
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      GArray *mine = g_ptr_array_index (term_groups, t);
+      Term *term = &g_array_index (self->terms, Term, t);
+
+      g_array_set_size (seen, 0);
+      for (guint k = 0; k < mine->len; k++)
+        {
+          guint g = g_array_index (mine, guint, k);
+          GArray *group = g_ptr_array_index (groups, g);
+          float weight = g_array_index (weights, float, g);
+
+          for (guint m = 0; m < group->len; m++)
+            {
+              guint other = g_array_index (group, guint, m);
+
+              if (other == t)
+                continue;
+              if (best[other] == 0)
+                g_array_append_val (seen, other);
+              best[other] = MAX (best[other], weight);
+            }
+        }
+
+      term->alt_offset = self->alts->len;
+      term->n_alts = seen->len;
+      for (guint k = 0; k < seen->len; k++)
+        {
+          guint other = g_array_index (seen, guint, k);
+          RhThesaurusAlt alt = { other, best[other] };
+
+          g_array_append_val (self->alts, alt);
+          best[other] = 0;
+        }
+    }
+}
+
+static void
+build_maps (RhThesaurus *self)
+{
+  guint n_terms = self->terms->len;
+  guint n_prefixes = 0;
+  guint n_deletions = 0;
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      guint len = g_array_index (self->terms, Term, t).len;
+
+      n_prefixes += len;
+      if (len >= MIN_FUZZY_LEN)
+        n_deletions += len;
+      self->max_len = MAX (self->max_len, len);
+    }
+
+  slice_map_init (&self->exact, n_terms);
+  slice_map_init (&self->prefixes, n_prefixes);
+  slice_map_init (&self->deletions, n_deletions);
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      guint len;
+      const gunichar *c = term_chars (self, t, &len);
+
+      slice_map_add (&self->exact, hash_chars (c, len, G_MAXUINT), t, 0);
+      for (guint p = 1; p <= len; p++)
+        slice_map_add (&self->prefixes, hash_chars (c, p, G_MAXUINT), t, p);
+      if (len >= MIN_FUZZY_LEN)
+        for (guint d = 0; d < len; d++)
+          slice_map_add (&self->deletions, hash_chars (c, len, d), t, d);
+    }
+}
+
+/**
+ * rh_thesaurus_new_from_bytes:
+ * @bytes: the JSON text of a synonyms file
+ *
+ * Returns: (transfer full) (nullable): the thesaurus, or %NULL with @error
+ *   set (RH_SEARCH_ERROR) naming what is wrong
+ */
+RhThesaurus *
+rh_thesaurus_new_from_bytes (GBytes  *bytes,
+                             GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(RhThesaurus) self = NULL;
+  gsize size = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL || size == 0 ||
+      !g_utf8_validate (data, size, NULL) ||
+      !json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, RH_SEARCH_ERROR, RH_SEARCH_ERROR_PARSE,
+                   _("The synonyms file is not valid JSON: %s"),
+                   local_error ? local_error->message : _("empty or not UTF-8"));
+      return NULL;
+    }
+
+  self = g_new0 (RhThesaurus, 1);
+  self->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  self->alts = g_array_new (FALSE, FALSE, sizeof (RhThesaurusAlt));
+
+  if (!parse (self, json_parser_get_root (parser), groups, weights, error))
+    return NULL;
+
+  build_alternatives (self, groups, weights);
+  build_maps (self);
+
+  return g_steal_pointer (&self);
+}
+
+void
+rh_thesaurus_free (RhThesaurus *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->chars, g_array_unref);
+  g_clear_pointer (&self->terms, g_array_unref);
+  g_clear_pointer (&self->alts, g_array_unref);
+  slice_map_clear (&self->exact);
+  slice_map_clear (&self->prefixes);
+  slice_map_clear (&self->deletions);
+  g_free (self);
+}
+
+guint
+rh_thesaurus_get_n_terms (RhThesaurus *self)
+{
+  return self->terms->len;
+}
+
+const gunichar *
+rh_thesaurus_get_term (RhThesaurus *self,
+                       guint        term,
+                       guint       *len)
+{
+  g_return_val_if_fail (term < self->terms->len, NULL);
+
+  return term_chars (self, term, len);
+}
+
+const RhThesaurusAlt *
+rh_thesaurus_get_alternatives (RhThesaurus *self,
+                               guint        term,
+                               guint       *n_alts)
+{
+  const Term *t;
+
+  g_return_val_if_fail (term < self->terms->len, NULL);
+
+  t = &g_array_index (self->terms, Term, term);
+  *n_alts = t->n_alts;
+  return t->n_alts ? &g_array_index (self->alts, RhThesaurusAlt, t->alt_offset) : NULL;
+}
+
+static gboolean
+is_prefix (RhThesaurus    *self,
+           const gunichar *c,
+           guint           len)
+{
+  for (const Node *node = slice_map_first (&self->prefixes, hash_chars (c, len, G_MAXUINT));
+       node != NULL; node = slice_map_next (&self->prefixes, node))
+    {
+      guint tlen;
+      const gunichar *t = term_chars (self, node->term, &tlen);
+
+      if (node->extra == len && memcmp (t, c, len * sizeof (gunichar)) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+lookup_exact (RhThesaurus    *self,
+              const gunichar *c,
+              guint           len,
+              guint           skip)
+{
+  for (const Node *node = slice_map_first (&self->exact, hash_chars (c, len, skip));
+       node != NULL; node = slice_map_next (&self->exact, node))
+    {
+      guint tlen;
+      const gunichar *t = term_chars (self, node->term, &tlen);
+
+      if (chars_equal (c, len, skip, t, tlen, G_MAXUINT))
+        return node->term;
+    }
+
+  return -1;
+}
+
+static void
+add_match (GArray *matches,
+           guint   start,
+           guint   len,
+           guint   term,
+           float   factor)
+{
+  RhThesaurusMatch *m;
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      m = &g_array_index (matches, RhThesaurusMatch, i);
+      if (m->term == term)
+        {
+          /* the same term twice: keep the better match */
+          if (factor > m->factor || (factor == m->factor && len > m->len))
+            {
+              m->start = start;
+              m->len = len;
+              m->factor = factor;
+            }
+          return;
+        }
+    }
+
+  {
+    RhThesaurusMatch match = { start, len, term, factor };
+    g_array_append_val (matches, match);
+  }
+}
+
+static void
+find_fuzzy (RhThesaurus    *self,
+            const gunichar *q,
+            guint           len,
+            guint           start,
+            guint           L,
+            GArray         *matches)
+{
+  const gunichar *s = q + start;
+
+  /* a character missing from the query */
+  if (L + 1 >= MIN_FUZZY_LEN && L + 1 <= self->max_len)
+    for (const Node *node = slice_map_first (&self->deletions, hash_chars (s, L, G_MAXUINT));
+         node != NULL; node = slice_map_next (&self->deletions, node))
+      {
+        guint tlen;
+        const gunichar *t = term_chars (self, node->term, &tlen);
+
+        if (tlen == L + 1 && chars_equal (s, L, G_MAXUINT, t, tlen, node->extra))
+          add_match (matches, start, L, node->term, FUZZY_FACTOR);
+      }
+
+  for (guint d = 0; d < L; d++)
+    {
+      int term;
+
+      /* an extra character in the query */
+      if (L - 1 >= MIN_FUZZY_LEN - 1 && (term = lookup_exact (self, s, L, d)) >= 0 &&
+          d != 0 && d != L - 1)
+        add_match (matches, start, L, term, FUZZY_FACTOR);
+
+      /* a wrong or swapped character */
+      if (L >= MIN_FUZZY_LEN)
+        for (const Node *node = slice_map_first (&self->deletions, hash_chars (s, L, d));
+             node != NULL; node = slice_map_next (&self->deletions, node))
+          {
+            guint tlen;
+            const gunichar *t = term_chars (self, node->term, &tlen);
+
+            if (tlen == L && (node->extra == d || node->extra + 1 == d || node->extra == d + 1) &&
+                chars_equal (s, L, d, t, tlen, node->extra))
+              add_match (matches, start, L, node->term, FUZZY_FACTOR);
+          }
+    }
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const RhThesaurusMatch *ma = a, *mb = b;
+
+  if (ma->len != mb->len)
+    return ma->len > mb->len ? -1 : 1;
+  if (ma->factor != mb->factor)
+    return ma->factor > mb->factor ? -1 : 1;
+  return (int)ma->start - (int)mb->start;
+}
+
+/**
+ * rh_thesaurus_find:
+ * @query: normalised query characters (long vowels stripped)
+ * @matches: a GArray of #RhThesaurusMatch to fill
+ *
+ * Finds the terms in @query: exact ones, then near ones where no exact
+ * term covers that part. Terms inside a longer match are left out.
+ */
+void
+rh_thesaurus_find (RhThesaurus    *self,
+                   const gunichar *query,
+                   guint           len,
+                   GArray         *matches)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+  guint8 covered[128] = { 0, };
+
+  g_array_set_size (matches, 0);
+  len = MIN (len, G_N_ELEMENTS (covered));
+
+  for (guint i = 0; i < len; i++)
+    for (guint L = 2; i + L <= len && L <= self->max_len; L++)
+      {
+        int term;
+
+        if (!is_prefix (self, query + i, L))
+          break;
+        if ((term = lookup_exact (self, query + i, L, G_MAXUINT)) >= 0)
+          {
+            add_match (found, i, L, term, 1.0f);
+            for (guint k = i; k < i + L; k++)
+              covered[k] = 1;
+          }
+      }
+
+  /* near matches, only over parts no exact term explains */
+  for (guint i = 0; i < len; i++)
+    for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
+      {
+        gboolean all_covered = TRUE;
+
+        for (guint k = i; k < i + L && all_covered; k++)
+          all_covered = covered[k] != 0;
+        if (all_covered)
+          continue;
+        find_fuzzy (self, query, len, i, L, found);
+      }
+
+  g_array_sort (found, compare_matches);
+
+  /* keep maximal matches: drop those inside a longer kept one */
+  for (guint i = 0; i < found->len; i++)
+    {
+      RhThesaurusMatch *m = &g_array_index (found, RhThesaurusMatch, i);
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < matches->len && !inside; j++)
+        {
+          RhThesaurusMatch *k = &g_array_index (matches, RhThesaurusMatch, j);
+
+          inside = m->start >= k->start && m->start + m->len <= k->start + k->len &&
+                   (m->len < k->len || m->factor < k->factor);
+        }
+
+      if (!inside)
+        g_array_append_val (matches, *m);
+    }
+}

@@ -1,0 +1,119 @@
+/* rh-cli-search.c — rokin-help --search=TEXT [--json] [--limit=N]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "rh-cli-search.h"
+
+#define MAX_LIMIT 1000
+
+gboolean
+rh_cli_search_parse_limit (const char  *text,
+                           guint       *limit,
+                           GError     **error)
+{
+  guint64 value = 0;
+
+  if (text == NULL ||
+      !g_ascii_string_to_unsigned (text, 10, 1, MAX_LIMIT, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--limit must be a whole number from 1 to %d, not “%s”"),
+                   MAX_LIMIT, text ? text : "");
+      return FALSE;
+    }
+
+  *limit = (guint)value;
+  return TRUE;
+}
+
+static void
+print_hits_json (GPtrArray *hits)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RhSearchHit *hit = g_ptr_array_index (hits, i);
+      RhEntry *entry = rh_search_hit_get_entry (hit);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, rh_entry_get_id (entry));
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, rh_entry_get_question (entry));
+      json_builder_set_member_name (builder, "score");
+      /* two decimals are enough to compare, and stable to read */
+      json_builder_add_double_value (builder, round (rh_search_hit_get_score (hit) * 100) / 100);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+int
+rh_cli_search (RhCatalog  *catalog,
+               const char *query,
+               guint       limit,
+               gboolean    json)
+{
+  g_autoptr(RhSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean suggested = FALSE;
+
+  if (!(index = rh_search_index_new (catalog, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  hits = rh_search_index_search (index, query, limit);
+
+  if (json)
+    {
+      print_hits_json (hits);
+      return EXIT_SUCCESS;
+    }
+
+  if (hits->len == 0)
+    {
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = rh_search_index_suggest (index, query, MIN (limit, 3));
+      suggested = TRUE;
+      g_print (_("Nothing found for “%s”.\n"), query);
+      if (hits->len > 0)
+        g_print (_("Closest entries:\n"));
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RhSearchHit *hit = g_ptr_array_index (hits, i);
+      RhEntry *entry = rh_search_hit_get_entry (hit);
+
+      if (suggested)
+        g_print ("   %-26s %s\n", rh_entry_get_id (entry), rh_entry_get_question (entry));
+      else
+        g_print ("%2u. %-26s %6.2f  %s\n", i + 1, rh_entry_get_id (entry),
+                 rh_search_hit_get_score (hit), rh_entry_get_question (entry));
+    }
+
+  return EXIT_SUCCESS;
+}
