@@ -13,3 +13,4 @@
 #include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-holiday-table.h"
+#include "rh-schedule.h"
