@@ -17,6 +17,7 @@
 
 #include "rh-cli.h"
 #include "rh-cli-search.h"
+#include "rh-cli-calendar.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -34,6 +35,7 @@ void
 rh_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, main_entries);
+  rh_cli_calendar_add_options (app);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
                                                    "賃金控除事務支援サービス.\n"
@@ -163,6 +165,9 @@ rh_cli_handle_local_options (GApplication *app,
       g_printerr (_("--limit goes with --search\n"));
       return EXIT_BAD_INPUT;
     }
+
+  if (rh_cli_calendar_wants (options) && !g_variant_dict_contains (options, "list"))
+    return rh_cli_calendar_run (options, json);
 
   if (!g_variant_dict_contains (options, "list"))
     {

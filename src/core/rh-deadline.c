@@ -77,6 +77,26 @@ rh_deadline_kind_from_string (const char      *text,
   return FALSE;
 }
 
+gboolean
+rh_shift_from_string (const char  *text,
+                      RhShift     *shift,
+                      GError     **error)
+{
+  g_return_val_if_fail (shift != NULL, FALSE);
+
+  if (g_strcmp0 (text, "previous") == 0)
+    *shift = RH_SHIFT_PREVIOUS;
+  else if (g_strcmp0 (text, "next") == 0)
+    *shift = RH_SHIFT_NEXT;
+  else
+    {
+      g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_BAD_SHIFT,
+                   _("Unknown shift “%s”; use previous or next"), text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static RhDeadlineResult *
 result_new (RhDeadlineKind  kind,
             RhCalendar     *calendar)

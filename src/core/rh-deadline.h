@@ -17,6 +17,8 @@ typedef enum
 {
   RH_DEADLINE_ERROR_END_BEFORE_START,
   RH_DEADLINE_ERROR_UNKNOWN_KIND,
+  RH_DEADLINE_ERROR_BAD_PAYDAY_RULE,   /* schedules: not 1–31 or "end" */
+  RH_DEADLINE_ERROR_BAD_SHIFT,         /* not "previous" or "next" */
 } RhDeadlineError;
 
 typedef enum
@@ -40,6 +42,10 @@ GType               rh_deadline_result_get_type  (void) G_GNUC_CONST;
 const char         *rh_deadline_kind_to_string   (RhDeadlineKind  kind);
 gboolean            rh_deadline_kind_from_string (const char     *text,
                                                   RhDeadlineKind *kind,
+                                                  GError        **error);
+/* "previous" / "next" */
+gboolean            rh_shift_from_string         (const char     *text,
+                                                  RhShift        *shift,
                                                   GError        **error);
 /* 財形貯蓄の明細送信 etc. (the service's own words) */
 const char         *rh_deadline_kind_get_title   (RhDeadlineKind  kind);
