@@ -171,6 +171,139 @@ has_css_class (GtkWidget  *widget,
   return FALSE;
 }
 
+static const char *
+sidebar_page (RhWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack")));
+}
+
+static void
+type_query (RhWindow   *window,
+            const char *query)
+{
+  GtkWidget *entry = child (window, "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* search-changed comes ~150 ms later */
+  RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
+}
+
+static void
+test_window_search_enter (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *results = child (window, "results_view");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (results)));
+  g_autoptr(GObject) first = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(RhSearchIndex) index = rh_search_index_new (rh_window_get_catalog (window), NULL);
+  RhEntry *top;
+
+  g_assert_true (rh_window_show_entry_id (window, "chingin-tools"));
+  type_query (window, "ぱそこん");
+  g_assert_cmpstr (sidebar_page (window), ==, "results");
+
+  /* The list shows the index's ranking, best first. */
+  expected = rh_search_index_search (index, "ぱそこん", 50);
+  g_assert_cmpuint (expected->len, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  top = rh_search_hit_get_entry (g_ptr_array_index (expected, 0));
+  g_assert_true (g_str_has_suffix (rh_entry_get_id (top), "pc-change"));
+
+  gtk_test_widget_wait_for_draw (results);
+  rh_test_flush ();
+  shown = rh_test_widget_text (results);
+  g_test_message ("%s", shown);
+  g_assert_true (g_str_has_prefix (shown, rh_entry_get_question (top)));
+
+  /* The matched word is highlighted with attributes, not markup. */
+  {
+    GtkWidget *label = results;
+    PangoAttrList *attrs;
+
+    while (label != NULL && !GTK_IS_LABEL (label))
+      label = gtk_widget_get_first_child (label);
+    g_assert_nonnull (label);
+    g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+    attrs = gtk_label_get_attributes (GTK_LABEL (label));
+    g_assert_nonnull (attrs);
+    {
+      GSList *list = pango_attr_list_get_attributes (attrs);
+      g_assert_nonnull (list);
+      g_slist_free_full (list, (GDestroyNotify)pango_attribute_destroy);
+    }
+  }
+
+  /* Enter opens the first. */
+  g_signal_emit_by_name (child (window, "search_entry"), "activate");
+  g_assert_true (rh_window_get_entry (window) == top);
+
+  /* ↓ moves the focus into the results. */
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  {
+    GtkEventController *keys = NULL;
+    gboolean handled = FALSE;
+    GListModel *controllers = gtk_widget_observe_controllers (child (window, "search_entry"));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (c) && g_object_get_data (G_OBJECT (c), "rh-search-keys"))
+          keys = c;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    g_assert_true (handled);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), results));
+  }
+
+  /* Escape clears the query and brings the tree back. */
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "search_entry"))), ==, "");
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+}
+
+static void
+test_window_search_no_results (void)
+{
+  RhWindow *window = get_window ();
+  GtkListBox *suggestions = GTK_LIST_BOX (child (window, "suggestions_box"));
+  GtkListBoxRow *row;
+  g_autofree char *text = NULL;
+  RhEntry *helpdesk;
+
+  type_query (window, "xyz証明");
+  g_assert_cmpstr (sidebar_page (window), ==, "no-results");
+  text = rh_test_widget_text (gtk_stack_get_visible_child (GTK_STACK (child (window, "sidebar_stack"))));
+  if (japanese ())
+    g_assert_nonnull (strstr (text, "見つかりませんでした"));
+  else
+    g_assert_nonnull (strstr (text, "No Results Found"));
+
+  /* The closest entries are offered, and open. */
+  row = gtk_list_box_get_row_at_index (suggestions, 0);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  g_signal_emit_by_name (suggestions, "row-activated", row);
+  g_assert_nonnull (rh_window_get_entry (window));
+  g_assert_nonnull (strstr (rh_entry_get_question (rh_window_get_entry (window)), "パソコン"));
+
+  /* So is the helpdesk. */
+  g_signal_emit_by_name (child (window, "helpdesk_button"), "clicked");
+  helpdesk = rh_window_get_entry (window);
+  g_test_message ("helpdesk entry: %s", rh_entry_get_id (helpdesk));
+  g_assert_nonnull (helpdesk);
+  {
+    g_autofree char *body = rh_test_widget_text (child (window, "entry_view"));
+    g_assert_nonnull (strstr (body, "0120-609-575"));
+  }
+
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+}
+
 static void
 test_window_role_filter (void)
 {
@@ -430,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/window/tree-selects-entry", test_window_tree_selects_entry);
   g_test_add_func ("/window/every-entry-renders", test_window_every_entry_renders);
   g_test_add_func ("/window/translated", test_window_translated);
+  g_test_add_func ("/window/search-enter", test_window_search_enter);
+  g_test_add_func ("/window/search-no-results", test_window_search_no_results);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);

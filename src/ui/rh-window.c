@@ -37,6 +37,7 @@ struct _RhWindow
   GtkStack             *sidebar_stack;
   GtkListView          *results_view;
   GtkListBox           *suggestions_box;
+  GtkWidget            *helpdesk_button;
   GtkMenuButton        *role_button;
   GtkWidget            *print_button;
   GtkWidget            *history_back_button;
@@ -44,6 +45,7 @@ struct _RhWindow
   GtkWidget            *deadline_button;
 
   RhCatalog            *catalog;
+  RhSearchIndex        *search_index;
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *tree_selection;
   GListStore           *results;          /* of RhResultItem */
@@ -102,7 +104,7 @@ rh_result_item_init (RhResultItem *self)
   self->ranges = g_array_new (FALSE, FALSE, sizeof (RhResultRange));
 }
 
-G_GNUC_UNUSED static RhResultItem *
+static RhResultItem *
 rh_result_item_new (RhEntry *entry)
 {
   RhResultItem *self = g_object_new (RH_TYPE_RESULT_ITEM, NULL);
@@ -446,7 +448,27 @@ search_collect (RhWindow   *self,
                 guint       limit,
                 GPtrArray  *items)
 {
-  /* Wired to RhSearchIndex once the search engine lands. */
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (self->search_index == NULL)
+    return;
+
+  hits = rh_search_index_search (self->search_index, query, limit);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RhSearchHit *hit = g_ptr_array_index (hits, i);
+      RhResultItem *item = rh_result_item_new (rh_search_hit_get_entry (hit));
+      GArray *ranges = rh_search_hit_get_question_ranges (hit);
+
+      for (guint r = 0; ranges != NULL && r < ranges->len; r++)
+        {
+          const RhTextRange *range = &g_array_index (ranges, RhTextRange, r);
+          RhResultRange copy = { range->start, range->end };
+
+          g_array_append_val (item->ranges, copy);
+        }
+      g_ptr_array_add (items, item);
+    }
 }
 
 /* The closest entries when nothing matched. */
@@ -456,6 +478,14 @@ search_suggest (RhWindow   *self,
                 guint       limit,
                 GPtrArray  *entries)
 {
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (self->search_index == NULL)
+    return;
+
+  hits = rh_search_index_suggest (self->search_index, query, limit);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (entries, g_object_ref (rh_search_hit_get_entry (g_ptr_array_index (hits, i))));
 }
 
 static void
@@ -869,6 +899,16 @@ rh_window_set_catalog (RhWindow  *self,
   if (current != NULL)
     current_id = g_strdup (rh_entry_get_id (current));
 
+  g_clear_object (&self->search_index);
+  if (catalog != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->search_index = rh_search_index_new (catalog, &error);
+      if (self->search_index == NULL)
+        g_warning ("Search is unavailable: %s", error->message);
+    }
+
   g_clear_object (&self->tree_model);
   if (catalog != NULL)
     self->tree_model = gtk_tree_list_model_new (g_object_ref (rh_catalog_get_categories (catalog)),
@@ -957,6 +997,7 @@ rh_window_dispose (GObject *object)
   g_clear_pointer (&self->history_forward, g_ptr_array_unref);
   g_clear_object (&self->tree_selection);
   g_clear_object (&self->tree_model);
+  g_clear_object (&self->search_index);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
 
@@ -1009,6 +1050,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, role_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, history_back_button);
@@ -1087,6 +1129,7 @@ rh_window_init (RhWindow *self)
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
 
   controller = gtk_event_controller_key_new ();
+  g_object_set_data (G_OBJECT (controller), "rh-search-keys", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
