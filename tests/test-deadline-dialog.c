@@ -10,6 +10,8 @@
 #include "rh-window.h"
 #include "rh-test-ui.h"
 
+#include <glib/gstdio.h>
+
 static RhApplication *app;
 
 static gboolean
@@ -189,6 +191,78 @@ test_dialog_meisai (void)
 }
 
 static void
+test_dialog_schedule (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("schedule");
+  GtkWidget *grid = named (dialog, "schedule-grid");
+  g_autofree char *table = NULL;
+  g_autoptr(RhSchedule) expected = NULL;
+  g_autofree char *expected_text = NULL;
+  GdkClipboard *clipboard;
+  GValue value = G_VALUE_INIT;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (dialog, "schedule-year")), 2026);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-rule")), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (dialog, "schedule-day")), 25);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 0);
+
+  /* A header row and 12 months. */
+  g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 12));
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 0, 13));
+  table = rh_test_widget_text (grid);
+  /* December: payday Fri 12/25, 財形 deadline Mon 12/21. */
+  g_assert_nonnull (strstr (table, "2026年12月25日(金)\n2026年12月21日(月)"));
+  /* April 25th 2026 is a Saturday: moved to Friday the 24th, and said why. */
+  g_assert_nonnull (strstr (table, "2026年4月24日(金)"));
+  g_assert_nonnull (strstr (table, "土曜日"));
+
+  /* Month end: the day field is not used. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-rule")), 1);
+  g_assert_false (gtk_widget_get_sensitive (named (dialog, "schedule-day")));
+  g_clear_pointer (&table, g_free);
+  table = rh_test_widget_text (grid);
+  /* 2026-01-31 is a Saturday → Fri 1/30. */
+  g_assert_nonnull (strstr (table, "2026年1月30日(金)"));
+
+  /* Copy as text gives the core's text table. */
+  expected = rh_schedule_new (rh_calendar_get_default (), 2026, RH_PAYDAY_MONTH_END, RH_SHIFT_PREVIOUS, NULL);
+  expected_text = rh_schedule_to_text (expected);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.copy", NULL);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected_text);
+  g_value_unset (&value);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+static void
+test_dialog_write_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rh-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "s.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/dir/s.ics");
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (rh_deadline_dialog_write_file (file, "BEGIN:VCALENDAR\r\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "BEGIN:VCALENDAR\r\n");
+
+  /* A folder that does not exist: an error to show, no crash. */
+  g_assert_false (rh_deadline_dialog_write_file (missing, "x", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_dialog_escape_closes (void)
 {
   RhDeadlineDialog *dialog = open_dialog ("schedule");
@@ -221,6 +295,8 @@ main (int   argc,
   g_test_add_func ("/deadline-dialog/zaikei", test_dialog_zaikei);
   g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);
   g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
+  g_test_add_func ("/deadline-dialog/schedule", test_dialog_schedule);
+  g_test_add_func ("/deadline-dialog/write-file", test_dialog_write_file);
   g_test_add_func ("/deadline-dialog/escape-closes", test_dialog_escape_closes);
 
   ret = g_test_run ();

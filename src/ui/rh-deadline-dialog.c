@@ -66,7 +66,7 @@ struct _RhDeadlineDialog
   GtkGrid        *schedule_grid;
   GtkLabel       *schedule_error;
   GtkWidget      *schedule_actions;
-  char           *schedule_text;
+  RhSchedule     *schedule;
 
   GDate           today;   /* invalid: the clock's */
 };
@@ -511,9 +511,183 @@ compute_meisai (RhDeadlineDialog *self)
     show_result (self, &self->meisai_result, result);
 }
 
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    header)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), !header);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
 static void
 compute_schedule (RhDeadlineDialog *self)
 {
+  g_autoptr(GError) error = NULL;
+  GtkWidget *w;
+  int payday_day = gtk_drop_down_get_selected (self->schedule_rule) == 1
+                   ? RH_PAYDAY_MONTH_END
+                   : gtk_spin_button_get_value_as_int (self->schedule_day);
+  RhShift shift = gtk_drop_down_get_selected (self->schedule_shift) == 1 ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
+  const char *headers[] = {
+    N_("Month"), N_("Payday"), N_("財形 明細送信 by"), N_("まとめ入金 確定・送信 by"), N_("Note"),
+  };
+
+  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_grid))))
+    gtk_grid_remove (self->schedule_grid, w);
+  g_clear_pointer (&self->schedule, rh_schedule_free);
+
+  self->schedule = rh_schedule_new (rh_calendar_get_default (),
+                                    gtk_spin_button_get_value_as_int (self->schedule_year),
+                                    payday_day, shift, &error);
+  gtk_widget_set_sensitive (self->schedule_actions, self->schedule != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), self->schedule == NULL);
+  if (self->schedule == NULL)
+    {
+      gtk_label_set_text (self->schedule_error, error->message);
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (self->schedule_grid, grid_label (_(headers[c]), TRUE), c, 0, 1, 1);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      const RhScheduleRow *row = rh_schedule_get_row (self->schedule, i);
+      g_autofree char *month = g_strdup_printf (_("%d月"), row->month);
+      g_autofree char *payday = rh_date_format_human (&row->payday);
+      g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
+      g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
+      g_autofree char *note = NULL;
+
+      if (row->shift_reason != NULL)
+        {
+          g_autofree char *nominal = rh_date_format_human (&row->nominal);
+          note = g_strdup_printf (_("%s is %s"), nominal, row->shift_reason);
+        }
+
+      gtk_grid_attach (self->schedule_grid, grid_label (month, FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->schedule_grid, grid_label (payday, FALSE), 1, i + 1, 1, 1);
+      gtk_grid_attach (self->schedule_grid, grid_label (zaikei, FALSE), 2, i + 1, 1, 1);
+      gtk_grid_attach (self->schedule_grid, grid_label (nyukin, FALSE), 3, i + 1, 1, 1);
+      gtk_grid_attach (self->schedule_grid, grid_label (note, FALSE), 4, i + 1, 1, 1);
+    }
+}
+
+/* Export ------------------------------------------------------------------ */
+
+/**
+ * rh_deadline_dialog_write_file:
+ *
+ * Writes @contents to @file atomically (a temporary file renamed over it).
+ */
+gboolean
+rh_deadline_dialog_write_file (GFile       *file,
+                               const char  *contents,
+                               GError     **error)
+{
+  return g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+show_message (RhDeadlineDialog *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    RhDeadlineDialog *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (native), "rh-format");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->schedule != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      contents = g_str_equal (format, "ics")
+                 ? rh_schedule_to_ics (self->schedule, NULL)
+                 : rh_schedule_to_csv (self->schedule);
+
+      if (!rh_deadline_dialog_write_file (file, contents, &error))
+        show_message (self, _("Could Not Save the Schedule"), error->message);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RhDeadlineDialog *self = RH_DEADLINE_DIALOG (widget);
+  gboolean ics = g_str_equal (action_name, "schedule.export-ics");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  GtkFileFilter *filter;
+
+  if (self->schedule == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (ics ? _("Export as iCalendar") : _("Export as CSV"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: file name of the exported schedule; %d is the year */
+  name = g_strdup_printf (_("rokin-schedule-%d.%s"), rh_schedule_get_year (self->schedule), ics ? "ics" : "csv");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  filter = gtk_file_filter_new ();
+  if (ics)
+    {
+      gtk_file_filter_set_name (filter, _("iCalendar files"));
+      gtk_file_filter_add_mime_type (filter, "text/calendar");
+      gtk_file_filter_add_pattern (filter, "*.ics");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_pattern (filter, "*.csv");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+
+  g_object_set_data (G_OBJECT (native), "rh-format", (gpointer)(ics ? "ics" : "csv"));
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+copy_schedule_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RhDeadlineDialog *self = RH_DEADLINE_DIALOG (widget);
+  g_autofree char *text = NULL;
+
+  if (self->schedule == NULL)
+    return;
+
+  text = rh_schedule_to_text (self->schedule);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
 static void
@@ -697,7 +871,7 @@ rh_deadline_dialog_finalize (GObject *object)
 {
   RhDeadlineDialog *self = (RhDeadlineDialog *)object;
 
-  g_clear_pointer (&self->schedule_text, g_free);
+  g_clear_pointer (&self->schedule, rh_schedule_free);
 
   G_OBJECT_CLASS (rh_deadline_dialog_parent_class)->finalize (object);
 }
@@ -725,6 +899,10 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, nyukin_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, meisai_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, schedule_box);
+
+  gtk_widget_class_install_action (widget_class, "schedule.export-ics", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "schedule.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "schedule.copy", NULL, copy_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -21,4 +21,8 @@ const char       *rh_deadline_dialog_get_page (RhDeadlineDialog *self);
 void              rh_deadline_dialog_set_today (RhDeadlineDialog *self,
                                                 const GDate      *today);
 
+gboolean          rh_deadline_dialog_write_file (GFile       *file,
+                                                 const char  *contents,
+                                                 GError     **error);
+
 G_END_DECLS
