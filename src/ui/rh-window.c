@@ -441,6 +441,21 @@ clear_suggestions (RhWindow *self)
     gtk_list_box_remove (self->suggestions_box, child);
 }
 
+static RhSearchIndex *
+ensure_search_index (RhWindow *self)
+{
+  if (self->search_index == NULL && self->catalog != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->search_index = rh_search_index_new (self->catalog, &error);
+      if (self->search_index == NULL)
+        g_warning ("Search is unavailable: %s", error->message);
+    }
+
+  return self->search_index;
+}
+
 /* Ranked results for @query, through the core's search index. */
 static void
 search_collect (RhWindow   *self,
@@ -450,7 +465,7 @@ search_collect (RhWindow   *self,
 {
   g_autoptr(GPtrArray) hits = NULL;
 
-  if (self->search_index == NULL)
+  if (ensure_search_index (self) == NULL)
     return;
 
   hits = rh_search_index_search (self->search_index, query, limit);
@@ -480,7 +495,7 @@ search_suggest (RhWindow   *self,
 {
   g_autoptr(GPtrArray) hits = NULL;
 
-  if (self->search_index == NULL)
+  if (ensure_search_index (self) == NULL)
     return;
 
   hits = rh_search_index_suggest (self->search_index, query, limit);
@@ -866,6 +881,28 @@ zoom_action (GtkWidget  *widget,
     change_text_scale (self, 0);
 }
 
+/* The shortcuts window is built the first time it is asked for, not at
+ * start-up (GtkApplication would parse gtk/help-overlay.ui for every
+ * window it adds). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/rh-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 deadline_action (GtkWidget  *widget,
                  const char *action_name,
@@ -899,15 +936,8 @@ rh_window_set_catalog (RhWindow  *self,
   if (current != NULL)
     current_id = g_strdup (rh_entry_get_id (current));
 
+  /* Built on the first query, not at start-up. */
   g_clear_object (&self->search_index);
-  if (catalog != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->search_index = rh_search_index_new (catalog, &error);
-      if (self->search_index == NULL)
-        g_warning ("Search is unavailable: %s", error->message);
-    }
 
   g_clear_object (&self->tree_model);
   if (catalog != NULL)
@@ -1074,6 +1104,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.deadline", "s", deadline_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.history-back", NULL);
@@ -1091,6 +1122,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.deadline", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-help-overlay", NULL);
 }
 
 static void
