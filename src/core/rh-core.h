@@ -13,4 +13,5 @@
 #include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-holiday-table.h"
+#include "rh-hours.h"
 #include "rh-schedule.h"
