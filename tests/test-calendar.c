@@ -339,6 +339,20 @@ test_table_cp932 (void)
 }
 
 static void
+test_table_iso_utf8 (void)
+{
+  /* The UTF-8 reference itself: header `date,name`, ISO dates, LF. */
+  g_autoptr(GBytes) bytes = read_test_data ("jp-holidays.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = rh_holiday_table_parse (bytes, "jp-holidays.csv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1067);
+  g_assert_cmpstr (g_array_index (rows, RhHoliday, 0).name, ==, "元日");
+  g_assert_cmpint (g_date_get_year (&g_array_index (rows, RhHoliday, 0).date), ==, 1955);
+}
+
+static void
 test_table_override_semantics (void)
 {
   /* UTF-8 with a BOM, LF, no header; 2030 is taught a new day and loses one. */
@@ -455,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/calendar/every-year-sane", test_every_year_sane);
   g_test_add_func ("/calendar/business-days", test_business_days);
   g_test_add_func ("/calendar/table-cp932", test_table_cp932);
+  g_test_add_func ("/calendar/table-iso-utf8", test_table_iso_utf8);
   g_test_add_func ("/calendar/table-override-semantics", test_table_override_semantics);
   g_test_add_func ("/calendar/table-errors", test_table_errors);
   g_test_add_func ("/calendar/default-instance", test_default_instance);
