@@ -166,7 +166,7 @@ rh_cli_handle_local_options (GApplication *app,
       return EXIT_BAD_INPUT;
     }
 
-  if (rh_cli_calendar_wants (options) && !g_variant_dict_contains (options, "list"))
+  if (rh_cli_calendar_wants (options))
     return rh_cli_calendar_run (options, json);
 
   if (!g_variant_dict_contains (options, "list"))

@@ -13,6 +13,7 @@
 #include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-holiday-table.h"
+#include "rh-hours.h"
 #include "rh-schedule.h"
 #include "rh-search-index.h"
 #include "rh-text.h"

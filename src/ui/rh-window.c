@@ -93,9 +93,29 @@ rh_result_item_finalize (GObject *object)
 }
 
 static void
+rh_result_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RhResultItem *self = (RhResultItem *)object;
+
+  if (prop_id == 1)
+    g_value_set_object (value, self->entry);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 rh_result_item_class_init (RhResultItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = rh_result_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rh_result_item_finalize;
+  object_class->get_property = rh_result_item_get_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_object ("entry", NULL, NULL, RH_TYPE_ENTRY,
+                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void
