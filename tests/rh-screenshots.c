@@ -119,9 +119,23 @@ main (int   argc,
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   resize (GTK_WINDOW (window), 1100, 760);
 
-  /* 1. A search: ぱそこん, first result opened. */
+  /* 1. A search: ぱそこん; the IB entry opened from the results. */
   type_query (window, "ぱそこん");
-  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry"), "activate");
+  {
+    GtkWidget *results = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "results_view");
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (results)));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        RhEntry *entry = NULL;
+
+        g_object_get (item, "entry", &entry, NULL);
+        if (entry != NULL && g_str_equal (rh_entry_get_id (entry), "ib-pc-change"))
+          gtk_widget_activate_action (results, "list.activate-item", "u", i);
+        g_clear_object (&entry);
+      }
+  }
   save (GTK_WIDGET (window), "main-search.png");
 
   /* 2. The PC-change entry for a general user, two steps ticked. */
@@ -156,8 +170,21 @@ main (int   argc,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
   RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
   payday = rh_test_find_named (dialog, "zaikei-payday");
+  {
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 17, 12, 2026);
+    rh_deadline_dialog_set_today (RH_DEADLINE_DIALOG (dialog), &today);
+  }
   gtk_editable_set_text (GTK_EDITABLE (payday), "2026/12/25");
+  gtk_expander_set_expanded (GTK_EXPANDER (rh_test_find_named (dialog, "zaikei-expander")), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 760);
   save (dialog, "calculator.png");
+
+  rh_deadline_dialog_set_page (RH_DEADLINE_DIALOG (dialog), "schedule");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (dialog, "schedule-year")), 2026);
+  save (dialog, "schedule.png");
   gtk_window_close (GTK_WINDOW (dialog));
 
   /* 4. The narrow layout: one pane, with a back button. */

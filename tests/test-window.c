@@ -305,6 +305,42 @@ test_window_search_no_results (void)
 }
 
 static void
+test_window_helpdesk_status (void)
+{
+  RhWindow *window = get_window ();
+  RhEntryView *view = RH_ENTRY_VIEW (child (window, "entry_view"));
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(GDateTime) monday = g_date_time_new (tokyo, 2026, 12, 21, 10, 0, 0);
+  g_autoptr(GDateTime) saturday = g_date_time_new (tokyo, 2026, 12, 19, 10, 0, 0);
+  GtkWidget *status;
+  const char *text;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  status = rh_test_find_named (GTK_WIDGET (view), "helpdesk-status");
+  g_assert_nonnull (status);
+
+  rh_entry_view_set_now (view, monday);
+  text = gtk_label_get_text (GTK_LABEL (status));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, japanese () ? "受付中" : "Open now"));
+  g_assert_nonnull (strstr (text, "18:00"));
+  g_assert_true (gtk_widget_has_css_class (status, "open"));
+
+  rh_entry_view_set_now (view, saturday);
+  text = gtk_label_get_text (GTK_LABEL (status));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, japanese () ? "受付時間外" : "Closed now"));
+  g_assert_nonnull (strstr (text, "2026年12月21日(月)"));
+  /* 9:00 without a leading zero or a figure space */
+  g_assert_true (strstr (text, " 9:00") != NULL || strstr (text, "9:00") != NULL);
+  g_assert_null (strstr (text, "\u2007"));
+  g_assert_null (strstr (text, "09:00"));
+  g_assert_true (gtk_widget_has_css_class (status, "closed"));
+
+  rh_entry_view_set_now (view, NULL);
+}
+
+static void
 test_window_role_filter (void)
 {
   RhWindow *window = get_window ();
@@ -565,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/window/translated", test_window_translated);
   g_test_add_func ("/window/search-enter", test_window_search_enter);
   g_test_add_func ("/window/search-no-results", test_window_search_no_results);
+  g_test_add_func ("/window/helpdesk-status", test_window_helpdesk_status);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);

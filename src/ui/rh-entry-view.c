@@ -21,7 +21,14 @@ struct _RhEntryView
   RhEntry    *entry;
   char       *location;
   RhRole      role;
+
+  /* Helpdesk status labels in the contact cards (children of box). */
+  GPtrArray  *status_labels;
+  guint       status_timeout_id;
+  GDateTime  *now;   /* for tests; NULL: the clock */
 };
+
+#define STATUS_REFRESH_SECONDS 30
 
 G_DEFINE_FINAL_TYPE (RhEntryView, rh_entry_view, GTK_TYPE_WIDGET)
 
@@ -154,8 +161,93 @@ copy_phone_cb (GtkButton *button,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), phone);
 }
 
+/* 9:00, 18:00 */
+static char *
+clock_text (GDateTime *dt)
+{
+  return g_strdup_printf ("%d:%02d", g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+}
+
+/* 受付中 / 受付時間外 with the next opening, from the core's hours rules. */
+static void
+update_status_label (RhEntryView *self,
+                     GtkWidget   *label)
+{
+  RhContact *contact = g_object_get_data (G_OBJECT (label), "rh-contact");
+  RhCalendar *calendar = rh_calendar_get_default ();
+  g_autoptr(GDateTime) now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+  g_autofree char *text = NULL;
+  gboolean open = rh_hours_is_open (contact, calendar, now);
+
+  if (open)
+    {
+      g_autoptr(GDateTime) closing = rh_hours_dup_closing_today (contact, calendar, now);
+      g_autofree char *time = closing ? clock_text (closing) : g_strdup ("");
+
+      text = g_strdup_printf (_("Open now — until %s today"), time);
+    }
+  else
+    {
+      g_autoptr(GDateTime) next = rh_hours_dup_next_opening (contact, calendar, now);
+
+      if (next != NULL)
+        {
+          g_autofree char *time = clock_text (next);
+          g_autofree char *day = NULL;
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, g_date_time_get_day_of_month (next),
+                          g_date_time_get_month (next), g_date_time_get_year (next));
+          day = rh_date_format_human (&date);
+          text = g_strdup_printf (_("Closed now — opens %s at %s"), day, time);
+        }
+      else
+        text = g_strdup (_("Closed now"));
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (open)
+    {
+      gtk_widget_add_css_class (label, "open");
+      gtk_widget_remove_css_class (label, "closed");
+    }
+  else
+    {
+      gtk_widget_add_css_class (label, "closed");
+      gtk_widget_remove_css_class (label, "open");
+    }
+}
+
+static void
+update_status (RhEntryView *self)
+{
+  for (guint i = 0; i < self->status_labels->len; i++)
+    update_status_label (self, g_ptr_array_index (self->status_labels, i));
+}
+
+static gboolean
+status_timeout_cb (gpointer data)
+{
+  update_status (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Refresh while shown: a timer only when mapped and a status is on screen. */
+static void
+update_status_timer (RhEntryView *self)
+{
+  gboolean wanted = gtk_widget_get_mapped (GTK_WIDGET (self)) && self->status_labels->len > 0;
+
+  if (wanted && self->status_timeout_id == 0)
+    self->status_timeout_id = g_timeout_add_seconds (STATUS_REFRESH_SECONDS, status_timeout_cb, self);
+  else if (!wanted)
+    g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+}
+
 static GtkWidget *
-build_contact (const RhBlock *block)
+build_contact (RhEntryView   *self,
+               const RhBlock *block)
 {
   RhContact *contact = block->contact;
   GtkWidget *card = card_box ("rh-contact");
@@ -190,11 +282,23 @@ build_contact (const RhBlock *block)
   for (guint i = 0; hours && hours[i]; i++)
     gtk_box_append (GTK_BOX (card), text_label (hours[i], NULL));
 
+  if (rh_contact_has_hours (contact))
+    {
+      GtkWidget *status = text_label ("", "rh-helpdesk-status");
+
+      gtk_widget_set_name (status, "helpdesk-status");
+      g_object_set_data_full (G_OBJECT (status), "rh-contact", g_object_ref (contact), g_object_unref);
+      gtk_box_append (GTK_BOX (card), status);
+      g_ptr_array_add (self->status_labels, status);
+      update_status_label (self, status);
+    }
+
   return card;
 }
 
 static GtkWidget *
-build_block (const RhBlock *block)
+build_block (RhEntryView   *self,
+             const RhBlock *block)
 {
   switch (block->type)
     {
@@ -217,7 +321,7 @@ build_block (const RhBlock *block)
       return build_form (block);
 
     case RH_BLOCK_CONTACT:
-      return build_contact (block);
+      return build_contact (self, block);
 
     case RH_BLOCK_UNANSWERED:
       {
@@ -264,7 +368,9 @@ rebuild (RhEntryView *self)
 {
   gboolean hidden_note_shown = FALSE;
 
+  g_ptr_array_set_size (self->status_labels, 0);
   clear_box (self);
+  update_status_timer (self);
 
   if (self->entry == NULL)
     return;
@@ -298,13 +404,34 @@ rebuild (RhEntryView *self)
           continue;
         }
 
-      if ((widget = build_block (block)))
+      if ((widget = build_block (self, block)))
         {
           if (block->role != RH_ROLE_ANY)
             gtk_widget_add_css_class (widget, "rh-role-block");
           gtk_box_append (GTK_BOX (self->box), widget);
         }
     }
+
+  update_status_timer (self);
+}
+
+static void
+rh_entry_view_map (GtkWidget *widget)
+{
+  RhEntryView *self = RH_ENTRY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rh_entry_view_parent_class)->map (widget);
+  update_status (self);
+  update_status_timer (self);
+}
+
+static void
+rh_entry_view_unmap (GtkWidget *widget)
+{
+  RhEntryView *self = RH_ENTRY_VIEW (widget);
+
+  g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+  GTK_WIDGET_CLASS (rh_entry_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -312,7 +439,12 @@ rh_entry_view_dispose (GObject *object)
 {
   RhEntryView *self = (RhEntryView *)object;
 
+  g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+  if (self->status_labels != NULL)
+    g_ptr_array_set_size (self->status_labels, 0);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->status_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->location, g_free);
 
@@ -349,6 +481,8 @@ rh_entry_view_class_init (RhEntryViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rh_entry_view_dispose;
+  widget_class->map = rh_entry_view_map;
+  widget_class->unmap = rh_entry_view_unmap;
   object_class->get_property = rh_entry_view_get_property;
 
   properties [PROP_ENTRY] =
@@ -368,6 +502,7 @@ rh_entry_view_class_init (RhEntryViewClass *klass)
 static void
 rh_entry_view_init (RhEntryView *self)
 {
+  self->status_labels = g_ptr_array_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_start (self->box, 24);
   gtk_widget_set_margin_end (self->box, 24);
@@ -424,4 +559,21 @@ rh_entry_view_set_role (RhEntryView *self,
   self->role = role;
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROLE]);
+}
+
+/**
+ * rh_entry_view_set_now:
+ * @now: (nullable): the moment the helpdesk status is judged at, or %NULL
+ *   for the clock
+ */
+void
+rh_entry_view_set_now (RhEntryView *self,
+                       GDateTime   *now)
+{
+  g_return_if_fail (RH_IS_ENTRY_VIEW (self));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+  update_status (self);
 }

@@ -24,4 +24,7 @@ RhRole     rh_entry_view_get_role   (RhEntryView *self);
 void       rh_entry_view_set_role   (RhEntryView *self,
                                      RhRole       role);
 
+void       rh_entry_view_set_now    (RhEntryView *self,
+                                     GDateTime   *now);
+
 G_END_DECLS
