@@ -559,7 +559,8 @@ compute_schedule (RhDeadlineDialog *self)
   for (guint i = 0; i < 12; i++)
     {
       const RhScheduleRow *row = rh_schedule_get_row (self->schedule, i);
-      g_autofree char *month = g_strdup_printf (_("%d月"), row->month);
+      /* Translators: a month in the schedule table, e.g. 12月 */
+      g_autofree char *month = g_strdup_printf (C_("schedule month", "%d"), row->month);
       g_autofree char *payday = rh_date_format_human (&row->payday);
       g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
       g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
