@@ -179,7 +179,7 @@ main (int   argc,
   }
   gtk_editable_set_text (GTK_EDITABLE (payday), "2026/12/25");
   gtk_expander_set_expanded (GTK_EXPANDER (rh_test_find_named (dialog, "zaikei-expander")), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 760);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 800, 760);
   save (dialog, "calculator.png");
 
   rh_deadline_dialog_set_page (RH_DEADLINE_DIALOG (dialog), "schedule");

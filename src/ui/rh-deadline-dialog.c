@@ -535,7 +535,7 @@ compute_schedule (RhDeadlineDialog *self)
                    : gtk_spin_button_get_value_as_int (self->schedule_day);
   RhShift shift = gtk_drop_down_get_selected (self->schedule_shift) == 1 ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
   const char *headers[] = {
-    N_("Month"), N_("Payday"), N_("財形 明細送信 by"), N_("まとめ入金 確定・送信 by"), N_("Note"),
+    N_("Month"), N_("Payday"), N_("財形 明細送信 by"), N_("まとめ入金 確定・送信 by"), N_("Moved because"),
   };
 
   while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_grid))))
@@ -567,10 +567,7 @@ compute_schedule (RhDeadlineDialog *self)
       g_autofree char *note = NULL;
 
       if (row->shift_reason != NULL)
-        {
-          g_autofree char *nominal = rh_date_format_human (&row->nominal);
-          note = g_strdup_printf (_("%s is %s"), nominal, row->shift_reason);
-        }
+        note = g_strdup (row->shift_reason);
 
       gtk_grid_attach (self->schedule_grid, grid_label (month, FALSE), 0, i + 1, 1, 1);
       gtk_grid_attach (self->schedule_grid, grid_label (payday, FALSE), 1, i + 1, 1, 1);
