@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include "rh-application.h"
 #include "rh-cli.h"
@@ -80,6 +83,17 @@ load_catalog (RhApplication *self)
   rh_application_set_catalog (self, catalog);
 }
 
+#ifdef __GLIBC__
+/* Start-up parses the content and builds the widgets, leaving freed heap
+ * behind; hand it back once the window is up. */
+static gboolean
+trim_heap_cb (gpointer data)
+{
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+#endif
+
 static void
 rh_application_activate (GApplication *app)
 {
@@ -93,6 +107,9 @@ rh_application_activate (GApplication *app)
     window = GTK_WINDOW (rh_window_new (self));
 
   gtk_window_present (window);
+#ifdef __GLIBC__
+  g_timeout_add_full (G_PRIORITY_LOW, 200, trim_heap_cb, NULL, NULL);
+#endif
 }
 
 static void
