@@ -235,9 +235,15 @@ test_window_search_enter (void)
     }
   }
 
-  /* Enter opens the first. */
+  /* Enter opens the first, and the keyboard goes on to its first step. */
   g_signal_emit_by_name (child (window, "search_entry"), "activate");
   g_assert_true (rh_window_get_entry (window) == top);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, child (window, "entry_view")));
+    g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  }
 
   /* ↓ moves the focus into the results. */
   gtk_widget_grab_focus (child (window, "search_entry"));
@@ -338,6 +344,45 @@ test_window_helpdesk_status (void)
   g_assert_true (gtk_widget_has_css_class (status, "closed"));
 
   rh_entry_view_set_now (view, NULL);
+}
+
+static void
+check_icon_buttons (GtkWidget *widget,
+                    guint     *n_checked)
+{
+  /* GTK's own minimize/maximize/close buttons */
+  if (GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkWidget *content = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+      gboolean icon_only = GTK_IS_IMAGE (content) ||
+                           (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL);
+
+      if (icon_only && gtk_widget_get_visible (widget))
+        {
+          if (gtk_widget_get_tooltip_text (widget) == NULL)
+            g_error ("icon-only %s (%s, in %s) without a tooltip", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          (*n_checked)++;
+        }
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_icon_buttons (c, n_checked);
+}
+
+/* Every icon-only button says what it does. */
+static void
+test_window_icon_buttons_have_tooltips (void)
+{
+  RhWindow *window = get_window ();
+  guint n = 0;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  check_icon_buttons (GTK_WIDGET (window), &n);
+  /* menu, history ×2, print, calculator, copy phone at least */
+  g_assert_cmpuint (n, >=, 6);
 }
 
 static void
@@ -602,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/window/search-enter", test_window_search_enter);
   g_test_add_func ("/window/search-no-results", test_window_search_no_results);
   g_test_add_func ("/window/helpdesk-status", test_window_helpdesk_status);
+  g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);

@@ -52,6 +52,9 @@ text_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable with the mouse, but not a Tab stop: the keyboard goes from
+   * step to step (the whole entry is copied with Ctrl+Shift+C). */
+  gtk_widget_set_focusable (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 

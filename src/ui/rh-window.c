@@ -574,6 +574,27 @@ search_changed_cb (RhWindow       *self,
   run_search (self, text);
 }
 
+/* Focuses the first step check box or button under @widget, in order.
+ * (Tab-order sorting needs allocations, which new rows do not have yet.) */
+static gboolean
+focus_first_control (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  if ((GTK_IS_CHECK_BUTTON (widget) || GTK_IS_BUTTON (widget)) &&
+      gtk_widget_get_focusable (widget))
+    return gtk_widget_grab_focus (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (focus_first_control (c))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Opens a result and puts the keyboard on its first step (or button), so a
+ * clerk can go on with Space and Tab. */
 static void
 open_result (RhWindow *self,
              guint     position)
@@ -585,6 +606,7 @@ open_result (RhWindow *self,
 
   gtk_single_selection_set_selected (self->results_selection, position);
   show_entry_full (self, item->entry, TRUE);
+  focus_first_control (GTK_WIDGET (self->entry_view));
 }
 
 static void
