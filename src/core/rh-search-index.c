@@ -35,12 +35,13 @@
 #include "rh-thesaurus-private.h"
 
 #define MAX_QUERY_CHARS   64
-#define N_FIELDS          3
+#define N_FIELDS          4
 
-enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY };
+/* the contact field: the details of a contact the answer names */
+enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY, FIELD_CONTACT };
 
-static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f };
-static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f };
+static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f, 0.5f };
+static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define BM25_K1           1.2f
 
 #define MIN_COVERAGE      0.3f    /* share of the query an entry must explain… */
@@ -515,6 +516,8 @@ build_index (RhSearchIndex *self)
       bounds[FIELD_KEYWORDS] = chars->len;
 
       append_lines (chars, body);
+      bounds[FIELD_BODY] = chars->len;
+
       /* the contacts the answer names: so a phone number finds its entry */
       for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
         {
@@ -529,7 +532,7 @@ build_index (RhSearchIndex *self)
           for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
             append_field_text (chars, hours[h]);
         }
-      bounds[FIELD_BODY] = chars->len;
+      bounds[FIELD_CONTACT] = chars->len;
 
       c = (const gunichar *)(void *)chars->data;
       occ_start[d] = occ->len;
@@ -538,7 +541,7 @@ build_index (RhSearchIndex *self)
         {
           guint32 t;
 
-          while (field < FIELD_BODY && i >= bounds[field])
+          while (field < FIELD_CONTACT && i >= bounds[field])
             field++;
           if (c[i] == 0)
             continue;
@@ -609,7 +612,7 @@ build_index (RhSearchIndex *self)
 
           if (last_doc[t] != d)
             {
-              LocalTerm lt = { t, { 0, 0, 0 } };
+              LocalTerm lt = { t, { 0, } };
 
               last_doc[t] = d;
               slot[t] = local->len;
@@ -721,6 +724,7 @@ accumulate (RhSearchIndex *self,
 /* Folds the current alternative into the current unit (best of). */
 static void
 fold_alternative (RhSearchIndex *self,
+                  gboolean       own,
                   float          scale,
                   float          n_own,
                   float          n_alt,
@@ -731,8 +735,13 @@ fold_alternative (RhSearchIndex *self,
   for (guint k = 0; k < self->touched_alt->len; k++)
     {
       guint32 d = g_array_index (self->touched_alt, guint32, k);
+      float frac = MIN (self->alt_count[d] / n_alt, 1.0f);
       float score = self->alt_acc[d] * scale;
-      float mass = MIN (self->alt_count[d] / n_alt, 1.0f) * n_own * weight;
+      float mass = frac * n_own * weight;
+
+      /* another word counts only where it is really there */
+      if (!own && frac < (n_alt > 3 ? 0.75f : 0.99f))
+        continue;
 
       if (self->stamp_unit[d] != stamp)
         {
@@ -749,6 +758,23 @@ fold_alternative (RhSearchIndex *self,
     }
 }
 
+/* A word counts about as much however many characters it takes: two kanji
+ * (one bigram) say as much as five kana (four). A unit scores as the mean
+ * weight of its bigrams times word_length(); another word for it scores as
+ * if the entry had the clerk's own word. */
+static inline float
+word_length (float n_bigrams)
+{
+  return sqrtf (n_bigrams);
+}
+
+static inline float
+alt_scale (float n_own,
+           float n_alt)
+{
+  return word_length (n_own) / n_alt;
+}
+
 static void
 begin_unit (RhSearchIndex *self)
 {
@@ -760,6 +786,16 @@ static void
 end_unit (RhSearchIndex *self)
 {
   guint32 stamp = self->cur_doc;
+
+  if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
+    for (guint k = 0; k < self->touched_unit->len; k++)
+      {
+        guint32 d = g_array_index (self->touched_unit, guint32, k);
+
+        g_printerr ("  unit %u: %s %.2f (mass %.2f)\n", self->cur_unit,
+                    rh_entry_get_id (g_ptr_array_index (self->entries, d)),
+                    self->unit_acc[d], self->unit_mass[d]);
+      }
 
   for (guint k = 0; k < self->touched_unit->len; k++)
     {
@@ -785,8 +821,39 @@ score_ids (RhSearchIndex *self,
 {
   begin_unit (self);
   accumulate (self, ids, n_ids);
-  fold_alternative (self, weight, n_ids, n_ids, 1.0f);
+  fold_alternative (self, TRUE, weight, n_ids, n_ids, 1.0f);
   end_unit (self);
+}
+
+/* Folds thesaurus term @t, said instead of @n_own bigrams of the query, into the current unit. */
+static void
+score_alternative (RhSearchIndex  *self,
+                   Needles        *needles,
+                   const gunichar *own,
+                   guint           own_len,
+                   guint           t,
+                   float           weight)
+{
+  guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
+  float n_own = MAX (own_len, 2) - 1;
+  guint len;
+  const gunichar *c;
+
+  if (n_ids == 0)
+    return;
+
+  /* a part of what the clerk typed is no other way to say it: the entry
+   * that has only the part already scores for it, in proportion */
+  c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+  for (guint i = 0; len < own_len && i + len <= own_len; i++)
+    if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
+      return;
+
+  needles_add (needles, c, len);
+
+  accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
+  fold_alternative (self, FALSE, weight * alt_scale (n_own, self->alt_n_bigrams[t]),
+                    n_own, self->alt_n_bigrams[t], weight);
 }
 
 typedef struct
@@ -866,15 +933,24 @@ run_query (RhSearchIndex *self,
           qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
         }
 
-      /* thesaurus units */
+      /* thesaurus units: one per span of the query, with every term
+       * found there */
       for (guint m = 0; m < self->matches->len; m++)
         {
           const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-          const RhThesaurusAlt *alts;
-          guint n_alts = 0;
           guint32 own[MAX_QUERY_CHARS];
           guint n_own_ids = 0;
           float n_own = MAX (match->len, 2) - 1;
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < m && !seen; k++)
+            {
+              const RhThesaurusMatch *other = &g_array_index (self->matches, RhThesaurusMatch, k);
+
+              seen = other->start == match->start && other->len == match->len;
+            }
+          if (seen)
+            continue;
 
           for (guint i = match->start; i + 1 < match->start + match->len; i++)
             {
@@ -886,44 +962,31 @@ run_query (RhSearchIndex *self,
           needles_add (needles, q + match->start, match->len);
 
           begin_unit (self);
-
-          accumulate (self, own, n_own_ids);
-          fold_alternative (self, 1.0f, n_own, n_own, 1.0f);
-
-          if (match->factor < 1.0f)
+          if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
             {
-              /* a near match: the term itself is the first alternative */
-              guint t = match->term;
-              guint len;
-              const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
-              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
-
-              needles_add (needles, c, len);
-              if (n_ids > 0)
-                {
-                  accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
-                  fold_alternative (self, match->factor * n_own / self->alt_n_bigrams[t],
-                                    n_own, self->alt_n_bigrams[t], match->factor);
-                }
+              g_autofree char *u = g_ucs4_to_utf8 (q + match->start, match->len, NULL, NULL, NULL);
+              g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
             }
 
-          alts = rh_thesaurus_get_alternatives (self->thesaurus, match->term, &n_alts);
-          for (guint a = 0; a < n_alts; a++)
+          accumulate (self, own, n_own_ids);
+          fold_alternative (self, TRUE, word_length (n_own) / n_own, n_own, n_own, 1.0f);
+
+          for (guint k = m; k < self->matches->len; k++)
             {
-              guint t = alts[a].term;
-              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
-              float weight = alts[a].weight * match->factor;
-              guint len;
-              const gunichar *c;
+              const RhThesaurusMatch *same = &g_array_index (self->matches, RhThesaurusMatch, k);
+              const RhThesaurusAlt *alts;
+              guint n_alts = 0;
 
-              if (n_ids == 0)
+              if (same->start != match->start || same->len != match->len)
                 continue;
-              c = rh_thesaurus_get_term (self->thesaurus, t, &len);
-              needles_add (needles, c, len);
 
-              accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
-              fold_alternative (self, weight * n_own / self->alt_n_bigrams[t],
-                                n_own, self->alt_n_bigrams[t], weight);
+              if (same->factor < 1.0f)
+                score_alternative (self, needles, q + match->start, match->len, same->term, same->factor);
+
+              alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
+              for (guint a = 0; a < n_alts; a++)
+                score_alternative (self, needles, q + match->start, match->len, alts[a].term,
+                                   alts[a].weight * same->factor);
             }
 
           end_unit (self);
