@@ -50,12 +50,21 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
+#define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
+#define PLAIN_BUDGET      30000   /* …then more while their postings fit this */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+typedef struct
+{
+  guint32 doc;
+  float   mean;     /* mean BM25F weight of the word's bigrams */
+  float   frac;     /* share of its bigrams the entry has */
+} WordPosting;
 
 /* The strings a query matched, for highlighting. Shared by its hits. */
 typedef struct
@@ -97,10 +106,10 @@ struct _RhSearchIndex
   char        **doc_text;         /* match form: question \n keywords \n body */
   guint32      *doc_question_end;
 
-  /* thesaurus term → bigram term ids in this index */
-  guint32      *alt_start;        /* n thesaurus terms + 1 */
-  guint32      *alt_ids;
-  guint16      *alt_n_bigrams;
+  /* thesaurus term → the entries that have it (all or most of its
+   * bigrams), with the mean weight of those bigrams */
+  guint32      *word_start;       /* n thesaurus terms + 1 */
+  WordPosting  *word_postings;
 
   /* scratch for searching */
   float        *acc;
@@ -468,6 +477,16 @@ typedef struct
   float   tf[N_FIELDS];
 } LocalTerm;
 
+static int
+compare_word_postings (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  const WordPosting *x = a, *y = b;
+
+  return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
 static void
 build_index (RhSearchIndex *self)
 {
@@ -638,39 +657,66 @@ build_index (RhSearchIndex *self)
     }
 }
 
+static void accumulate (RhSearchIndex *self,
+                        const guint32 *ids,
+                        guint          n_ids);
+
+/* Where each thesaurus word occurs: computed once, so that a query pays
+ * only for the entries that have a word, not for its bigrams. */
 static void
-build_thesaurus_terms (RhSearchIndex *self)
+build_word_postings (RhSearchIndex *self)
 {
   guint n = rh_thesaurus_get_n_terms (self->thesaurus);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
 
-  self->alt_start = g_new0 (guint32, n + 1);
-  self->alt_n_bigrams = g_new0 (guint16, n);
+  self->word_start = g_new0 (guint32, n + 1);
 
   for (guint t = 0; t < n; t++)
     {
       guint len;
       const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+      guint32 ids[64];
+      guint n_ids = 0;
+      float n_bigrams = len > 1 ? len - 1 : 1;
+      /* a short word must be all there; a long one mostly */
+      float min_frac = n_bigrams > 3 ? 0.75f : 0.99f;
 
-      for (guint i = 0; i + 1 < len; i++)
+      for (guint i = 0; i + 1 < len && n_ids < G_N_ELEMENTS (ids); i++)
         {
           int id = dict_lookup (self, bigram_key (c[i], c[i + 1]));
-          guint32 v = id;
           gboolean dup = FALSE;
 
           if (id < 0)
             continue;
-          for (guint k = self->alt_start[t]; k < ids->len && !dup; k++)
-            dup = g_array_index (ids, guint32, k) == v;
+          for (guint k = 0; k < n_ids && !dup; k++)
+            dup = ids[k] == (guint32)id;
           if (!dup)
-            g_array_append_val (ids, v);
+            ids[n_ids++] = id;
         }
 
-      self->alt_n_bigrams[t] = len > 1 ? len - 1 : 1;
-      self->alt_start[t + 1] = ids->len;
+      if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+        {
+          accumulate (self, ids, n_ids);
+          for (guint k = 0; k < self->touched_alt->len; k++)
+            {
+              guint32 d = g_array_index (self->touched_alt, guint32, k);
+              WordPosting wp = { d, self->alt_acc[d] / n_bigrams, MIN (self->alt_count[d] / n_bigrams, 1.0f) };
+
+              if (wp.frac >= min_frac)
+                g_array_append_val (postings, wp);
+            }
+        }
+
+      self->word_start[t + 1] = postings->len;
     }
 
-  self->alt_ids = (guint32 *)(void *)g_array_free (g_steal_pointer (&ids), FALSE);
+  /* accumulate() leaves them in touch order: keep each list by entry */
+  for (guint t = 0; t < n; t++)
+    g_qsort_with_data (&g_array_index (postings, WordPosting, self->word_start[t]),
+                       self->word_start[t + 1] - self->word_start[t], sizeof (WordPosting),
+                       compare_word_postings, NULL);
+
+  self->word_postings = (WordPosting *)(void *)g_array_free (g_steal_pointer (&postings), FALSE);
 }
 
 /* Searching */
@@ -768,13 +814,6 @@ word_length (float n_bigrams)
   return sqrtf (n_bigrams);
 }
 
-static inline float
-alt_scale (float n_own,
-           float n_alt)
-{
-  return word_length (n_own) / n_alt;
-}
-
 static void
 begin_unit (RhSearchIndex *self)
 {
@@ -813,6 +852,84 @@ end_unit (RhSearchIndex *self)
     }
 }
 
+/* A bigram on its own: straight into the entry scores. */
+static void
+accumulate_plain (RhSearchIndex *self,
+                  guint32        t)
+{
+  const Posting *p = self->postings + self->post_start[t];
+  const Posting *end = self->postings + self->post_start[t + 1];
+  guint32 stamp = self->cur_doc;
+
+  for (; p < end; p++)
+    {
+      guint32 d = p->doc;
+
+      if (self->stamp_doc[d] != stamp)
+        {
+          self->stamp_doc[d] = stamp;
+          self->acc[d] = 0;
+          self->mass[d] = 0;
+          g_array_append_val (self->touched, d);
+        }
+      self->acc[d] += p->weight;
+      self->mass[d] += 1;
+    }
+}
+
+/* What the clerk typed for a thesaurus unit: the first thing in the unit. */
+static void
+accumulate_own (RhSearchIndex *self,
+                const guint32 *ids,
+                guint          n_ids,
+                float          n_own)
+{
+  guint32 stamp = self->cur_unit;
+  float scale = word_length (n_own) / n_own;
+
+  for (guint k = 0; k < n_ids; k++)
+    {
+      const Posting *p = self->postings + self->post_start[ids[k]];
+      const Posting *end = self->postings + self->post_start[ids[k] + 1];
+
+      for (; p < end; p++)
+        {
+          guint32 d = p->doc;
+
+          if (self->stamp_unit[d] != stamp)
+            {
+              self->stamp_unit[d] = stamp;
+              self->unit_acc[d] = 0;
+              self->alt_count[d] = 0;
+              g_array_append_val (self->touched_unit, d);
+            }
+          self->unit_acc[d] += p->weight;
+          self->alt_count[d]++;
+        }
+    }
+
+  for (guint k = 0; k < self->touched_unit->len; k++)
+    {
+      guint32 d = g_array_index (self->touched_unit, guint32, k);
+
+      self->unit_acc[d] *= scale;
+      self->unit_mass[d] = MIN (self->alt_count[d], n_own);
+    }
+}
+
+static int
+compare_df (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  RhSearchIndex *self = data;
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  guint dx = self->post_start[x + 1] - self->post_start[x];
+  guint dy = self->post_start[y + 1] - self->post_start[y];
+
+  return dx < dy ? -1 : dx > dy;
+}
+
 static void
 score_ids (RhSearchIndex *self,
            const guint32 *ids,
@@ -825,7 +942,9 @@ score_ids (RhSearchIndex *self,
   end_unit (self);
 }
 
-/* Folds thesaurus term @t, said instead of @n_own bigrams of the query, into the current unit. */
+/* Folds thesaurus word @t, said instead of @own, into the current unit:
+ * it scores as the mean weight of its bigrams times word_length() of
+ * what the clerk typed, as if the entry had the clerk's own word. */
 static void
 score_alternative (RhSearchIndex  *self,
                    Needles        *needles,
@@ -834,12 +953,15 @@ score_alternative (RhSearchIndex  *self,
                    guint           t,
                    float           weight)
 {
-  guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
+  const WordPosting *p = self->word_postings + self->word_start[t];
+  const WordPosting *end = self->word_postings + self->word_start[t + 1];
   float n_own = MAX (own_len, 2) - 1;
+  float scale = weight * word_length (n_own);
+  guint32 stamp = self->cur_unit;
   guint len;
   const gunichar *c;
 
-  if (n_ids == 0)
+  if (p == end)
     return;
 
   /* a part of what the clerk typed is no other way to say it: the entry
@@ -851,9 +973,25 @@ score_alternative (RhSearchIndex  *self,
 
   needles_add (needles, c, len);
 
-  accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
-  fold_alternative (self, FALSE, weight * alt_scale (n_own, self->alt_n_bigrams[t]),
-                    n_own, self->alt_n_bigrams[t], weight);
+  for (; p < end; p++)
+    {
+      guint32 d = p->doc;
+      float score = p->mean * scale;
+      float mass = p->frac * n_own * weight;
+
+      if (self->stamp_unit[d] != stamp)
+        {
+          self->stamp_unit[d] = stamp;
+          self->unit_acc[d] = score;
+          self->unit_mass[d] = mass;
+          g_array_append_val (self->touched_unit, d);
+        }
+      else
+        {
+          self->unit_acc[d] = MAX (self->unit_acc[d], score);
+          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+        }
+    }
 }
 
 typedef struct
@@ -871,6 +1009,38 @@ compare_candidates (gconstpointer a,
   if (ca->score != cb->score)
     return ca->score > cb->score ? -1 : 1;
   return ca->doc < cb->doc ? -1 : ca->doc > cb->doc;
+}
+
+/* a ranks below b */
+static inline gboolean
+candidate_worse (const Candidate *a,
+                 const Candidate *b)
+{
+  return a->score < b->score || (a->score == b->score && a->doc > b->doc);
+}
+
+static void
+heap_sift_down (Candidate *heap,
+                guint      n,
+                guint      i)
+{
+  for (;;)
+    {
+      guint worst = i;
+      guint l = 2 * i + 1, r = 2 * i + 2;
+      Candidate tmp;
+
+      if (l < n && candidate_worse (&heap[l], &heap[worst]))
+        worst = l;
+      if (r < n && candidate_worse (&heap[r], &heap[worst]))
+        worst = r;
+      if (worst == i)
+        return;
+      tmp = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = tmp;
+      i = worst;
+    }
 }
 
 static GPtrArray *
@@ -968,8 +1138,7 @@ run_query (RhSearchIndex *self,
               g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
             }
 
-          accumulate (self, own, n_own_ids);
-          fold_alternative (self, TRUE, word_length (n_own) / n_own, n_own, n_own, 1.0f);
+          accumulate_own (self, own, n_own_ids, n_own);
 
           for (guint k = m; k < self->matches->len; k++)
             {
@@ -992,23 +1161,45 @@ run_query (RhSearchIndex *self,
           end_unit (self);
         }
 
-      /* every other bigram is a unit of its own */
-      for (guint i = 0; i + 1 < n; i++)
-        {
-          gboolean repeated = FALSE;
+      /* every other bigram is a unit of its own; on a large catalog, the
+       * most common ones are left out once the rarer ones have cost
+       * PLAIN_BUDGET postings: they say least about which entry is meant */
+      {
+        guint32 plain[MAX_QUERY_CHARS];
+        guint n_plain = 0;
+        guint spent = 0;
 
-          if (inside[i])
-            continue;
-          for (guint k = 0; k < i && !repeated; k++)
-            repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
-          if (repeated)
-            continue;
+        for (guint i = 0; i + 1 < n; i++)
+          {
+            gboolean repeated = FALSE;
 
-          total_mass += 1;
-          needles_add (needles, q + i, 2);
-          if (qids[i] != G_MAXUINT32)
-            score_ids (self, &qids[i], 1, 1.0f);
-        }
+            if (inside[i])
+              continue;
+            for (guint k = 0; k < i && !repeated; k++)
+              repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
+            if (repeated)
+              continue;
+
+            total_mass += 1;
+            needles_add (needles, q + i, 2);
+            if (qids[i] != G_MAXUINT32)
+              plain[n_plain++] = qids[i];
+          }
+
+        g_qsort_with_data (plain, n_plain, sizeof (guint32), compare_df, self);
+        for (guint k = 0; k < n_plain; k++)
+          {
+            guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
+
+            if (k >= PLAIN_MIN && spent + df > PLAIN_BUDGET)
+              {
+                total_mass -= 1;
+                continue;
+              }
+            spent += df;
+            accumulate_plain (self, plain[k]);
+          }
+      }
 
       if (suggest)
         {
@@ -1026,18 +1217,33 @@ run_query (RhSearchIndex *self,
         }
     }
 
-  /* gather those that explain enough of the query */
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (self->touched->len, 256));
+  /* gather those that explain enough of the query, keeping the best few
+   * in a heap (worst on top) */
+  n_candidates = limit == 0 ? self->touched->len : MAX (limit * 2, 32);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched->len));
   for (guint k = 0; k < self->touched->len; k++)
     {
       guint32 d = g_array_index (self->touched, guint32, k);
       Candidate c = { d, self->acc[d] };
+      Candidate *heap = (Candidate *)(void *)candidates->data;
 
       if (c.score <= 0)
         continue;
       if (!suggest && self->mass[d] < MIN_COVERAGE * total_mass && self->mass[d] < MIN_MASS)
         continue;
-      g_array_append_val (candidates, c);
+
+      if (candidates->len < n_candidates)
+        {
+          g_array_append_val (candidates, c);
+          if (candidates->len == n_candidates)
+            for (guint i = n_candidates / 2; i-- > 0;)
+              heap_sift_down ((Candidate *)(void *)candidates->data, n_candidates, i);
+        }
+      else if (candidate_worse (&heap[0], &c))
+        {
+          heap[0] = c;
+          heap_sift_down (heap, n_candidates, 0);
+        }
     }
 
   if (candidates->len == 0)
@@ -1046,15 +1252,7 @@ run_query (RhSearchIndex *self,
       return hits;
     }
 
-  /* the best ones, then a bonus where the query is a phrase in the entry */
-  n_candidates = MAX (limit == 0 ? candidates->len : limit * 2, 32);
-  if (candidates->len > n_candidates)
-    {
-      /* partial selection by threshold: keep the n_candidates best */
-      g_array_sort (candidates, compare_candidates);
-      g_array_set_size (candidates, n_candidates);
-    }
-
+  /* a bonus where the query is a phrase in the entry */
   if (n >= 2)
     phrase = g_ucs4_to_utf8 (q, n, NULL, NULL, NULL);
 
@@ -1105,9 +1303,8 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->postings, g_free);
   g_clear_pointer (&self->doc_text, g_strfreev);
   g_clear_pointer (&self->doc_question_end, g_free);
-  g_clear_pointer (&self->alt_start, g_free);
-  g_clear_pointer (&self->alt_ids, g_free);
-  g_clear_pointer (&self->alt_n_bigrams, g_free);
+  g_clear_pointer (&self->word_start, g_free);
+  g_clear_pointer (&self->word_postings, g_free);
   g_clear_pointer (&self->acc, g_free);
   g_clear_pointer (&self->mass, g_free);
   g_clear_pointer (&self->unit_acc, g_free);
@@ -1175,7 +1372,6 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->n_docs = n;
 
   build_index (self);
-  build_thesaurus_terms (self);
 
   self->acc = g_new0 (float, n + 1);
   self->mass = g_new0 (float, n + 1);
@@ -1191,6 +1387,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->touched_alt = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+
+  build_word_postings (self);
 
   return g_steal_pointer (&self);
 }
