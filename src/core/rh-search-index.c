@@ -35,12 +35,13 @@
 #include "rh-thesaurus-private.h"
 
 #define MAX_QUERY_CHARS   64
-#define N_FIELDS          3
+#define N_FIELDS          4
 
-enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY };
+/* the contact field: the details of a contact the answer names */
+enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY, FIELD_CONTACT };
 
-static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f };
-static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f };
+static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f, 0.5f };
+static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define BM25_K1           1.2f
 
 #define MIN_COVERAGE      0.3f    /* share of the query an entry must explain… */
@@ -49,12 +50,21 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f };
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
+#define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
+#define PLAIN_BUDGET      30000   /* …then more while their postings fit this */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+typedef struct
+{
+  guint32 doc;
+  float   mean;     /* mean BM25F weight of the word's bigrams */
+  float   frac;     /* share of its bigrams the entry has */
+} WordPosting;
 
 /* The strings a query matched, for highlighting. Shared by its hits. */
 typedef struct
@@ -96,10 +106,10 @@ struct _RhSearchIndex
   char        **doc_text;         /* match form: question \n keywords \n body */
   guint32      *doc_question_end;
 
-  /* thesaurus term → bigram term ids in this index */
-  guint32      *alt_start;        /* n thesaurus terms + 1 */
-  guint32      *alt_ids;
-  guint16      *alt_n_bigrams;
+  /* thesaurus term → the entries that have it (all or most of its
+   * bigrams), with the mean weight of those bigrams */
+  guint32      *word_start;       /* n thesaurus terms + 1 */
+  WordPosting  *word_postings;
 
   /* scratch for searching */
   float        *acc;
@@ -467,6 +477,16 @@ typedef struct
   float   tf[N_FIELDS];
 } LocalTerm;
 
+static int
+compare_word_postings (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  const WordPosting *x = a, *y = b;
+
+  return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
 static void
 build_index (RhSearchIndex *self)
 {
@@ -515,6 +535,8 @@ build_index (RhSearchIndex *self)
       bounds[FIELD_KEYWORDS] = chars->len;
 
       append_lines (chars, body);
+      bounds[FIELD_BODY] = chars->len;
+
       /* the contacts the answer names: so a phone number finds its entry */
       for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
         {
@@ -529,7 +551,7 @@ build_index (RhSearchIndex *self)
           for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
             append_field_text (chars, hours[h]);
         }
-      bounds[FIELD_BODY] = chars->len;
+      bounds[FIELD_CONTACT] = chars->len;
 
       c = (const gunichar *)(void *)chars->data;
       occ_start[d] = occ->len;
@@ -538,7 +560,7 @@ build_index (RhSearchIndex *self)
         {
           guint32 t;
 
-          while (field < FIELD_BODY && i >= bounds[field])
+          while (field < FIELD_CONTACT && i >= bounds[field])
             field++;
           if (c[i] == 0)
             continue;
@@ -609,7 +631,7 @@ build_index (RhSearchIndex *self)
 
           if (last_doc[t] != d)
             {
-              LocalTerm lt = { t, { 0, 0, 0 } };
+              LocalTerm lt = { t, { 0, } };
 
               last_doc[t] = d;
               slot[t] = local->len;
@@ -635,39 +657,66 @@ build_index (RhSearchIndex *self)
     }
 }
 
+static void accumulate (RhSearchIndex *self,
+                        const guint32 *ids,
+                        guint          n_ids);
+
+/* Where each thesaurus word occurs: computed once, so that a query pays
+ * only for the entries that have a word, not for its bigrams. */
 static void
-build_thesaurus_terms (RhSearchIndex *self)
+build_word_postings (RhSearchIndex *self)
 {
   guint n = rh_thesaurus_get_n_terms (self->thesaurus);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
 
-  self->alt_start = g_new0 (guint32, n + 1);
-  self->alt_n_bigrams = g_new0 (guint16, n);
+  self->word_start = g_new0 (guint32, n + 1);
 
   for (guint t = 0; t < n; t++)
     {
       guint len;
       const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+      guint32 ids[64];
+      guint n_ids = 0;
+      float n_bigrams = len > 1 ? len - 1 : 1;
+      /* a short word must be all there; a long one mostly */
+      float min_frac = n_bigrams > 3 ? 0.75f : 0.99f;
 
-      for (guint i = 0; i + 1 < len; i++)
+      for (guint i = 0; i + 1 < len && n_ids < G_N_ELEMENTS (ids); i++)
         {
           int id = dict_lookup (self, bigram_key (c[i], c[i + 1]));
-          guint32 v = id;
           gboolean dup = FALSE;
 
           if (id < 0)
             continue;
-          for (guint k = self->alt_start[t]; k < ids->len && !dup; k++)
-            dup = g_array_index (ids, guint32, k) == v;
+          for (guint k = 0; k < n_ids && !dup; k++)
+            dup = ids[k] == (guint32)id;
           if (!dup)
-            g_array_append_val (ids, v);
+            ids[n_ids++] = id;
         }
 
-      self->alt_n_bigrams[t] = len > 1 ? len - 1 : 1;
-      self->alt_start[t + 1] = ids->len;
+      if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+        {
+          accumulate (self, ids, n_ids);
+          for (guint k = 0; k < self->touched_alt->len; k++)
+            {
+              guint32 d = g_array_index (self->touched_alt, guint32, k);
+              WordPosting wp = { d, self->alt_acc[d] / n_bigrams, MIN (self->alt_count[d] / n_bigrams, 1.0f) };
+
+              if (wp.frac >= min_frac)
+                g_array_append_val (postings, wp);
+            }
+        }
+
+      self->word_start[t + 1] = postings->len;
     }
 
-  self->alt_ids = (guint32 *)(void *)g_array_free (g_steal_pointer (&ids), FALSE);
+  /* accumulate() leaves them in touch order: keep each list by entry */
+  for (guint t = 0; t < n; t++)
+    g_qsort_with_data (&g_array_index (postings, WordPosting, self->word_start[t]),
+                       self->word_start[t + 1] - self->word_start[t], sizeof (WordPosting),
+                       compare_word_postings, NULL);
+
+  self->word_postings = (WordPosting *)(void *)g_array_free (g_steal_pointer (&postings), FALSE);
 }
 
 /* Searching */
@@ -721,6 +770,7 @@ accumulate (RhSearchIndex *self,
 /* Folds the current alternative into the current unit (best of). */
 static void
 fold_alternative (RhSearchIndex *self,
+                  gboolean       own,
                   float          scale,
                   float          n_own,
                   float          n_alt,
@@ -731,8 +781,13 @@ fold_alternative (RhSearchIndex *self,
   for (guint k = 0; k < self->touched_alt->len; k++)
     {
       guint32 d = g_array_index (self->touched_alt, guint32, k);
+      float frac = MIN (self->alt_count[d] / n_alt, 1.0f);
       float score = self->alt_acc[d] * scale;
-      float mass = MIN (self->alt_count[d] / n_alt, 1.0f) * n_own * weight;
+      float mass = frac * n_own * weight;
+
+      /* another word counts only where it is really there */
+      if (!own && frac < (n_alt > 3 ? 0.75f : 0.99f))
+        continue;
 
       if (self->stamp_unit[d] != stamp)
         {
@@ -749,6 +804,16 @@ fold_alternative (RhSearchIndex *self,
     }
 }
 
+/* A word counts about as much however many characters it takes: two kanji
+ * (one bigram) say as much as five kana (four). A unit scores as the mean
+ * weight of its bigrams times word_length(); another word for it scores as
+ * if the entry had the clerk's own word. */
+static inline float
+word_length (float n_bigrams)
+{
+  return sqrtf (n_bigrams);
+}
+
 static void
 begin_unit (RhSearchIndex *self)
 {
@@ -760,6 +825,16 @@ static void
 end_unit (RhSearchIndex *self)
 {
   guint32 stamp = self->cur_doc;
+
+  if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
+    for (guint k = 0; k < self->touched_unit->len; k++)
+      {
+        guint32 d = g_array_index (self->touched_unit, guint32, k);
+
+        g_printerr ("  unit %u: %s %.2f (mass %.2f)\n", self->cur_unit,
+                    rh_entry_get_id (g_ptr_array_index (self->entries, d)),
+                    self->unit_acc[d], self->unit_mass[d]);
+      }
 
   for (guint k = 0; k < self->touched_unit->len; k++)
     {
@@ -777,6 +852,84 @@ end_unit (RhSearchIndex *self)
     }
 }
 
+/* A bigram on its own: straight into the entry scores. */
+static void
+accumulate_plain (RhSearchIndex *self,
+                  guint32        t)
+{
+  const Posting *p = self->postings + self->post_start[t];
+  const Posting *end = self->postings + self->post_start[t + 1];
+  guint32 stamp = self->cur_doc;
+
+  for (; p < end; p++)
+    {
+      guint32 d = p->doc;
+
+      if (self->stamp_doc[d] != stamp)
+        {
+          self->stamp_doc[d] = stamp;
+          self->acc[d] = 0;
+          self->mass[d] = 0;
+          g_array_append_val (self->touched, d);
+        }
+      self->acc[d] += p->weight;
+      self->mass[d] += 1;
+    }
+}
+
+/* What the clerk typed for a thesaurus unit: the first thing in the unit. */
+static void
+accumulate_own (RhSearchIndex *self,
+                const guint32 *ids,
+                guint          n_ids,
+                float          n_own)
+{
+  guint32 stamp = self->cur_unit;
+  float scale = word_length (n_own) / n_own;
+
+  for (guint k = 0; k < n_ids; k++)
+    {
+      const Posting *p = self->postings + self->post_start[ids[k]];
+      const Posting *end = self->postings + self->post_start[ids[k] + 1];
+
+      for (; p < end; p++)
+        {
+          guint32 d = p->doc;
+
+          if (self->stamp_unit[d] != stamp)
+            {
+              self->stamp_unit[d] = stamp;
+              self->unit_acc[d] = 0;
+              self->alt_count[d] = 0;
+              g_array_append_val (self->touched_unit, d);
+            }
+          self->unit_acc[d] += p->weight;
+          self->alt_count[d]++;
+        }
+    }
+
+  for (guint k = 0; k < self->touched_unit->len; k++)
+    {
+      guint32 d = g_array_index (self->touched_unit, guint32, k);
+
+      self->unit_acc[d] *= scale;
+      self->unit_mass[d] = MIN (self->alt_count[d], n_own);
+    }
+}
+
+static int
+compare_df (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  RhSearchIndex *self = data;
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  guint dx = self->post_start[x + 1] - self->post_start[x];
+  guint dy = self->post_start[y + 1] - self->post_start[y];
+
+  return dx < dy ? -1 : dx > dy;
+}
+
 static void
 score_ids (RhSearchIndex *self,
            const guint32 *ids,
@@ -785,8 +938,60 @@ score_ids (RhSearchIndex *self,
 {
   begin_unit (self);
   accumulate (self, ids, n_ids);
-  fold_alternative (self, weight, n_ids, n_ids, 1.0f);
+  fold_alternative (self, TRUE, weight, n_ids, n_ids, 1.0f);
   end_unit (self);
+}
+
+/* Folds thesaurus word @t, said instead of @own, into the current unit:
+ * it scores as the mean weight of its bigrams times word_length() of
+ * what the clerk typed, as if the entry had the clerk's own word. */
+static void
+score_alternative (RhSearchIndex  *self,
+                   Needles        *needles,
+                   const gunichar *own,
+                   guint           own_len,
+                   guint           t,
+                   float           weight)
+{
+  const WordPosting *p = self->word_postings + self->word_start[t];
+  const WordPosting *end = self->word_postings + self->word_start[t + 1];
+  float n_own = MAX (own_len, 2) - 1;
+  float scale = weight * word_length (n_own);
+  guint32 stamp = self->cur_unit;
+  guint len;
+  const gunichar *c;
+
+  if (p == end)
+    return;
+
+  /* a part of what the clerk typed is no other way to say it: the entry
+   * that has only the part already scores for it, in proportion */
+  c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+  for (guint i = 0; len < own_len && i + len <= own_len; i++)
+    if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
+      return;
+
+  needles_add (needles, c, len);
+
+  for (; p < end; p++)
+    {
+      guint32 d = p->doc;
+      float score = p->mean * scale;
+      float mass = p->frac * n_own * weight;
+
+      if (self->stamp_unit[d] != stamp)
+        {
+          self->stamp_unit[d] = stamp;
+          self->unit_acc[d] = score;
+          self->unit_mass[d] = mass;
+          g_array_append_val (self->touched_unit, d);
+        }
+      else
+        {
+          self->unit_acc[d] = MAX (self->unit_acc[d], score);
+          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+        }
+    }
 }
 
 typedef struct
@@ -804,6 +1009,38 @@ compare_candidates (gconstpointer a,
   if (ca->score != cb->score)
     return ca->score > cb->score ? -1 : 1;
   return ca->doc < cb->doc ? -1 : ca->doc > cb->doc;
+}
+
+/* a ranks below b */
+static inline gboolean
+candidate_worse (const Candidate *a,
+                 const Candidate *b)
+{
+  return a->score < b->score || (a->score == b->score && a->doc > b->doc);
+}
+
+static void
+heap_sift_down (Candidate *heap,
+                guint      n,
+                guint      i)
+{
+  for (;;)
+    {
+      guint worst = i;
+      guint l = 2 * i + 1, r = 2 * i + 2;
+      Candidate tmp;
+
+      if (l < n && candidate_worse (&heap[l], &heap[worst]))
+        worst = l;
+      if (r < n && candidate_worse (&heap[r], &heap[worst]))
+        worst = r;
+      if (worst == i)
+        return;
+      tmp = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = tmp;
+      i = worst;
+    }
 }
 
 static GPtrArray *
@@ -866,15 +1103,24 @@ run_query (RhSearchIndex *self,
           qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
         }
 
-      /* thesaurus units */
+      /* thesaurus units: one per span of the query, with every term
+       * found there */
       for (guint m = 0; m < self->matches->len; m++)
         {
           const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-          const RhThesaurusAlt *alts;
-          guint n_alts = 0;
           guint32 own[MAX_QUERY_CHARS];
           guint n_own_ids = 0;
           float n_own = MAX (match->len, 2) - 1;
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < m && !seen; k++)
+            {
+              const RhThesaurusMatch *other = &g_array_index (self->matches, RhThesaurusMatch, k);
+
+              seen = other->start == match->start && other->len == match->len;
+            }
+          if (seen)
+            continue;
 
           for (guint i = match->start; i + 1 < match->start + match->len; i++)
             {
@@ -886,66 +1132,74 @@ run_query (RhSearchIndex *self,
           needles_add (needles, q + match->start, match->len);
 
           begin_unit (self);
-
-          accumulate (self, own, n_own_ids);
-          fold_alternative (self, 1.0f, n_own, n_own, 1.0f);
-
-          if (match->factor < 1.0f)
+          if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
             {
-              /* a near match: the term itself is the first alternative */
-              guint t = match->term;
-              guint len;
-              const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
-              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
-
-              needles_add (needles, c, len);
-              if (n_ids > 0)
-                {
-                  accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
-                  fold_alternative (self, match->factor * n_own / self->alt_n_bigrams[t],
-                                    n_own, self->alt_n_bigrams[t], match->factor);
-                }
+              g_autofree char *u = g_ucs4_to_utf8 (q + match->start, match->len, NULL, NULL, NULL);
+              g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
             }
 
-          alts = rh_thesaurus_get_alternatives (self->thesaurus, match->term, &n_alts);
-          for (guint a = 0; a < n_alts; a++)
+          accumulate_own (self, own, n_own_ids, n_own);
+
+          for (guint k = m; k < self->matches->len; k++)
             {
-              guint t = alts[a].term;
-              guint n_ids = self->alt_start[t + 1] - self->alt_start[t];
-              float weight = alts[a].weight * match->factor;
-              guint len;
-              const gunichar *c;
+              const RhThesaurusMatch *same = &g_array_index (self->matches, RhThesaurusMatch, k);
+              const RhThesaurusAlt *alts;
+              guint n_alts = 0;
 
-              if (n_ids == 0)
+              if (same->start != match->start || same->len != match->len)
                 continue;
-              c = rh_thesaurus_get_term (self->thesaurus, t, &len);
-              needles_add (needles, c, len);
 
-              accumulate (self, self->alt_ids + self->alt_start[t], n_ids);
-              fold_alternative (self, weight * n_own / self->alt_n_bigrams[t],
-                                n_own, self->alt_n_bigrams[t], weight);
+              if (same->factor < 1.0f)
+                score_alternative (self, needles, q + match->start, match->len, same->term, same->factor);
+
+              alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
+              for (guint a = 0; a < n_alts; a++)
+                score_alternative (self, needles, q + match->start, match->len, alts[a].term,
+                                   alts[a].weight * same->factor);
             }
 
           end_unit (self);
         }
 
-      /* every other bigram is a unit of its own */
-      for (guint i = 0; i + 1 < n; i++)
-        {
-          gboolean repeated = FALSE;
+      /* every other bigram is a unit of its own; on a large catalog, the
+       * most common ones are left out once the rarer ones have cost
+       * PLAIN_BUDGET postings: they say least about which entry is meant */
+      {
+        guint32 plain[MAX_QUERY_CHARS];
+        guint n_plain = 0;
+        guint spent = 0;
 
-          if (inside[i])
-            continue;
-          for (guint k = 0; k < i && !repeated; k++)
-            repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
-          if (repeated)
-            continue;
+        for (guint i = 0; i + 1 < n; i++)
+          {
+            gboolean repeated = FALSE;
 
-          total_mass += 1;
-          needles_add (needles, q + i, 2);
-          if (qids[i] != G_MAXUINT32)
-            score_ids (self, &qids[i], 1, 1.0f);
-        }
+            if (inside[i])
+              continue;
+            for (guint k = 0; k < i && !repeated; k++)
+              repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
+            if (repeated)
+              continue;
+
+            total_mass += 1;
+            needles_add (needles, q + i, 2);
+            if (qids[i] != G_MAXUINT32)
+              plain[n_plain++] = qids[i];
+          }
+
+        g_qsort_with_data (plain, n_plain, sizeof (guint32), compare_df, self);
+        for (guint k = 0; k < n_plain; k++)
+          {
+            guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
+
+            if (k >= PLAIN_MIN && spent + df > PLAIN_BUDGET)
+              {
+                total_mass -= 1;
+                continue;
+              }
+            spent += df;
+            accumulate_plain (self, plain[k]);
+          }
+      }
 
       if (suggest)
         {
@@ -963,18 +1217,33 @@ run_query (RhSearchIndex *self,
         }
     }
 
-  /* gather those that explain enough of the query */
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (self->touched->len, 256));
+  /* gather those that explain enough of the query, keeping the best few
+   * in a heap (worst on top) */
+  n_candidates = limit == 0 ? self->touched->len : MAX (limit * 2, 32);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched->len));
   for (guint k = 0; k < self->touched->len; k++)
     {
       guint32 d = g_array_index (self->touched, guint32, k);
       Candidate c = { d, self->acc[d] };
+      Candidate *heap = (Candidate *)(void *)candidates->data;
 
       if (c.score <= 0)
         continue;
       if (!suggest && self->mass[d] < MIN_COVERAGE * total_mass && self->mass[d] < MIN_MASS)
         continue;
-      g_array_append_val (candidates, c);
+
+      if (candidates->len < n_candidates)
+        {
+          g_array_append_val (candidates, c);
+          if (candidates->len == n_candidates)
+            for (guint i = n_candidates / 2; i-- > 0;)
+              heap_sift_down ((Candidate *)(void *)candidates->data, n_candidates, i);
+        }
+      else if (candidate_worse (&heap[0], &c))
+        {
+          heap[0] = c;
+          heap_sift_down (heap, n_candidates, 0);
+        }
     }
 
   if (candidates->len == 0)
@@ -983,15 +1252,7 @@ run_query (RhSearchIndex *self,
       return hits;
     }
 
-  /* the best ones, then a bonus where the query is a phrase in the entry */
-  n_candidates = MAX (limit == 0 ? candidates->len : limit * 2, 32);
-  if (candidates->len > n_candidates)
-    {
-      /* partial selection by threshold: keep the n_candidates best */
-      g_array_sort (candidates, compare_candidates);
-      g_array_set_size (candidates, n_candidates);
-    }
-
+  /* a bonus where the query is a phrase in the entry */
   if (n >= 2)
     phrase = g_ucs4_to_utf8 (q, n, NULL, NULL, NULL);
 
@@ -1042,9 +1303,8 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->postings, g_free);
   g_clear_pointer (&self->doc_text, g_strfreev);
   g_clear_pointer (&self->doc_question_end, g_free);
-  g_clear_pointer (&self->alt_start, g_free);
-  g_clear_pointer (&self->alt_ids, g_free);
-  g_clear_pointer (&self->alt_n_bigrams, g_free);
+  g_clear_pointer (&self->word_start, g_free);
+  g_clear_pointer (&self->word_postings, g_free);
   g_clear_pointer (&self->acc, g_free);
   g_clear_pointer (&self->mass, g_free);
   g_clear_pointer (&self->unit_acc, g_free);
@@ -1112,7 +1372,6 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->n_docs = n;
 
   build_index (self);
-  build_thesaurus_terms (self);
 
   self->acc = g_new0 (float, n + 1);
   self->mass = g_new0 (float, n + 1);
@@ -1128,6 +1387,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->touched_alt = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+
+  build_word_postings (self);
 
   return g_steal_pointer (&self);
 }

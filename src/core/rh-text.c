@@ -29,7 +29,7 @@
  * is reduced to its kanji, so all variants of one word meet. Variants are
  * listed in their normalised form (hiragana). */
 static const char * const okurigana_variants[] = {
-  "問い合わせ", "問い合せ", "問合わせ", "問いあわせ",
+  "問い合わせ", "問い合せ", "問合わせ", "問合せ", "問いあわせ",
   "引き継ぎ", "引き継ぐ", "引き継い", "引継ぎ", "引継ぐ", "引継い", "引き継",
   "取り消し", "取り消す", "取消し", "取消す",
   "申し込み", "申込み", "申し込む", "申込む",

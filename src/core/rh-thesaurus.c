@@ -797,8 +797,8 @@ compare_matches (gconstpointer a,
  * @query: normalised query characters (long vowels stripped)
  * @matches: a GArray of #RhThesaurusMatch to fill
  *
- * Finds the terms in @query: exact ones, then near ones where no exact
- * term covers that part. Terms inside a longer match are left out.
+ * Finds the terms in @query: exact ones, then near ones over parts no
+ * exact term touches. Terms inside a longer match are left out.
  */
 void
 rh_thesaurus_find (RhThesaurus    *self,
@@ -831,12 +831,12 @@ rh_thesaurus_find (RhThesaurus    *self,
   for (guint i = 0; i < len; i++)
     for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
       {
-        gboolean all_covered = TRUE;
+        gboolean overlaps = FALSE;
 
-        for (guint k = i; k < i + L && all_covered; k++)
-          all_covered = covered[k] != 0;
-        if (all_covered)
-          continue;
+        for (guint k = i; k < i + L && !overlaps; k++)
+          overlaps = covered[k] != 0;
+        if (overlaps)
+          break;
         find_fuzzy (self, query, len, i, L, found);
       }
 

@@ -1,0 +1,551 @@
+/* test-search.c — the search index, its thesaurus and its ranking (no display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rh-core.h"
+
+static RhCatalog *
+load_catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  RhCatalog *catalog = rh_catalog_new_builtin (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+static RhSearchIndex *
+load_index (void)
+{
+  g_autoptr(RhCatalog) catalog = load_catalog ();
+  g_autoptr(GError) error = NULL;
+  RhSearchIndex *index = rh_search_index_new (catalog, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (index);
+  return index;
+}
+
+static const char *
+top_id (GPtrArray *hits)
+{
+  if (hits->len == 0)
+    return NULL;
+  return rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, 0)));
+}
+
+static gboolean
+ids_contain (const char * const *ids,
+             const char         *id)
+{
+  return id != NULL && g_strv_contains (ids, id);
+}
+
+static void
+test_search_seed_questions (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  GListModel *entries = rh_catalog_get_entries (rh_search_index_get_catalog (index));
+  guint n = g_list_model_get_n_items (entries);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, rh_entry_get_question (entry), 5);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      g_assert_cmpstr (top_id (hits), ==, rh_entry_get_id (entry));
+    }
+}
+
+static void
+test_search_query_set (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search-queries.tsv", NULL);
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0, top1 = 0, top3 = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_auto(GStrv) expected = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      gboolean in_top3 = FALSE;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      expected = g_strsplit (fields[1], ",", -1);
+
+      /* every expected id is a real entry */
+      for (guint k = 0; expected[k] != NULL; k++)
+        g_assert_nonnull (rh_catalog_lookup_entry (rh_search_index_get_catalog (index), expected[k]));
+
+      hits = rh_search_index_search (index, fields[0], 10);
+      n++;
+
+      for (guint k = 0; k < MIN (hits->len, 3); k++)
+        in_top3 |= ids_contain ((const char * const *)expected,
+                                rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+
+      if (ids_contain ((const char * const *)expected, top_id (hits)))
+        top1++;
+      else
+        {
+          g_autoptr(GString) got = g_string_new (NULL);
+
+          for (guint k = 0; k < MIN (hits->len, 3); k++)
+            g_string_append_printf (got, " %s", rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+          g_test_message ("miss%s: “%s” expected %s, got%s", in_top3 ? "" : " (not in top 3)",
+                          fields[0], fields[1], got->len ? got->str : " nothing");
+        }
+
+      if (in_top3)
+        top3++;
+    }
+
+  g_test_message ("%u queries: top-1 %u (%.1f%%), recall@3 %u (%.1f%%)",
+                  n, top1, 100.0 * top1 / MAX (n, 1), top3, 100.0 * top3 / MAX (n, 1));
+
+  g_assert_cmpuint (n, >=, 80);
+  g_assert_cmpfloat ((double)top1 / n, >=, 0.95);
+  g_assert_cmpuint (top3, ==, n);
+}
+
+static void
+test_search_done_when (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *id; } cases[] = {
+    { "ざいけい", "chingin-zaikei" },
+    { "合言葉わすれた", "ib-auth-forgot" },
+    { "トークン壊れた", "ib-token-change" },
+    { "財形いつまで", "chingin-zaikei" },
+    { "0120609575", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 10);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (cases[i].id != NULL)
+        g_assert_cmpstr (top_id (hits), ==, cases[i].id);
+      else
+        g_assert_true (g_str_has_suffix (top_id (hits), "-helpdesk"));
+    }
+
+  /* ＰＣ交換: a PC change entry of either service */
+  {
+    g_autoptr(GPtrArray) hits = rh_search_index_search (index, "ＰＣ交換", 10);
+
+    g_assert_cmpuint (hits->len, >, 0);
+    g_assert_true (g_str_has_suffix (top_id (hits), "-pc-change"));
+  }
+}
+
+static void
+test_search_typos (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *id; } cases[] = {
+    { "ざいけえ", "chingin-zaikei" },            /* wrong */
+    { "ざいけ", "chingin-zaikei" },              /* missing */
+    { "ざいいけい", "chingin-zaikei" },          /* extra */
+    { "ざけい", "chingin-zaikei" },              /* missing */
+    { "あいことわ", "ib-auth-forgot" },          /* wrong */
+    { "あいこば", "ib-auth-forgot" },            /* missing */
+    { "しょうめしょ", "ib-pc-change" },          /* missing */
+    { "電子証名書", "ib-pc-change" },            /* wrong kanji */
+    { "ワンタイムパスワーソ", "ib-token-change" },/* wrong */
+    { "ﾜﾝﾀｲﾑﾊﾟｽﾜﾄﾞ", "ib-token-change" },       /* missing */
+    { "初期パスワーズ", "chingin-initial-password" },
+    { "にゅきんかくてい", "chingin-nyukin" },    /* missing */
+    { "へるぷですくう", "ib-helpdesk" },         /* extra */
+    { "たんとしゃ", "ib-person-change" },        /* missing */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+      gboolean found = FALSE;
+      const char *id = cases[i].id;
+      g_autofree char *prefix = g_strndup (id, strchr (id, '-') - id);
+      const char *topic = strchr (id, '-');
+
+      /* either service's entry on the same topic will do */
+      for (guint k = 0; k < hits->len && k < 1; k++)
+        {
+          const char *got = rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k)));
+
+          found |= g_str_equal (got, id) ||
+                   (g_str_has_suffix (got, topic) && g_str_equal (topic, "-helpdesk")) ||
+                   (g_str_has_suffix (got, topic) && (g_str_equal (topic, "-pc-change") ||
+                                                      g_str_equal (topic, "-person-change")));
+        }
+      if (!found)
+        g_test_message ("typo “%s”: expected %s, got %s", cases[i].query, id,
+                        hits->len ? top_id (hits) : "nothing");
+      g_assert_true (found);
+      g_assert_nonnull (prefix);
+    }
+}
+
+/* Every seed question with one character changed, dropped or doubled still finds its entry. */
+static void
+test_search_question_typos (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  GListModel *entries = rh_catalog_get_entries (rh_search_index_get_catalog (index));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+      const char *question = rh_entry_get_question (entry);
+      glong len = g_utf8_strlen (question, -1);
+
+      for (glong pos = 3; pos < len - 1; pos += 5)
+        for (guint kind = 0; kind < 3; kind++)
+          {
+            const char *at = g_utf8_offset_to_pointer (question, pos);
+            const char *after = g_utf8_next_char (at);
+            g_autoptr(GString) typo = g_string_new_len (question, at - question);
+            g_autoptr(GPtrArray) hits = NULL;
+
+            if (kind == 0)
+              g_string_append (typo, "ぬ");                           /* wrong */
+            else if (kind == 2)
+              g_string_append_len (typo, at, after - at), g_string_append_len (typo, at, after - at); /* extra */
+            g_string_append (typo, after);                            /* kind 1: missing */
+
+            hits = rh_search_index_search (index, typo->str, 3);
+            g_assert_cmpuint (hits->len, >, 0);
+            if (!g_str_equal (top_id (hits), rh_entry_get_id (entry)))
+              g_test_message ("“%s” found %s first", typo->str, top_id (hits));
+            g_assert_cmpstr (top_id (hits), ==, rh_entry_get_id (entry));
+          }
+    }
+}
+
+static void
+test_search_nothing (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  const char *queries[] = {
+    "", " ", "　　", "。、！？", "ーーー", "ぬぬぬぬ", "qzxvqzxv", "@@@###", "ゑゐゑゐ",
+    "\xff\xfe\xfd", "ｧｧｧｧ", "ゔゔゔ", "𠮷𠮷𠮷",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, queries[i], 10);
+
+      if (hits->len > 0)
+        g_test_message ("“%s” found %s", queries[i], top_id (hits));
+      g_assert_cmpuint (hits->len, ==, 0);
+    }
+
+  {
+    g_autoptr(GPtrArray) hits = rh_search_index_search (index, NULL, 10);
+
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+}
+
+static void
+test_search_long_and_odd_queries (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append (query, "財形パソコン");
+
+  {
+    g_autoptr(GPtrArray) hits = rh_search_index_search (index, query->str, 5);
+
+    /* long queries are cut, but still answered */
+    g_assert_cmpuint (hits->len, >, 0);
+    g_assert_cmpuint (hits->len, <=, 5);
+  }
+
+  for (guint c = 1; c < 0x3100; c += 7)
+    {
+      char buf[8] = { 0, };
+      g_autoptr(GPtrArray) hits = NULL;
+
+      g_unichar_to_utf8 (c, buf);
+      hits = rh_search_index_search (index, buf, 3);
+      g_assert_cmpuint (hits->len, <=, 3);
+    }
+}
+
+static void
+test_search_ranking_and_limit (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) all = rh_search_index_search (index, "変更", 0);
+  g_autoptr(GPtrArray) two = rh_search_index_search (index, "変更", 2);
+
+  g_assert_cmpuint (all->len, >, 2);
+  g_assert_cmpuint (two->len, ==, 2);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpfloat (rh_search_hit_get_score (g_ptr_array_index (all, i - 1)), >=,
+                       rh_search_hit_get_score (g_ptr_array_index (all, i)));
+  for (guint i = 0; i < two->len; i++)
+    g_assert_true (rh_search_hit_get_entry (g_ptr_array_index (two, i)) ==
+                   rh_search_hit_get_entry (g_ptr_array_index (all, i)));
+}
+
+static void
+test_search_one_character (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) hits = rh_search_index_search (index, "財", 5);
+  g_autoptr(GPtrArray) kana = rh_search_index_search (index, "ﾂ", 20);
+
+  g_assert_cmpstr (top_id (hits), ==, "chingin-zaikei");
+  /* つ: in ツール and others */
+  g_assert_cmpuint (kana->len, >, 0);
+}
+
+static void
+assert_ranges_valid (const char *text,
+                     GArray     *ranges)
+{
+  guint last_end = 0;
+
+  g_assert_nonnull (ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      RhTextRange *r = &g_array_index (ranges, RhTextRange, i);
+
+      g_assert_cmpuint (r->start, <, r->end);
+      g_assert_cmpuint (r->end, <=, strlen (text));
+      if (i > 0)
+        g_assert_cmpuint (r->start, >, last_end);
+      g_assert_true (g_utf8_validate (text + r->start, r->end - r->start, NULL));
+      /* starts and ends on character boundaries */
+      g_assert_true (r->start == 0 || (text[r->start] & 0xc0) != 0x80);
+      g_assert_true (text[r->end] == '\0' || (text[r->end] & 0xc0) != 0x80);
+      last_end = r->end;
+    }
+}
+
+static char *
+range_text (const char  *text,
+            GArray      *ranges,
+            guint        i)
+{
+  RhTextRange *r = &g_array_index (ranges, RhTextRange, i);
+
+  return g_strndup (text + r->start, r->end - r->start);
+}
+
+static void
+test_search_highlight (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) hits = rh_search_index_search (index, "ﾊﾟｿｺﾝ", 5);
+  g_autoptr(GPtrArray) syn = rh_search_index_search (index, "あいことば　わすれた", 5);
+  RhSearchHit *hit;
+  const char *question;
+  GArray *ranges;
+  g_autofree char *first = NULL;
+
+  g_assert_cmpuint (hits->len, >, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      hit = g_ptr_array_index (hits, i);
+      question = rh_entry_get_question (rh_search_hit_get_entry (hit));
+      assert_ranges_valid (question, rh_search_hit_get_question_ranges (hit));
+    }
+
+  hit = g_ptr_array_index (hits, 0);
+  question = rh_entry_get_question (rh_search_hit_get_entry (hit));
+  ranges = rh_search_hit_get_question_ranges (hit);
+  g_assert_cmpuint (ranges->len, ==, 1);
+  first = range_text (question, ranges, 0);
+  g_assert_cmpstr (first, ==, "パソコン");
+
+  /* a synonym is highlighted where it stands for the query: 失念 for わすれた */
+  hit = g_ptr_array_index (syn, 0);
+  question = rh_entry_get_question (rh_search_hit_get_entry (hit));
+  ranges = rh_search_hit_get_question_ranges (hit);
+  assert_ranges_valid (question, ranges);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < ranges->len; i++)
+      {
+        g_autofree char *part = range_text (question, ranges, i);
+
+        found |= strstr (part, "失念") != NULL;
+      }
+    g_assert_true (found);
+  }
+
+  /* ranges in any other text shown with the hit */
+  {
+    const char *text = "電話 0120-609-575 まで、ﾊﾟｿｺﾝ のことを";
+    g_autoptr(GArray) other = rh_search_hit_dup_ranges (g_ptr_array_index (hits, 0), text);
+    g_autofree char *part = NULL;
+
+    assert_ranges_valid (text, other);
+    g_assert_cmpuint (other->len, ==, 1);
+    part = range_text (text, other, 0);
+    g_assert_cmpstr (part, ==, "ﾊﾟｿｺﾝ");
+  }
+
+  /* a phone number across its dashes */
+  {
+    g_autoptr(GPtrArray) phone = rh_search_index_search (index, "0120609575", 5);
+    const char *text = "TEL 0120-609-575";
+    g_autoptr(GArray) other = NULL;
+    g_autofree char *part = NULL;
+
+    g_assert_cmpuint (phone->len, >, 0);
+    other = rh_search_hit_dup_ranges (g_ptr_array_index (phone, 0), text);
+    g_assert_cmpuint (other->len, ==, 1);
+    part = range_text (text, other, 0);
+    g_assert_cmpstr (part, ==, "0120-609-575");
+  }
+}
+
+static void
+test_search_suggest (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) none = rh_search_index_search (index, "財務部", 3);
+  g_autoptr(GPtrArray) close = rh_search_index_suggest (index, "財務部", 3);
+  g_autoptr(GPtrArray) empty = rh_search_index_suggest (index, "", 3);
+  g_autoptr(GPtrArray) nonsense = rh_search_index_suggest (index, "ぬぬぬ", 3);
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (close->len, >, 0);
+  g_assert_cmpuint (close->len, <=, 3);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (nonsense->len, ==, 0);
+}
+
+static void
+test_search_thesaurus_used (void)
+{
+  g_autoptr(RhCatalog) catalog = load_catalog ();
+  g_autoptr(GError) error = NULL;
+  const char *minimal = "{\"schema\": 1, \"groups\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (minimal, strlen (minimal));
+  g_autoptr(RhSearchIndex) bare = rh_search_index_new_with_synonyms (catalog, bytes, &error);
+  g_autoptr(RhSearchIndex) full = load_index ();
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GPtrArray) with = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bare);
+  g_assert_cmpuint (rh_search_index_get_n_terms (bare), >, 100);
+
+  /* a reading finds its kanji only through the thesaurus */
+  without = rh_search_index_search (bare, "ちょちく", 3);
+  with = rh_search_index_search (full, "ちょちく", 3);
+  g_assert_true (without->len == 0 || !g_str_equal (top_id (without), "chingin-zaikei"));
+  g_assert_cmpstr (top_id (with), ==, "chingin-zaikei");
+}
+
+static void
+assert_thesaurus_error (const char *json,
+                        int         code,
+                        const char *mentions)
+{
+  g_autoptr(RhCatalog) catalog = load_catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(RhSearchIndex) index = rh_search_index_new_with_synonyms (catalog, bytes, &error);
+
+  g_assert_null (index);
+  g_assert_error (error, RH_SEARCH_ERROR, code);
+  if (mentions != NULL && strstr (error->message, mentions) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, mentions);
+}
+
+static void
+test_search_thesaurus_errors (void)
+{
+  assert_thesaurus_error ("", RH_SEARCH_ERROR_PARSE, NULL);
+  assert_thesaurus_error ("{ not json", RH_SEARCH_ERROR_PARSE, NULL);
+  assert_thesaurus_error ("\xff\xfe", RH_SEARCH_ERROR_PARSE, NULL);
+  assert_thesaurus_error ("[]", RH_SEARCH_ERROR_INVALID, NULL);
+  assert_thesaurus_error ("{\"groups\": []}", RH_SEARCH_ERROR_INVALID, "schema");
+  assert_thesaurus_error ("{\"schema\": \"1\", \"groups\": []}", RH_SEARCH_ERROR_INVALID, "schema");
+  assert_thesaurus_error ("{\"schema\": 2, \"groups\": []}", RH_SEARCH_ERROR_SCHEMA, "2");
+  assert_thesaurus_error ("{\"schema\": 1}", RH_SEARCH_ERROR_INVALID, "groups");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\"]} ]}", RH_SEARCH_ERROR_INVALID, "1");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", 3]} ]}", RH_SEARCH_ERROR_INVALID, "2");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"。\"]} ]}", RH_SEARCH_ERROR_INVALID, "。");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"weight\": 7} ]}",
+                          RH_SEARCH_ERROR_INVALID, "weight");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": []}", RH_SEARCH_ERROR_INVALID, "readings");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": \"zaikei\"}}",
+                          RH_SEARCH_ERROR_INVALID, "zaikei");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": 5}}",
+                          RH_SEARCH_ERROR_INVALID, "財形");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": [\"ざいけい\", null]}}",
+                          RH_SEARCH_ERROR_INVALID, "財形");
+}
+
+static void
+test_search_builtin_thesaurus_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RH_SEARCH_SYNONYMS_RESOURCE, 0, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "synonyms.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  /* the file in the source tree is what is compiled in */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/seed-questions", test_search_seed_questions);
+  g_test_add_func ("/search/query-set", test_search_query_set);
+  g_test_add_func ("/search/done-when", test_search_done_when);
+  g_test_add_func ("/search/typos", test_search_typos);
+  g_test_add_func ("/search/question-typos", test_search_question_typos);
+  g_test_add_func ("/search/nothing", test_search_nothing);
+  g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
+  g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
+  g_test_add_func ("/search/one-character", test_search_one_character);
+  g_test_add_func ("/search/highlight", test_search_highlight);
+  g_test_add_func ("/search/suggest", test_search_suggest);
+  g_test_add_func ("/search/thesaurus-used", test_search_thesaurus_used);
+  g_test_add_func ("/search/thesaurus-errors", test_search_thesaurus_errors);
+  g_test_add_func ("/search/builtin-thesaurus-valid", test_search_builtin_thesaurus_valid);
+
+  return g_test_run ();
+}
