@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "rh-cli.h"
+#include "rh-cli-calendar.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -31,6 +32,7 @@ void
 rh_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, main_entries);
+  rh_cli_calendar_add_options (app);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
                                                    "賃金控除事務支援サービス.\n"
@@ -131,6 +133,9 @@ rh_cli_handle_local_options (GApplication *app,
         g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
       return EXIT_SUCCESS;
     }
+
+  if (rh_cli_calendar_wants (options))
+    return rh_cli_calendar_run (options, json);
 
   if (!g_variant_dict_contains (options, "list"))
     {
