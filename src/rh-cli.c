@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "rh-cli.h"
+#include "rh-cli-update.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -31,6 +32,7 @@ void
 rh_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, main_entries);
+  g_application_add_main_option_entries (app, rh_cli_update_entries);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
                                                    "賃金控除事務支援サービス.\n"
@@ -40,6 +42,7 @@ rh_cli_add_options (GApplication *app)
 /**
  * rh_cli_load_catalog:
  * @path: (nullable): a faq.json to read, or %NULL for the content in use
+ *   (the newest valid of the downloaded and the built-in content)
  *
  * Returns: (transfer full) (nullable): the catalog
  */
@@ -47,10 +50,13 @@ RhCatalog *
 rh_cli_load_catalog (const char  *path,
                      GError     **error)
 {
+  g_autoptr(RhContentUpdater) updater = NULL;
+
   if (path != NULL)
     return rh_catalog_new_from_file (path, error);
 
-  return rh_catalog_new_builtin (error);
+  updater = rh_content_updater_new (NULL);
+  return rh_content_updater_load_best_catalog (updater, error);
 }
 
 static void
@@ -131,6 +137,9 @@ rh_cli_handle_local_options (GApplication *app,
         g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "update"))
+    return rh_cli_update_run (options, json);
 
   if (!g_variant_dict_contains (options, "list"))
     {

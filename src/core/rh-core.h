@@ -9,3 +9,4 @@
 #include "rh-category.h"
 #include "rh-contact.h"
 #include "rh-entry.h"
+#include "rh-content-updater.h"
