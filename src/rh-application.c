@@ -12,14 +12,19 @@
 
 #include "rh-application.h"
 #include "rh-cli.h"
+#include "rh-cli-update.h"
+#include "rh-preferences-window.h"
 #include "rh-window.h"
 
 struct _RhApplication
 {
   AdwApplication  parent_instance;
   RhCatalog      *catalog;
-  GSettings      *settings;
-  char           *content_path;
+  GSettings        *settings;
+  char             *content_path;
+  RhContentUpdater *updater;
+  GCancellable     *update_cancellable;
+  guint             startup_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
@@ -59,6 +64,22 @@ rh_application_handle_local_options (GApplication *app,
   return rh_cli_handle_local_options (app, options);
 }
 
+static RhContentUpdater *
+get_updater (RhApplication *self)
+{
+  if (self->updater == NULL)
+    {
+      self->updater = rh_cli_update_create_updater (NULL);
+      if (self->settings != NULL)
+        {
+          g_settings_bind (self->settings, "content-url", self->updater, "content-url", G_SETTINGS_BIND_GET);
+          g_settings_bind (self->settings, "holidays-url", self->updater, "holidays-url", G_SETTINGS_BIND_GET);
+        }
+    }
+
+  return self->updater;
+}
+
 static void
 load_catalog (RhApplication *self)
 {
@@ -68,7 +89,11 @@ load_catalog (RhApplication *self)
   if (self->catalog != NULL)
     return;
 
-  catalog = rh_cli_load_catalog (self->content_path, &error);
+  /* --content=FILE wins; otherwise the newest valid of downloaded and built-in. */
+  if (self->content_path != NULL)
+    catalog = rh_cli_load_catalog (self->content_path, &error);
+  else
+    catalog = rh_content_updater_load_best_catalog (get_updater (self), &error);
 
   if (catalog == NULL)
     {
@@ -78,6 +103,115 @@ load_catalog (RhApplication *self)
     }
 
   rh_application_set_catalog (self, catalog);
+}
+
+static void
+show_toast (RhApplication *self,
+            const char    *title)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RH_IS_WINDOW (window))
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 8);
+      rh_window_add_toast (RH_WINDOW (window), toast);
+    }
+}
+
+/* One line for the toast: what happened, and why when it failed. */
+static char *
+describe_result (RhUpdateResult *result)
+{
+  GString *str = g_string_new (NULL);
+  gboolean all_skipped = TRUE;
+
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+    {
+      RhUpdateStatus status = rh_update_result_get_status (result, i);
+      const char *what = i == RH_UPDATE_KIND_CONTENT ? _("Content") : _("Holidays");
+      g_autofree char *line = NULL;
+
+      if (status == RH_UPDATE_STATUS_SKIPPED)
+        continue;
+      all_skipped = FALSE;
+
+      if (status == RH_UPDATE_STATUS_UPDATED && i == RH_UPDATE_KIND_CONTENT)
+        line = g_strdup_printf (_("Content updated to revision %s"),
+                                rh_update_result_get_revision (result, i));
+      else if (status == RH_UPDATE_STATUS_UPDATED)
+        line = g_strdup (_("Holiday table updated"));
+      else if (status == RH_UPDATE_STATUS_UNCHANGED)
+        line = g_strdup_printf (_("%s: up to date"), what);
+      else
+        line = g_strdup_printf (_("%s: update failed: %s"), what,
+                                rh_update_result_get_message (result, i));
+
+      if (str->len > 0)
+        g_string_append (str, " / ");
+      g_string_append (str, line);
+    }
+
+  if (all_skipped)
+    g_string_assign (str, _("No update address is set (see Preferences)"));
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+update_done_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(RhApplication) self = user_data;
+  g_autoptr(RhUpdateResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "update");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+  g_clear_object (&self->update_cancellable);
+
+  if (!(result = rh_content_updater_check_finish (RH_CONTENT_UPDATER (object), res, &error)))
+    {
+      /* Only cancellation ends up here (on quit). */
+      g_debug ("update check: %s", error->message);
+      return;
+    }
+
+  /* Swap the content in: the windows follow RhApplication:catalog. */
+  if (rh_update_result_get_catalog (result) != NULL && self->content_path == NULL)
+    rh_application_set_catalog (self, rh_update_result_get_catalog (result));
+
+  message = describe_result (result);
+  g_debug ("update check: %s", message);
+  show_toast (self, message);
+}
+
+/**
+ * rh_application_check_for_updates:
+ *
+ * Checks the configured addresses now, in the background; the outcome is
+ * shown in a toast and a new catalog replaces the current one.
+ */
+void
+rh_application_check_for_updates (RhApplication *self)
+{
+  GAction *action;
+
+  g_return_if_fail (RH_IS_APPLICATION (self));
+
+  if (self->update_cancellable != NULL)
+    return;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "update");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+
+  self->update_cancellable = g_cancellable_new ();
+  rh_content_updater_check_async (get_updater (self), self->update_cancellable,
+                                  update_done_cb, g_object_ref (self));
 }
 
 static void
@@ -93,6 +227,40 @@ rh_application_activate (GApplication *app)
     window = GTK_WINDOW (rh_window_new (self));
 
   gtk_window_present (window);
+
+  if (!self->startup_checked)
+    {
+      RhContentUpdater *updater = get_updater (self);
+      const char *content_url = rh_content_updater_get_content_url (updater);
+      const char *holidays_url = rh_content_updater_get_holidays_url (updater);
+
+      self->startup_checked = TRUE;
+      if (g_settings_get_boolean (self->settings, "check-at-startup") &&
+          ((content_url && *content_url) || (holidays_url && *holidays_url)))
+        rh_application_check_for_updates (self);
+    }
+}
+
+static void
+update_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  rh_application_check_for_updates (RH_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RhApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RhPreferencesWindow *prefs = rh_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -122,12 +290,18 @@ about_action (GSimpleAction *action,
   RhApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *comments = NULL;
+  g_autofree char *last_check = NULL;
+  g_autoptr(GDateTime) last = NULL;
   const char *developers[] = { "Rokin Help developers", NULL };
 
-  comments = g_strdup_printf (_("Content revision %s (%s)\nSource: %s"),
+  last = rh_content_updater_dup_last_success (get_updater (self), RH_UPDATE_KIND_CONTENT);
+  last_check = last ? g_date_time_format (last, "%Y-%m-%d %H:%M") : g_strdup (_("never"));
+
+  comments = g_strdup_printf (_("Content revision %s (%s)\nSource: %s\nLast successful update check: %s"),
                               self->catalog ? rh_catalog_get_revision (self->catalog) : "—",
                               self->catalog ? rh_catalog_get_origin (self->catalog) : "—",
-                              self->catalog ? rh_catalog_get_title (self->catalog) : "—");
+                              self->catalog ? rh_catalog_get_title (self->catalog) : "—",
+                              last_check);
 
   adw_show_about_window (window,
                          "application-name", _("Rokin Help"),
@@ -143,6 +317,8 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "update", update_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -150,14 +326,17 @@ rh_application_startup (GApplication *app)
 {
   RhApplication *self = RH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new (APP_ID);
+  get_updater (self);
 }
 
 static void
@@ -165,6 +344,9 @@ rh_application_dispose (GObject *object)
 {
   RhApplication *self = (RhApplication *)object;
 
+  g_cancellable_cancel (self->update_cancellable);
+  g_clear_object (&self->update_cancellable);
+  g_clear_object (&self->updater);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_path, g_free);
