@@ -24,6 +24,7 @@ struct _RhApplication
   char             *content_path;
   RhContentUpdater *updater;
   GCancellable     *update_cancellable;
+  AdwToast         *update_toast;
   guint             startup_checked : 1;
 };
 
@@ -113,10 +114,13 @@ show_toast (RhApplication *self,
 
   if (RH_IS_WINDOW (window))
     {
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_timeout (toast, 8);
-      rh_window_add_toast (RH_WINDOW (window), toast);
+      /* The newest outcome replaces an older one still on screen. */
+      if (self->update_toast != NULL)
+        adw_toast_dismiss (self->update_toast);
+      g_clear_object (&self->update_toast);
+      self->update_toast = adw_toast_new (title);
+      adw_toast_set_timeout (self->update_toast, 8);
+      rh_window_add_toast (RH_WINDOW (window), g_object_ref (self->update_toast));
     }
 }
 
@@ -346,6 +350,7 @@ rh_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
+  g_clear_object (&self->update_toast);
   g_clear_object (&self->updater);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);

@@ -315,6 +315,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, entry_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
 
   gtk_widget_class_bind_template_callback (widget_class, tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

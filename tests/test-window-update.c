@@ -1,0 +1,191 @@
+/* test-window-update.c — the running window takes a content update
+ * without a restart (tree, open entry), and app.update shows the outcome
+ * in a toast. Under Xvfb, against a loopback SoupServer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rh-application.h"
+#include "rh-window.h"
+#include "rh-test-server.h"
+#include "rh-test-ui.h"
+
+static RhApplication *app;
+static RhTestServer *server;
+static char *data_home;
+
+static RhWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (RH_IS_WINDOW (window));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return RH_WINDOW (window);
+}
+
+static GListModel *
+tree_model (RhWindow *window)
+{
+  GtkListView *tree = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "tree_view"));
+  return G_LIST_MODEL (gtk_list_view_get_model (tree));
+}
+
+/* Expands every category and says whether an entry row with @id exists. */
+static gboolean
+tree_has_entry (RhWindow   *window,
+                const char *id)
+{
+  GListModel *model = tree_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (RH_IS_CATEGORY (item))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+      else if (RH_IS_ENTRY (item) && g_str_equal (rh_entry_get_id (RH_ENTRY (item)), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+window_shows (RhWindow   *window,
+              const char *text)
+{
+  g_autofree char *all = rh_test_widget_text (GTK_WIDGET (window));
+  return strstr (all, text) != NULL;
+}
+
+static void
+test_window_update_swaps_catalog (void)
+{
+  RhWindow *window = get_window ();
+  g_autoptr(GBytes) bytes = rh_test_make_faq (RH_TEST_NEW_REVISION, TRUE, NULL);
+  g_autoptr(RhCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  RhCatalog *old = rh_window_get_catalog (window);
+
+  g_assert_false (tree_has_entry (window, RH_TEST_NEW_ENTRY_ID));
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  rh_test_flush ();
+
+  catalog = rh_catalog_new_from_bytes (bytes, "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (catalog != old);
+  rh_application_set_catalog (app, catalog);
+  rh_test_flush ();
+
+  /* The window follows; the new entry is in the tree; the open entry
+   * stays open, now the new catalog's copy. */
+  g_assert_true (rh_window_get_catalog (window) == catalog);
+  g_assert_true (tree_has_entry (window, RH_TEST_NEW_ENTRY_ID));
+  g_assert_nonnull (rh_window_get_entry (window));
+  g_assert_true (rh_window_get_entry (window) == rh_catalog_lookup_entry (catalog, "ib-pc-change"));
+
+  g_assert_true (rh_window_show_entry_id (window, RH_TEST_NEW_ENTRY_ID));
+  rh_test_flush ();
+  g_assert_true (window_shows (window, RH_TEST_NEW_ENTRY_QUESTION));
+}
+
+static void
+test_window_update_action (void)
+{
+  RhWindow *window = get_window ();
+  GSettings *settings = rh_application_get_settings (app);
+  g_autofree char *url = rh_test_server_url (server, "/newer.json");
+
+  g_settings_set_string (settings, "content-url", url);
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "update", NULL);
+
+  RH_TEST_WAIT_FOR (g_strcmp0 (rh_catalog_get_revision (rh_window_get_catalog (window)), "2099-02-01") == 0);
+  rh_test_flush ();
+  /* The toast says so, in the user's language. */
+  RH_TEST_WAIT_FOR (window_shows (window, "2099-02-01"));
+  g_assert_true (tree_has_entry (window, RH_TEST_NEW_ENTRY_ID));
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+
+  /* Installed for the next start too. */
+  {
+    g_autofree char *path = g_build_filename (data_home, "rokin-help", "faq.json", NULL);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+static void
+test_window_update_failure (void)
+{
+  RhWindow *window = get_window ();
+  GSettings *settings = rh_application_get_settings (app);
+  g_autofree char *url = rh_test_server_url (server, "/500");
+  RhCatalog *before = rh_window_get_catalog (window);
+
+  g_settings_set_string (settings, "content-url", url);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "update", NULL);
+
+  /* The reason is shown; nothing changed. */
+  RH_TEST_WAIT_FOR (window_shows (window, "500 Internal Server Error"));
+  g_assert_true (rh_window_get_catalog (window) == before);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "update"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GBytes) newer = NULL;
+  int ret;
+
+  /* Before anything asks GLib for it: downloads go to a private place. */
+  data_home = g_dir_make_tmp ("rh-window-update-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  rh_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!rh_test_ui_init ())
+    return 77;
+
+  newer = rh_test_make_faq ("2099-02-01", TRUE, NULL);
+  server = rh_test_server_new ();
+  rh_test_server_add (server, "/newer.json", newer);
+  rh_test_server_start (server);
+
+  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  rh_test_register_app (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/window-update/swaps-catalog", test_window_update_swaps_catalog);
+  g_test_add_func ("/window-update/action", test_window_update_action);
+  g_test_add_func ("/window-update/failure", test_window_update_failure);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  rh_test_server_free (server);
+
+  {
+    g_autofree char *dir = g_build_filename (data_home, "rokin-help", NULL);
+    const char *names[] = { "faq.json", "state.ini", NULL };
+
+    for (guint i = 0; names[i]; i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+    g_rmdir (data_home);
+  }
+
+  return ret;
+}
