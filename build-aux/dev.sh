@@ -35,7 +35,7 @@ install_deps() {
 
 build() {
   if [ ! -f "$BUILD/build.ninja" ]; then
-    meson setup "$BUILD" -Dwerror=true -Dprofile=development
+    meson setup "$BUILD" -Dwerror=true
   fi
   meson compile -C "$BUILD"
 }

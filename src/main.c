@@ -18,7 +18,7 @@ main (int   argc,
 
   rh_application_init_i18n ();
 
-  app = rh_application_new (APP_ID, G_APPLICATION_HANDLES_COMMAND_LINE);
+  app = rh_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

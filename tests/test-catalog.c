@@ -504,6 +504,9 @@ test_catalog_garbage (void)
     "\"categories\":[],\"entries\":[]}",
     "{\"schema\":1,\"revision\":\"2026-11-25\",\"title\":\"t\",\"services\":{},\"contacts\":[],"
     "\"categories\":[],\"entries\":[]}",
+    /* Found by fuzzing: json-glib echoes a lone surrogate as invalid UTF-8. */
+    "[\"\\ud800clh6ion\":\"\02226-02-29\"}}\n",
+    "{\"schema\":1,\"revision\":\"2026-11-25\",\"title\":\"\\ud800x\"}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -515,6 +518,7 @@ test_catalog_garbage (void)
       g_assert_null (catalog);
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message, "x.json"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 
   /* Deep nesting is refused before the recursive parser sees it. */

@@ -62,6 +62,8 @@ set_error (GError    **error,
            ...)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
@@ -70,12 +72,14 @@ set_error (GError    **error,
 
   if (ctx->kind == NULL)
     /* Translators: file name, field name, reason */
-    g_set_error (error, RH_CATALOG_ERROR, code, _("%s: field “%s”: %s"),
-                 ctx->origin, field, detail);
+    message = g_strdup_printf (_("%s: field “%s”: %s"), ctx->origin, field, detail);
   else
     /* Translators: file name, kind of object (entry, contact…), its id, field name, reason */
-    g_set_error (error, RH_CATALOG_ERROR, code, _("%s: %s “%s”: field “%s”: %s"),
-                 ctx->origin, ctx->kind, ctx->id, field, detail);
+    message = g_strdup_printf (_("%s: %s “%s”: field “%s”: %s"),
+                               ctx->origin, ctx->kind, ctx->id, field, detail);
+
+  /* Messages echo values from the file; keep them displayable. */
+  g_set_error_literal (error, RH_CATALOG_ERROR, code, valid = g_utf8_make_valid (message, -1));
 }
 
 static gboolean
@@ -140,6 +144,14 @@ get_string (JsonObject  *object,
 
   *out = json_node_get_string (node);
 
+  /* json-glib lets "\ud800" through as invalid UTF-8. */
+  if (*out != NULL && !g_utf8_validate (*out, -1, NULL))
+    {
+      *out = NULL;
+      set_error (error, RH_CATALOG_ERROR_INVALID_VALUE, ctx, name, _("is not valid text"));
+      return FALSE;
+    }
+
   if (required && (*out == NULL || **out == '\0'))
     {
       set_error (error, RH_CATALOG_ERROR_INVALID_VALUE, ctx, name, _("must not be empty"));
@@ -181,6 +193,13 @@ get_strv (JsonObject  *object,
             {
               g_autofree char *field = g_strdup_printf ("%s[%u]", name, i);
               set_error (error, RH_CATALOG_ERROR_WRONG_TYPE, ctx, field, _("must be a string"));
+              return FALSE;
+            }
+
+          if (!g_utf8_validate (json_node_get_string (item), -1, NULL))
+            {
+              g_autofree char *field = g_strdup_printf ("%s[%u]", name, i);
+              set_error (error, RH_CATALOG_ERROR_INVALID_VALUE, ctx, field, _("is not valid text"));
               return FALSE;
             }
 
@@ -843,8 +862,10 @@ rh_catalog_load (RhCatalog  *self,
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), self->origin, local_error->message);
+                   _("%s: not valid JSON: %s"), self->origin, reason);
       return FALSE;
     }
 
@@ -869,9 +890,11 @@ rh_catalog_load (RhCatalog  *self,
 
   if (json_node_get_int (schema_node) != RH_CATALOG_SCHEMA)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (schema_node));
+
       set_error (error, RH_CATALOG_ERROR_SCHEMA, &ctx, "schema",
-                 _("unknown schema %" G_GINT64_FORMAT " (this version reads schema %d)"),
-                 json_node_get_int (schema_node), RH_CATALOG_SCHEMA);
+                 _("unknown schema %s (this version reads schema %d)"),
+                 number, RH_CATALOG_SCHEMA);
       return FALSE;
     }
 

@@ -246,7 +246,14 @@ build_block (const RhBlock *block)
 static void
 clear_box (RhEntryView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* Move the focus out before its widget goes away: GTK 4.8's viewport
+   * otherwise scrolls to a focus child that is no longer there. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->box))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (self->box)))
     gtk_box_remove (GTK_BOX (self->box), child);
