@@ -257,9 +257,13 @@ read_body (GInputStream  *stream,
 
   if (content_length >= 0 && (goffset)body->len != content_length)
     {
+      g_autofree char *got = g_strdup_printf ("%u", body->len);
+      g_autofree char *expected = g_strdup_printf ("%" G_GOFFSET_FORMAT, content_length);
+
+      /* Translators: URL, bytes received, bytes announced */
       g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TRUNCATED,
-                   _("The download from %s was cut off after %u of %" G_GOFFSET_FORMAT " bytes"),
-                   url, body->len, content_length);
+                   _("The download from %s was cut off after %s of %s bytes"),
+                   url, got, expected);
       return NULL;
     }
 
