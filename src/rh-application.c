@@ -188,6 +188,18 @@ update_done_cb (GObject      *object,
   if (rh_update_result_get_catalog (result) != NULL && self->content_path == NULL)
     rh_application_set_catalog (self, rh_update_result_get_catalog (result));
 
+  /* Validated already; applying can still refuse it, and then says why. */
+  if (rh_update_result_get_holidays (result) != NULL)
+    {
+      g_autoptr(GError) apply_error = NULL;
+
+      if (!rh_calendar_set_overrides_from_bytes (rh_calendar_get_default (),
+                                                 rh_update_result_get_holidays (result),
+                                                 rh_content_updater_get_holidays_url (RH_CONTENT_UPDATER (object)),
+                                                 &apply_error))
+        g_warning ("Cannot use the downloaded holiday table: %s", apply_error->message);
+    }
+
   message = describe_result (result);
   g_debug ("update check: %s", message);
   show_toast (self, message);
@@ -341,6 +353,7 @@ rh_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   get_updater (self);
+  rh_content_updater_apply_cached_holidays (self->updater, NULL);
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "rh-cli.h"
 #include "rh-cli-update.h"
+#include "rh-cli-calendar.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -33,6 +34,7 @@ rh_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, main_entries);
   g_application_add_main_option_entries (app, rh_cli_update_entries);
+  rh_cli_calendar_add_options (app);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
                                                    "賃金控除事務支援サービス.\n"
@@ -140,6 +142,15 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "update"))
     return rh_cli_update_run (options, json);
+
+  if (rh_cli_calendar_wants (options) && !g_variant_dict_contains (options, "list"))
+    {
+      g_autoptr(RhContentUpdater) updater = rh_content_updater_new (NULL);
+
+      /* A downloaded holiday table overrides the built-in rules. */
+      rh_content_updater_apply_cached_holidays (updater, NULL);
+      return rh_cli_calendar_run (options, json);
+    }
 
   if (!g_variant_dict_contains (options, "list"))
     {

@@ -466,6 +466,78 @@ test_updater_async (Fixture       *f,
   g_assert_cmpstr (rh_catalog_get_revision (rh_update_result_get_catalog (result)), ==, "2099-02-01");
 }
 
+/* ---------- the holiday table ---------- */
+
+static GBytes *holidays_cp932;   /* the Cabinet Office file plus one test day */
+
+static void
+test_updater_holidays (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *url = rh_test_server_url (server, "/holidays.csv");
+  g_autofree char *bad_url = rh_test_server_url (server, "/holidays-bad.csv");
+  g_autofree char *path = g_build_filename (f->cache_dir, "holidays.csv", NULL);
+  g_autoptr(RhUpdateResult) result = NULL;
+  g_autoptr(RhUpdateResult) bad = NULL;
+  g_autoptr(RhUpdateResult) again = NULL;
+  g_autoptr(RhCalendar) calendar = rh_calendar_new ();
+  g_autoptr(GBytes) installed = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDate) test_day = g_date_new_dmy (1, G_DATE_JUNE, 2027);
+  g_autoptr(GDate) new_year = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
+
+  /* Content unchanged (304), holidays installed: both kinds in one check. */
+  rh_content_updater_set_holidays_url (f->updater, url);
+  result = check_content (f, "/faq.json");
+  g_test_message ("%s", rh_update_result_get_message (result, RH_UPDATE_KIND_HOLIDAYS));
+  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UNCHANGED);
+  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_HOLIDAYS), ==, RH_UPDATE_STATUS_UPDATED);
+  g_assert_nonnull (rh_update_result_get_holidays (result));
+  installed = read_file (path);
+  g_assert_true (g_bytes_equal (installed, holidays_cp932));
+
+  /* The CP932 table is what the calendar now uses. */
+  g_assert_null (rh_calendar_get_holiday_name (calendar, test_day));
+  g_assert_true (rh_content_updater_apply_cached_holidays (f->updater, calendar));
+  g_assert_cmpstr (rh_calendar_get_holiday_name (calendar, test_day), ==, "テストの日");
+  g_assert_cmpstr (rh_calendar_get_holiday_name (calendar, new_year), ==, "元日");
+
+  /* Second check: 304. */
+  again = rh_content_updater_check (f->updater, NULL);
+  g_assert_cmpint (rh_update_result_get_status (again, RH_UPDATE_KIND_HOLIDAYS), ==, RH_UPDATE_STATUS_UNCHANGED);
+
+  /* A malformed CSV: a clear reason, the installed table intact. */
+  rh_content_updater_set_holidays_url (f->updater, bad_url);
+  bad = rh_content_updater_check (f->updater, NULL);
+  g_test_message ("%s", rh_update_result_get_message (bad, RH_UPDATE_KIND_HOLIDAYS));
+  g_assert_cmpint (rh_update_result_get_status (bad, RH_UPDATE_KIND_HOLIDAYS), ==, RH_UPDATE_STATUS_FAILED);
+  g_assert_error ((GError *)rh_update_result_get_error (bad, RH_UPDATE_KIND_HOLIDAYS),
+                  RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (rh_update_result_get_message (bad, RH_UPDATE_KIND_HOLIDAYS), "holidays-bad.csv"));
+  g_assert_null (rh_update_result_get_holidays (bad));
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (after, installed));
+  assert_installed_intact (f);
+}
+
+static void
+test_updater_corrupt_holidays_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rh-updater-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "holidays.csv", NULL);
+  g_autoptr(RhContentUpdater) updater = rh_content_updater_new (dir);
+  g_autoptr(RhCalendar) calendar = rh_calendar_new ();
+
+  g_assert_true (g_file_set_contents (path, "1955/1/1,\n2026/02/30,元日\n", -1, NULL));
+  g_test_expect_message ("rh-content-updater", G_LOG_LEVEL_WARNING, "Ignoring the downloaded holiday table*");
+  g_assert_false (rh_content_updater_apply_cached_holidays (updater, calendar));
+  g_test_assert_expected_messages ();
+  g_assert_false (rh_calendar_year_is_overridden (calendar, 2026));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ---------- the command line ---------- */
 
 static JsonObject *
@@ -584,6 +656,26 @@ main (int   argc,
     rh_test_server_add (server, "/schema-invalid.json", schema);
     rh_test_server_add (server, "/invalid.json", invalid);
   }
+  {
+    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "syukujitsu.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *extra = NULL;
+    g_autoptr(GString) table = NULL;
+    g_autoptr(GBytes) bad_csv = g_bytes_new_static ("1955/1/1,元日\n1955/13/45,存在しない日\n", 46);
+    gsize len, extra_len;
+
+    /* The real Cabinet Office file (CP932) with one more day, in CP932. */
+    g_assert_true (g_file_get_contents (csv_path, &csv, &len, NULL));
+    extra = g_convert ("2027/6/1,テストの日\r\n", -1, "CP932", "UTF-8", NULL, &extra_len, NULL);
+    g_assert_nonnull (extra);
+    table = g_string_new_len (csv, len);
+    if (table->len > 0 && table->str[table->len - 1] != '\n')
+      g_string_append (table, "\r\n");
+    g_string_append_len (table, extra, extra_len);
+    holidays_cp932 = g_bytes_new (table->str, table->len);
+    rh_test_server_add (server, "/holidays.csv", holidays_cp932);
+    rh_test_server_add (server, "/holidays-bad.csv", bad_csv);
+  }
   rh_test_server_start (server);
 
 #define ADD(name, func) \
@@ -604,6 +696,8 @@ main (int   argc,
   g_test_add_func ("/updater/check-url", test_updater_check_url);
   g_test_add_func ("/updater/no-cache-dir", test_updater_no_cache_dir);
   g_test_add_func ("/updater/cli", test_updater_cli);
+  g_test_add_func ("/updater/corrupt-holidays-cache", test_updater_corrupt_holidays_cache);
+  ADD ("holidays", test_updater_holidays);
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_cases); i++)
     {
@@ -616,6 +710,7 @@ main (int   argc,
   rh_test_server_free (server);
   g_bytes_unref (faq_new);
   g_bytes_unref (faq_newer);
+  g_bytes_unref (holidays_cp932);
 
   return ret;
 }

@@ -30,7 +30,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rh-calendar.h"
 #include "rh-content-updater.h"
+#include "rh-holiday-table.h"
 
 #define STATE_FILE "state.ini"
 #define READ_CHUNK (64 * 1024)
@@ -907,6 +909,8 @@ rh_content_updater_init (RhContentUpdater *self)
 {
   self->timeout = RH_CONTENT_UPDATER_DEFAULT_TIMEOUT;
   self->max_size = RH_CONTENT_UPDATER_DEFAULT_MAX_SIZE;
+  /* The same parser and checks as the calendar's override table. */
+  self->holidays_validate = rh_holiday_table_validate;
 }
 
 /* ---------- public API ---------- */
@@ -1272,4 +1276,39 @@ rh_content_updater_load_cached_holidays (RhContentUpdater *self)
     }
 
   return g_steal_pointer (&bytes);
+}
+
+/**
+ * rh_content_updater_apply_cached_holidays:
+ * @calendar: (nullable): the calendar; %NULL for rh_calendar_get_default()
+ *
+ * Applies the downloaded holiday table, if there is a valid one, as the
+ * calendar's overrides. A corrupt cache is ignored with a warning.
+ *
+ * Returns: whether a table was applied
+ */
+gboolean
+rh_content_updater_apply_cached_holidays (RhContentUpdater *self,
+                                          RhCalendar       *calendar)
+{
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RH_IS_CONTENT_UPDATER (self), FALSE);
+
+  if (!(csv = rh_content_updater_load_cached_holidays (self)))
+    return FALSE;
+
+  if (calendar == NULL)
+    calendar = rh_calendar_get_default ();
+
+  path = rh_content_updater_dup_cache_path (self, RH_UPDATE_KIND_HOLIDAYS);
+  if (!rh_calendar_set_overrides_from_bytes (calendar, csv, path, &error))
+    {
+      g_warning ("Ignoring the downloaded holiday table: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }

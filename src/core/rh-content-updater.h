@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "rh-calendar.h"
 #include "rh-catalog.h"
 
 G_BEGIN_DECLS
@@ -121,6 +122,8 @@ RhCatalog        *rh_content_updater_load_best_catalog    (RhContentUpdater     
 /* The cached holiday table if it is valid, else %NULL (a corrupt cache
  * is ignored with a warning). */
 GBytes           *rh_content_updater_load_cached_holidays (RhContentUpdater     *self);
+gboolean          rh_content_updater_apply_cached_holidays (RhContentUpdater    *self,
+                                                            RhCalendar          *calendar);
 
 /* Used by rh_content_updater_check(): whether @url may be fetched. */
 gboolean          rh_content_updater_check_url            (const char           *url,

@@ -5,8 +5,13 @@
 
 #pragma once
 
+#include "rh-calendar.h"
 #include "rh-catalog.h"
 #include "rh-category.h"
 #include "rh-contact.h"
+#include "rh-date.h"
+#include "rh-deadline.h"
 #include "rh-entry.h"
 #include "rh-content-updater.h"
+#include "rh-holiday-table.h"
+#include "rh-schedule.h"

@@ -1,0 +1,60 @@
+/* rh-schedule.h — a year of paydays and deadlines, for calendars and Excel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rh-calendar.h"
+#include "rh-deadline.h"
+
+G_BEGIN_DECLS
+
+/* payday_day for "the last day of the month" */
+#define RH_PAYDAY_MONTH_END 0
+
+typedef struct
+{
+  int         month;          /* 1–12 */
+  GDate       nominal;        /* day N (or the month's last day when shorter), or month end */
+  GDate       payday;         /* nominal, moved to a business day */
+  const char *shift_reason;   /* why nominal was moved (holiday name, 土曜日 …), NULL if not */
+  GDate       zaikei_last;    /* 財形貯蓄の明細送信 最終日 */
+  GDate       nyukin_last;    /* まとめ入金の入金確定・送信 最終日 (= payday) */
+} RhScheduleRow;
+
+typedef struct _RhSchedule RhSchedule;
+
+/* "1" … "31" (full-width digits too, optional 日) or "end" / "末" / "月末". */
+gboolean             rh_schedule_parse_payday_day (const char  *text,
+                                                   int         *payday_day,
+                                                   GError     **error);
+
+/* 12 rows for @year. @payday_day is 1–31 (a shorter month uses its last
+ * day) or RH_PAYDAY_MONTH_END. */
+RhSchedule          *rh_schedule_new        (RhCalendar  *calendar,
+                                             int          year,
+                                             int          payday_day,
+                                             RhShift      shift,
+                                             GError     **error);
+void                 rh_schedule_free       (RhSchedule  *self);
+int                  rh_schedule_get_year   (RhSchedule  *self);
+int                  rh_schedule_get_payday_day (RhSchedule *self);
+RhShift              rh_schedule_get_shift  (RhSchedule  *self);
+const RhScheduleRow *rh_schedule_get_row    (RhSchedule  *self,
+                                             guint        index);   /* 0–11 */
+
+/* iCalendar (RFC 5545): all-day events for the 財形 deadline and the まとめ
+ * 入金 last day of each month, a display reminder the day before, UIDs
+ * like zaikei-2026-12@rokin-help, CRLF, lines folded at 75 octets.
+ * @stamp (nullable: now) is written as DTSTAMP. */
+char                *rh_schedule_to_ics     (RhSchedule  *self,
+                                             GDateTime   *stamp);
+/* CSV for Excel: UTF-8 with BOM, CRLF, dates as YYYY/MM/DD. */
+char                *rh_schedule_to_csv     (RhSchedule  *self);
+/* A table for people, one line per month, in the current locale. */
+char                *rh_schedule_to_text    (RhSchedule  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhSchedule, rh_schedule_free)
+
+G_END_DECLS
