@@ -12,9 +12,26 @@ G_BEGIN_DECLS
 /* Runs the rokin-help binary (ROKIN_HELP_BIN) with @argv (NULL-terminated,
  * without the program name). Returns the exit status. */
 static inline int
+rh_test_run_cli_env (const char * const  *args,
+                     const char * const  *env,
+                     char               **out,
+                     char               **err);
+
+static inline int
 rh_test_run_cli (const char * const  *args,
                  char               **out,
                  char               **err)
+{
+  return rh_test_run_cli_env (args, NULL, out, err);
+}
+
+/* The same, with @env (NULL-terminated "NAME", "VALUE" pairs, or NULL)
+ * set on top of the inherited environment. */
+static inline int
+rh_test_run_cli_env (const char * const  *args,
+                     const char * const  *env,
+                     char               **out,
+                     char               **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) proc = NULL;
@@ -27,9 +44,14 @@ rh_test_run_cli (const char * const  *args,
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  proc = g_subprocess_newv ((const char * const *)argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+    for (guint i = 0; env != NULL && env[i] != NULL && env[i + 1] != NULL; i += 2)
+      g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+    proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  }
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
   g_assert_no_error (error);

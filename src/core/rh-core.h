@@ -14,4 +14,5 @@
 #include "rh-entry.h"
 #include "rh-content-updater.h"
 #include "rh-holiday-table.h"
+#include "rh-hours.h"
 #include "rh-schedule.h"
