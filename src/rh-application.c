@@ -114,11 +114,14 @@ show_toast (RhApplication *self,
 
   if (RH_IS_WINDOW (window))
     {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
       /* The newest outcome replaces an older one still on screen. */
       if (self->update_toast != NULL)
         adw_toast_dismiss (self->update_toast);
       g_clear_object (&self->update_toast);
-      self->update_toast = adw_toast_new (title);
+      /* The title is Pango markup; server text and URLs are not. */
+      self->update_toast = adw_toast_new (escaped);
       adw_toast_set_timeout (self->update_toast, 8);
       rh_window_add_toast (RH_WINDOW (window), g_object_ref (self->update_toast));
     }

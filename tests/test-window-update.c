@@ -138,6 +138,24 @@ test_window_update_failure (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "update"));
 }
 
+static void
+test_window_update_invalid_shown_literally (void)
+{
+  RhWindow *window = get_window ();
+  GSettings *settings = rh_application_get_settings (app);
+  g_autofree char *url = rh_test_server_url (server, "/invalid.json");
+  RhCatalog *before = rh_window_get_catalog (window);
+
+  /* The reason contains “<data>” and quotes: shown as text, not markup
+   * (a markup error would be a fatal warning here). */
+  g_settings_set_string (settings, "content-url", url);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "update", NULL);
+
+  RH_TEST_WAIT_FOR (window_shows (window, "invalid.json: "));
+  g_assert_true (window_shows (window, "<data>:1:"));
+  g_assert_true (rh_window_get_catalog (window) == before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +176,10 @@ main (int   argc,
   newer = rh_test_make_faq ("2099-02-01", TRUE, NULL);
   server = rh_test_server_new ();
   rh_test_server_add (server, "/newer.json", newer);
+  {
+    g_autoptr(GBytes) invalid = g_bytes_new_static ("{\"schema\": 1, \"entries\": [}", 27);
+    rh_test_server_add (server, "/invalid.json", invalid);
+  }
   rh_test_server_start (server);
 
   app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
@@ -167,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/window-update/swaps-catalog", test_window_update_swaps_catalog);
   g_test_add_func ("/window-update/action", test_window_update_action);
   g_test_add_func ("/window-update/failure", test_window_update_failure);
+  g_test_add_func ("/window-update/invalid-shown-literally", test_window_update_invalid_shown_literally);
 
   ret = g_test_run ();
 

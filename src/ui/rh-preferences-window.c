@@ -40,8 +40,11 @@ apply_url (RhPreferencesWindow *self,
 
   if (*url != '\0' && !rh_content_updater_check_url (url, &error))
     {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      /* Toast titles are Pango markup. */
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
       return;
     }
 
