@@ -25,6 +25,7 @@ struct _RhApplication
   RhContentUpdater *updater;
   GCancellable     *update_cancellable;
   AdwToast         *update_toast;
+  char             *update_details;   /* full text of the last failed check */
   guint             startup_checked : 1;
 };
 
@@ -108,7 +109,8 @@ load_catalog (RhApplication *self)
 
 static void
 show_toast (RhApplication *self,
-            const char    *title)
+            const char    *title,
+            gboolean       failed)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -122,7 +124,15 @@ show_toast (RhApplication *self,
       g_clear_object (&self->update_toast);
       /* The title is Pango markup; server text and URLs are not. */
       self->update_toast = adw_toast_new (escaped);
-      adw_toast_set_timeout (self->update_toast, 8);
+      adw_toast_set_timeout (self->update_toast, failed ? 0 : 8);
+      /* A long reason is cut in the toast: the whole text is a click away. */
+      if (failed)
+        {
+          g_free (self->update_details);
+          self->update_details = g_strdup (title);
+          adw_toast_set_button_label (self->update_toast, _("_Details"));
+          adw_toast_set_action_name (self->update_toast, "app.update-details");
+        }
       rh_window_add_toast (RH_WINDOW (window), g_object_ref (self->update_toast));
     }
 }
@@ -205,7 +215,7 @@ update_done_cb (GObject      *object,
 
   message = describe_result (result);
   g_debug ("update check: %s", message);
-  show_toast (self, message);
+  show_toast (self, message, rh_update_result_has_failure (result));
 }
 
 /**
@@ -258,6 +268,24 @@ rh_application_activate (GApplication *app)
           ((content_url && *content_url) || (holidays_url && *holidays_url)))
         rh_application_check_for_updates (self);
     }
+}
+
+static void
+update_details_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  RhApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->update_details == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("Update Failed"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->update_details);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -337,6 +365,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "update", update_action },
+  { "update-details", update_details_action },
   { "preferences", preferences_action },
 };
 
@@ -367,6 +396,7 @@ rh_application_dispose (GObject *object)
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
   g_clear_object (&self->update_toast);
+  g_clear_pointer (&self->update_details, g_free);
   g_clear_object (&self->updater);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);

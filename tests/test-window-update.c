@@ -136,6 +136,31 @@ test_window_update_failure (void)
   RH_TEST_WAIT_FOR (window_shows (window, "500 Internal Server Error"));
   g_assert_true (rh_window_get_catalog (window) == before);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "update"));
+
+  /* The toast's Details button shows the whole reason in a dialog. */
+  {
+    GList *before_windows = gtk_window_list_toplevels ();
+    guint n_before = g_list_length (before_windows);
+    GtkWindow *dialog = NULL;
+    g_autofree char *text = NULL;
+
+    g_list_free (before_windows);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "update-details", NULL);
+    rh_test_flush ();
+    {
+      GList *now = gtk_window_list_toplevels ();
+      g_assert_cmpuint (g_list_length (now), ==, n_before + 1);
+      for (GList *l = now; l; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data))
+          dialog = l->data;
+      g_list_free (now);
+    }
+    g_assert_nonnull (dialog);
+    text = rh_test_widget_text (GTK_WIDGET (dialog));
+    g_assert_nonnull (strstr (text, url));
+    g_assert_nonnull (strstr (text, "500 Internal Server Error"));
+    gtk_window_destroy (dialog);
+  }
 }
 
 static void
