@@ -132,16 +132,23 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_autoptr(RhCatalog) builtin = rh_catalog_new_builtin (NULL);
+      /* The content in use: downloaded if newer than the built-in. */
+      g_autoptr(RhCatalog) in_use = rh_cli_load_catalog (content, NULL);
 
       g_print ("rokin-help %s\n", PACKAGE_VERSION);
-      if (builtin != NULL)
-        g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
+      if (in_use != NULL)
+        g_print (_("content revision %s\n"), rh_catalog_get_revision (in_use));
       return EXIT_SUCCESS;
     }
 
   if (g_variant_dict_contains (options, "update"))
     return rh_cli_update_run (options, json);
+
+  if (g_variant_dict_contains (options, "content-url") || g_variant_dict_contains (options, "holidays-url"))
+    {
+      g_printerr (_("--content-url and --holidays-url go with --update\n"));
+      return EXIT_BAD_INPUT;
+    }
 
   if (rh_cli_calendar_wants (options) && !g_variant_dict_contains (options, "list"))
     {

@@ -626,6 +626,21 @@ test_updater_cli (void)
     g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, RH_TEST_NEW_ENTRY_ID));
   }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--version", NULL };
+
+    g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, RH_TEST_NEW_REVISION));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--list", content_opt, NULL };
+
+    /* A URL option without --update is a mistake worth saying. */
+    g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--update"));
+  }
 
   g_unsetenv ("XDG_DATA_HOME");
   rm_rf (cache_dir);
