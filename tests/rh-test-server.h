@@ -130,6 +130,8 @@ rh_test_server_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/404"))
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+  else if (g_str_equal (path, "/always-304"))
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
   else if (g_str_equal (path, "/500"))
     soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
   else if (g_str_equal (path, "/stall"))

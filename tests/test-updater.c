@@ -226,6 +226,7 @@ typedef struct
 static const FailCase fail_cases[] = {
   { "/404", RH_UPDATE_ERROR_HTTP_STATUS, "404" },
   { "/500", RH_UPDATE_ERROR_HTTP_STATUS, "500" },
+  { "/always-304", RH_UPDATE_ERROR_HTTP_STATUS, "304 Not Modified" },
   { "/stall", RH_UPDATE_ERROR_TIMEOUT, "did not answer in time (limit: 1 s)" },
   { "/huge-length", RH_UPDATE_ERROR_TOO_LARGE, "larger than the limit of 5.0" },
   { "/huge-chunked", RH_UPDATE_ERROR_TOO_LARGE, "larger than the limit of 5.0" },
@@ -640,6 +641,28 @@ test_updater_cli (void)
     /* A URL option without --update is a mistake worth saying. */
     g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 2);
     g_assert_nonnull (strstr (err, "--update"));
+  }
+
+  /* A holiday table: installed, then used by --holidays. */
+  {
+    g_autofree char *hurl = rh_test_server_url (server, "/holidays.csv");
+    g_autofree char *hopt = g_strconcat ("--holidays-url=", hurl, NULL);
+    g_autofree char *out = NULL, *err = NULL;
+    g_autofree char *out2 = NULL, *err2 = NULL;
+    g_autoptr(JsonNode) root = NULL;
+    const char *args[] = { "--update", "--json", content_opt, hopt, NULL };
+    const char *list[] = { "--holidays=2027", NULL };
+    JsonObject *obj;
+
+    g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+    obj = parse_cli_json (out, &root);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj, "content"), "status"),
+                     ==, "unchanged");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj, "holidays"), "status"),
+                     ==, "updated");
+
+    g_assert_cmpint (rh_test_run_cli (list, &out2, &err2), ==, 0);
+    g_assert_nonnull (strstr (out2, "テストの日"));
   }
 
   g_unsetenv ("XDG_DATA_HOME");

@@ -616,11 +616,26 @@ check_kind (CheckParams    *params,
     {
       etag = g_key_file_get_string (state, group, "etag", NULL);
       last_modified = g_key_file_get_string (state, group, "last-modified", NULL);
+      if (etag != NULL && *etag == '\0')
+        g_clear_pointer (&etag, g_free);
+      if (last_modified != NULL && *last_modified == '\0')
+        g_clear_pointer (&last_modified, g_free);
     }
   installed_revision = g_key_file_get_string (state, group, "revision", NULL);
 
   body = fetch (session, url, etag, last_modified, params->timeout, params->max_size,
                 &not_modified, &new_etag, &new_last_modified, cancellable, &error);
+
+  if (not_modified && etag == NULL && last_modified == NULL)
+    {
+      /* We asked unconditionally: a 304 then means nothing to install. */
+      error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_HTTP_STATUS,
+                           _("The server answered 304 Not Modified for %s, but there is no copy here to keep"),
+                           url);
+      g_key_file_set_string (state, group, "last-error", error->message);
+      outcome_fail (outcome, error);
+      return;
+    }
 
   if (not_modified)
     {
