@@ -122,6 +122,32 @@ test_window_update_action (void)
 }
 
 static void
+test_window_update_about (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  AdwAboutWindow *about = NULL;
+  const char *comments;
+  GList *windows;
+
+  /* After the update: the revision in use and when the last check worked. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  rh_test_flush ();
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_list_free (windows);
+
+  g_assert_nonnull (about);
+  comments = adw_about_window_get_comments (about);
+  g_test_message ("%s", comments);
+  g_assert_nonnull (strstr (comments, "2099-02-01"));
+  g_assert_nonnull (strstr (comments, today));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
 test_window_update_failure (void)
 {
   RhWindow *window = get_window ();
@@ -213,6 +239,7 @@ main (int   argc,
 
   g_test_add_func ("/window-update/swaps-catalog", test_window_update_swaps_catalog);
   g_test_add_func ("/window-update/action", test_window_update_action);
+  g_test_add_func ("/window-update/about", test_window_update_about);
   g_test_add_func ("/window-update/failure", test_window_update_failure);
   g_test_add_func ("/window-update/invalid-shown-literally", test_window_update_invalid_shown_literally);
 
