@@ -70,6 +70,9 @@ typedef struct
   GMainLoop    *loop;
   SoupServer   *server;
   char         *base;          /* http://127.0.0.1:PORT */
+  GTlsCertificate *tls_certificate; /* optional: also serve HTTPS with it */
+  SoupServer   *tls_server;
+  char         *tls_base;      /* https://127.0.0.1:PORT */
   GMutex        lock;
   GCond         cond;
   gboolean      ready;
@@ -204,6 +207,20 @@ rh_test_server_thread (gpointer data)
   }
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
+  if (self->tls_certificate != NULL)
+    {
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+
+      self->tls_server = soup_server_new ("tls-certificate", self->tls_certificate, NULL);
+      soup_server_add_handler (self->tls_server, NULL, rh_test_server_cb, self, NULL);
+      soup_server_listen (self->tls_server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (self->tls_server);
+      self->tls_base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+      g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+    }
+
   g_mutex_lock (&self->lock);
   self->ready = TRUE;
   g_cond_signal (&self->cond);
@@ -214,6 +231,9 @@ rh_test_server_thread (gpointer data)
   g_ptr_array_set_size (self->held, 0);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  if (self->tls_server != NULL)
+    soup_server_disconnect (self->tls_server);
+  g_clear_object (&self->tls_server);
   g_main_context_pop_thread_default (self->context);
 
   return NULL;
@@ -277,6 +297,8 @@ rh_test_server_free (RhTestServer *self)
   g_ptr_array_unref (self->held);
   g_hash_table_unref (self->bodies);
   g_free (self->base);
+  g_free (self->tls_base);
+  g_clear_object (&self->tls_certificate);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   g_free (self);

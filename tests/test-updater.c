@@ -320,6 +320,31 @@ test_updater_check_url (void)
 }
 
 static void
+test_updater_untrusted_certificate (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(RhUpdateResult) result = NULL;
+  g_autofree char *url = g_strconcat (server->tls_base, "/newer.json", NULL);
+  const char *message;
+  guint before = server->n_requests;
+
+  /* A real HTTPS server whose certificate nobody trusts: refused, even on
+   * loopback. Verification is never turned off. */
+  rh_content_updater_set_content_url (f->updater, url);
+  result = rh_content_updater_check (f->updater, NULL);
+  message = rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT);
+  g_test_message ("%s", message);
+  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_FAILED);
+  g_assert_error ((GError *)rh_update_result_get_error (result, RH_UPDATE_KIND_CONTENT),
+                  RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK);
+  g_assert_nonnull (strstr (message, "certificate of"));
+  g_assert_nonnull (strstr (message, "not trusted"));
+  /* The request never reached the handler. */
+  g_assert_cmpuint (server->n_requests, ==, before);
+  assert_installed_intact (f);
+}
+
+static void
 test_updater_connection_refused (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -714,6 +739,14 @@ main (int   argc,
     rh_test_server_add (server, "/holidays.csv", holidays_cp932);
     rh_test_server_add (server, "/holidays-bad.csv", bad_csv);
   }
+  {
+    g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "data", "untrusted-tls.pem", NULL);
+    g_autoptr(GError) error = NULL;
+
+    /* A self-signed certificate made for this test only (CN 127.0.0.1). */
+    server->tls_certificate = g_tls_certificate_new_from_file (pem, &error);
+    g_assert_no_error (error);
+  }
   rh_test_server_start (server);
 
 #define ADD(name, func) \
@@ -726,6 +759,7 @@ main (int   argc,
   ADD ("older-than-builtin", test_updater_older_than_builtin);
   ADD ("not-https", test_updater_not_https);
   ADD ("connection-refused", test_updater_connection_refused);
+  ADD ("untrusted-certificate", test_updater_untrusted_certificate);
   ADD ("write-fails-midway", test_updater_write_fails_midway);
   ADD ("write-blocked", test_updater_write_blocked);
   ADD ("corrupt-cache", test_updater_corrupt_cache);

@@ -189,6 +189,10 @@ map_io_error (GError     **error,
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TIMEOUT,
                  _("The server at %s did not answer in time (limit: %u s)"), url, timeout);
+  else if (g_error_matches (io_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK,
+                 _("The certificate of %s is not trusted by this computer (the organisation’s "
+                   "certificate authority may need to be installed): %s"), url, io_error->message);
   else if (in_body)
     g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TRUNCATED,
                  _("The download from %s was cut off: %s"), url, io_error->message);
