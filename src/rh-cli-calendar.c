@@ -507,6 +507,8 @@ rh_cli_calendar_run (GVariantDict *options,
                      g_variant_dict_contains (options, "deadline") +
                      g_variant_dict_contains (options, "schedule");
 
+  if (g_variant_dict_contains (options, "list"))
+    return bad_input (_("--list does not go with --holidays, --deadline or --schedule"));
   if (n_commands > 1)
     return bad_input (_("Use only one of --holidays, --deadline and --schedule"));
   if (n_commands == 0)

@@ -150,7 +150,7 @@ rh_cli_handle_local_options (GApplication *app,
       return EXIT_BAD_INPUT;
     }
 
-  if (rh_cli_calendar_wants (options) && !g_variant_dict_contains (options, "list"))
+  if (rh_cli_calendar_wants (options))
     {
       g_autoptr(RhContentUpdater) updater = rh_content_updater_new (NULL);
 

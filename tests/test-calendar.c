@@ -339,6 +339,20 @@ test_table_cp932 (void)
 }
 
 static void
+test_table_iso_utf8 (void)
+{
+  /* The UTF-8 reference itself: header `date,name`, ISO dates, LF. */
+  g_autoptr(GBytes) bytes = read_test_data ("jp-holidays.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = rh_holiday_table_parse (bytes, "jp-holidays.csv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1067);
+  g_assert_cmpstr (g_array_index (rows, RhHoliday, 0).name, ==, "元日");
+  g_assert_cmpint (g_date_get_year (&g_array_index (rows, RhHoliday, 0).date), ==, 1955);
+}
+
+static void
 test_table_override_semantics (void)
 {
   /* UTF-8 with a BOM, LF, no header; 2030 is taught a new day and loses one. */
@@ -435,6 +449,41 @@ test_table_errors (void)
   }
 }
 
+/* Damaged copies of the real file: each is taken whole or refused whole. */
+static void
+test_table_noise (void)
+{
+  g_autoptr(GBytes) original = read_test_data ("syukujitsu.csv");
+  gsize len = g_bytes_get_size (original);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (original, NULL), len);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RhCalendar) calendar = rh_calendar_new ();
+      gsize cut = g_test_rand_int_range (0, len);
+      GDate d;
+
+      for (guint j = 0; j < 4; j++)
+        data[g_test_rand_int_range (0, len)] = (guint8)g_test_rand_int_range (0, 256);
+      bytes = g_bytes_new (data, i % 2 ? cut : len);
+
+      if (rh_calendar_set_overrides_from_bytes (calendar, bytes, "noise.csv", &error))
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, "noise.csv"));
+          /* Refused: still the computed holidays. */
+          g_date_clear (&d, 1);
+          g_date_set_dmy (&d, 3, 5, 1990);
+          g_assert_cmpstr (rh_calendar_get_holiday_name (calendar, &d), ==, "憲法記念日");
+          g_assert_false (rh_calendar_year_is_overridden (calendar, 1990));
+        }
+    }
+}
+
 static void
 test_default_instance (void)
 {
@@ -455,8 +504,10 @@ main (int   argc,
   g_test_add_func ("/calendar/every-year-sane", test_every_year_sane);
   g_test_add_func ("/calendar/business-days", test_business_days);
   g_test_add_func ("/calendar/table-cp932", test_table_cp932);
+  g_test_add_func ("/calendar/table-iso-utf8", test_table_iso_utf8);
   g_test_add_func ("/calendar/table-override-semantics", test_table_override_semantics);
   g_test_add_func ("/calendar/table-errors", test_table_errors);
+  g_test_add_func ("/calendar/table-noise", test_table_noise);
   g_test_add_func ("/calendar/default-instance", test_default_instance);
 
   return g_test_run ();

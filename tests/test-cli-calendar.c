@@ -193,6 +193,7 @@ test_bad_input (void)
     { { "--holidays=2100", "--json" }, "--holidays: Year 2100 is outside the supported years 1948–2099" },
     { { "--holidays=2026", "--payday=2026-12-25" }, "--payday does not go with --holidays" },
     { { "--holidays=2026", "--schedule=2026" }, "Use only one of --holidays, --deadline and --schedule" },
+    { { "--list", "--holidays=2026" }, "--list does not go with --holidays, --deadline or --schedule" },
     { { "--deadline=foo", "--payday=2026-12-25" }, "--deadline: Unknown deadline “foo”; use zaikei, nyukin or meisai" },
     { { "--deadline=zaikei", "--json" }, "--payday=DATE is missing" },
     { { "--deadline=zaikei", "--payday=2026-02-30" },

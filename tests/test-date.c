@@ -175,6 +175,39 @@ test_format (void)
     }
 }
 
+/* Any bytes: an answer or an error, never a crash or a half-set date. */
+static void
+test_parse_noise (void)
+{
+  static const char alphabet[] = "0123456789/-.年月日元令和平成昭和RHS()金月 \xef\xbc\x91\xff";
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char text[24];
+      guint len = g_test_rand_int_range (0, sizeof text);
+      GDate d;
+
+      for (guint j = 0; j < len; j++)
+        text[j] = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+      text[len] = '\0';
+
+      if (rh_date_parse (text, NULL, &d, &error))
+        {
+          g_assert_no_error (error);
+          g_assert_true (g_date_valid (&d));
+          g_assert_cmpint (g_date_get_year (&d), >=, RH_DATE_MIN_YEAR);
+          g_assert_cmpint (g_date_get_year (&d), <=, RH_DATE_MAX_YEAR);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == RH_DATE_ERROR);
+          g_assert_false (g_date_valid (&d));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/date/messages", test_messages);
   g_test_add_func ("/date/this-year-default", test_this_year_default);
   g_test_add_func ("/date/format", test_format);
+  g_test_add_func ("/date/parse-noise", test_parse_noise);
 
   return g_test_run ();
 }
