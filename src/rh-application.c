@@ -15,14 +15,21 @@
 
 #include "rh-application.h"
 #include "rh-cli.h"
+#include "rh-cli-update.h"
+#include "rh-preferences-window.h"
 #include "rh-window.h"
 
 struct _RhApplication
 {
   AdwApplication  parent_instance;
   RhCatalog      *catalog;
-  GSettings      *settings;
-  char           *content_path;
+  GSettings        *settings;
+  char             *content_path;
+  RhContentUpdater *updater;
+  GCancellable     *update_cancellable;
+  AdwToast         *update_toast;
+  char             *update_details;   /* full text of the last failed check */
+  guint             startup_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
@@ -62,6 +69,22 @@ rh_application_handle_local_options (GApplication *app,
   return rh_cli_handle_local_options (app, options);
 }
 
+static RhContentUpdater *
+get_updater (RhApplication *self)
+{
+  if (self->updater == NULL)
+    {
+      self->updater = rh_cli_update_create_updater (NULL);
+      if (self->settings != NULL)
+        {
+          g_settings_bind (self->settings, "content-url", self->updater, "content-url", G_SETTINGS_BIND_GET);
+          g_settings_bind (self->settings, "holidays-url", self->updater, "holidays-url", G_SETTINGS_BIND_GET);
+        }
+    }
+
+  return self->updater;
+}
+
 static void
 load_catalog (RhApplication *self)
 {
@@ -71,7 +94,11 @@ load_catalog (RhApplication *self)
   if (self->catalog != NULL)
     return;
 
-  catalog = rh_cli_load_catalog (self->content_path, &error);
+  /* --content=FILE wins; otherwise the newest valid of downloaded and built-in. */
+  if (self->content_path != NULL)
+    catalog = rh_cli_load_catalog (self->content_path, &error);
+  else
+    catalog = rh_content_updater_load_best_catalog (get_updater (self), &error);
 
   if (catalog == NULL)
     {
@@ -95,6 +122,142 @@ trim_heap_cb (gpointer data)
 #endif
 
 static void
+show_toast (RhApplication *self,
+            const char    *title,
+            gboolean       failed)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RH_IS_WINDOW (window))
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      /* The newest outcome replaces an older one still on screen. */
+      if (self->update_toast != NULL)
+        adw_toast_dismiss (self->update_toast);
+      g_clear_object (&self->update_toast);
+      /* The title is Pango markup; server text and URLs are not. */
+      self->update_toast = adw_toast_new (escaped);
+      adw_toast_set_timeout (self->update_toast, failed ? 0 : 8);
+      /* A long reason is cut in the toast: the whole text is a click away. */
+      if (failed)
+        {
+          g_free (self->update_details);
+          self->update_details = g_strdup (title);
+          adw_toast_set_button_label (self->update_toast, _("_Details"));
+          adw_toast_set_action_name (self->update_toast, "app.update-details");
+        }
+      rh_window_add_toast (RH_WINDOW (window), g_object_ref (self->update_toast));
+    }
+}
+
+/* One line for the toast: what happened, and why when it failed. */
+static char *
+describe_result (RhUpdateResult *result)
+{
+  GString *str = g_string_new (NULL);
+  gboolean all_skipped = TRUE;
+
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+    {
+      RhUpdateStatus status = rh_update_result_get_status (result, i);
+      const char *what = i == RH_UPDATE_KIND_CONTENT ? _("Content") : _("Holidays");
+      g_autofree char *line = NULL;
+
+      if (status == RH_UPDATE_STATUS_SKIPPED)
+        continue;
+      all_skipped = FALSE;
+
+      if (status == RH_UPDATE_STATUS_UPDATED && i == RH_UPDATE_KIND_CONTENT)
+        line = g_strdup_printf (_("Content updated to revision %s"),
+                                rh_update_result_get_revision (result, i));
+      else if (status == RH_UPDATE_STATUS_UPDATED)
+        line = g_strdup (_("Holiday table updated"));
+      else if (status == RH_UPDATE_STATUS_UNCHANGED)
+        line = g_strdup_printf (_("%s: up to date"), what);
+      else
+        line = g_strdup_printf (_("%s: update failed: %s"), what,
+                                rh_update_result_get_message (result, i));
+
+      if (str->len > 0)
+        g_string_append (str, " / ");
+      g_string_append (str, line);
+    }
+
+  if (all_skipped)
+    g_string_assign (str, _("No update address is set (see Preferences)"));
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+update_done_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(RhApplication) self = user_data;
+  g_autoptr(RhUpdateResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "update");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+  g_clear_object (&self->update_cancellable);
+
+  if (!(result = rh_content_updater_check_finish (RH_CONTENT_UPDATER (object), res, &error)))
+    {
+      /* Only cancellation ends up here (on quit). */
+      g_debug ("update check: %s", error->message);
+      return;
+    }
+
+  /* Swap the content in: the windows follow RhApplication:catalog. */
+  if (rh_update_result_get_catalog (result) != NULL && self->content_path == NULL)
+    rh_application_set_catalog (self, rh_update_result_get_catalog (result));
+
+  /* Validated already; applying can still refuse it, and then says why. */
+  if (rh_update_result_get_holidays (result) != NULL)
+    {
+      g_autoptr(GError) apply_error = NULL;
+
+      if (!rh_calendar_set_overrides_from_bytes (rh_calendar_get_default (),
+                                                 rh_update_result_get_holidays (result),
+                                                 rh_content_updater_get_holidays_url (RH_CONTENT_UPDATER (object)),
+                                                 &apply_error))
+        g_warning ("Cannot use the downloaded holiday table: %s", apply_error->message);
+    }
+
+  message = describe_result (result);
+  g_debug ("update check: %s", message);
+  show_toast (self, message, rh_update_result_has_failure (result));
+}
+
+/**
+ * rh_application_check_for_updates:
+ *
+ * Checks the configured addresses now, in the background; the outcome is
+ * shown in a toast and a new catalog replaces the current one.
+ */
+void
+rh_application_check_for_updates (RhApplication *self)
+{
+  GAction *action;
+
+  g_return_if_fail (RH_IS_APPLICATION (self));
+
+  if (self->update_cancellable != NULL)
+    return;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "update");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+
+  self->update_cancellable = g_cancellable_new ();
+  rh_content_updater_check_async (get_updater (self), self->update_cancellable,
+                                  update_done_cb, g_object_ref (self));
+}
+
+static void
 rh_application_activate (GApplication *app)
 {
   RhApplication *self = RH_APPLICATION (app);
@@ -110,6 +273,58 @@ rh_application_activate (GApplication *app)
 #ifdef __GLIBC__
   g_timeout_add_full (G_PRIORITY_LOW, 200, trim_heap_cb, NULL, NULL);
 #endif
+
+  if (!self->startup_checked)
+    {
+      RhContentUpdater *updater = get_updater (self);
+      const char *content_url = rh_content_updater_get_content_url (updater);
+      const char *holidays_url = rh_content_updater_get_holidays_url (updater);
+
+      self->startup_checked = TRUE;
+      if (g_settings_get_boolean (self->settings, "check-at-startup") &&
+          ((content_url && *content_url) || (holidays_url && *holidays_url)))
+        rh_application_check_for_updates (self);
+    }
+}
+
+static void
+update_details_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  RhApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->update_details == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("Update Failed"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->update_details);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  rh_application_check_for_updates (RH_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RhApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RhPreferencesWindow *prefs = rh_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -139,12 +354,18 @@ about_action (GSimpleAction *action,
   RhApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *comments = NULL;
+  g_autofree char *last_check = NULL;
+  g_autoptr(GDateTime) last = NULL;
   const char *developers[] = { "Rokin Help developers", NULL };
 
-  comments = g_strdup_printf (_("Content revision %s (%s)\nSource: %s"),
+  last = rh_content_updater_dup_last_success (get_updater (self), RH_UPDATE_KIND_CONTENT);
+  last_check = last ? g_date_time_format (last, "%Y-%m-%d %H:%M") : g_strdup (_("never"));
+
+  comments = g_strdup_printf (_("Content revision %s (%s)\nSource: %s\nLast successful update check: %s"),
                               self->catalog ? rh_catalog_get_revision (self->catalog) : "—",
                               self->catalog ? rh_catalog_get_origin (self->catalog) : "—",
-                              self->catalog ? rh_catalog_get_title (self->catalog) : "—");
+                              self->catalog ? rh_catalog_get_title (self->catalog) : "—",
+                              last_check);
 
   adw_show_about_window (window,
                          "application-name", _("Rokin Help"),
@@ -160,6 +381,9 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "update", update_action },
+  { "update-details", update_details_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -167,14 +391,18 @@ rh_application_startup (GApplication *app)
 {
   RhApplication *self = RH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new (APP_ID);
+  get_updater (self);
+  rh_content_updater_apply_cached_holidays (self->updater, NULL);
 }
 
 static void
@@ -182,6 +410,11 @@ rh_application_dispose (GObject *object)
 {
   RhApplication *self = (RhApplication *)object;
 
+  g_cancellable_cancel (self->update_cancellable);
+  g_clear_object (&self->update_cancellable);
+  g_clear_object (&self->update_toast);
+  g_clear_pointer (&self->update_details, g_free);
+  g_clear_object (&self->updater);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_path, g_free);

@@ -22,5 +22,6 @@ RhCatalog     *rh_application_get_catalog   (RhApplication     *self);
 void           rh_application_set_catalog   (RhApplication     *self,
                                              RhCatalog         *catalog);
 GSettings     *rh_application_get_settings  (RhApplication     *self);
+void           rh_application_check_for_updates (RhApplication *self);
 
 G_END_DECLS

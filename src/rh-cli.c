@@ -16,8 +16,9 @@
 #include <stdio.h>
 
 #include "rh-cli.h"
-#include "rh-cli-search.h"
 #include "rh-cli-calendar.h"
+#include "rh-cli-search.h"
+#include "rh-cli-update.h"
 
 #define EXIT_BAD_INPUT 2
 
@@ -35,6 +36,7 @@ void
 rh_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, main_entries);
+  g_application_add_main_option_entries (app, rh_cli_update_entries);
   rh_cli_calendar_add_options (app);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
@@ -45,6 +47,7 @@ rh_cli_add_options (GApplication *app)
 /**
  * rh_cli_load_catalog:
  * @path: (nullable): a faq.json to read, or %NULL for the content in use
+ *   (the newest valid of the downloaded and the built-in content)
  *
  * Returns: (transfer full) (nullable): the catalog
  */
@@ -52,10 +55,13 @@ RhCatalog *
 rh_cli_load_catalog (const char  *path,
                      GError     **error)
 {
+  g_autoptr(RhContentUpdater) updater = NULL;
+
   if (path != NULL)
     return rh_catalog_new_from_file (path, error);
 
-  return rh_catalog_new_builtin (error);
+  updater = rh_content_updater_new (NULL);
+  return rh_content_updater_load_best_catalog (updater, error);
 }
 
 static void
@@ -129,11 +135,12 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_autoptr(RhCatalog) builtin = rh_catalog_new_builtin (NULL);
+      /* The content in use: downloaded if newer than the built-in. */
+      g_autoptr(RhCatalog) in_use = rh_cli_load_catalog (content, NULL);
 
       g_print ("rokin-help %s\n", PACKAGE_VERSION);
-      if (builtin != NULL)
-        g_print (_("content revision %s\n"), rh_catalog_get_revision (builtin));
+      if (in_use != NULL)
+        g_print (_("content revision %s\n"), rh_catalog_get_revision (in_use));
       return EXIT_SUCCESS;
     }
 
@@ -166,8 +173,23 @@ rh_cli_handle_local_options (GApplication *app,
       return EXIT_BAD_INPUT;
     }
 
+  if (g_variant_dict_contains (options, "update"))
+    return rh_cli_update_run (options, json);
+
+  if (g_variant_dict_contains (options, "content-url") || g_variant_dict_contains (options, "holidays-url"))
+    {
+      g_printerr (_("--content-url and --holidays-url go with --update\n"));
+      return EXIT_BAD_INPUT;
+    }
+
   if (rh_cli_calendar_wants (options))
-    return rh_cli_calendar_run (options, json);
+    {
+      g_autoptr(RhContentUpdater) updater = rh_content_updater_new (NULL);
+
+      /* A downloaded holiday table overrides the built-in rules. */
+      rh_content_updater_apply_cached_holidays (updater, NULL);
+      return rh_cli_calendar_run (options, json);
+    }
 
   if (!g_variant_dict_contains (options, "list"))
     {

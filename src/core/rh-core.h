@@ -12,6 +12,7 @@
 #include "rh-date.h"
 #include "rh-deadline.h"
 #include "rh-entry.h"
+#include "rh-content-updater.h"
 #include "rh-holiday-table.h"
 #include "rh-hours.h"
 #include "rh-schedule.h"

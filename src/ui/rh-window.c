@@ -32,6 +32,7 @@ struct _RhWindow
   RhEntryView          *entry_view;
   AdwWindowTitle       *content_title;
   GtkScrolledWindow    *content_scroller;
+  AdwToastOverlay      *toast_overlay;
 
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
@@ -1118,6 +1119,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, entry_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, results_view);
@@ -1268,4 +1270,18 @@ rh_window_show_entry_id (RhWindow   *self,
 
   show_entry_full (self, entry, TRUE);
   return TRUE;
+}
+
+/**
+ * rh_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ */
+void
+rh_window_add_toast (RhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

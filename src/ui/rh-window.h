@@ -22,5 +22,7 @@ RhCatalog *rh_window_get_catalog    (RhWindow   *self);
 RhEntry   *rh_window_get_entry      (RhWindow   *self);
 gboolean   rh_window_show_entry_id  (RhWindow   *self,
                                      const char *id);
+void       rh_window_add_toast      (RhWindow   *self,
+                                     AdwToast   *toast);
 
 G_END_DECLS

@@ -16,6 +16,9 @@ static void
 run_path (const char *path,
           guint      *count)
 {
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;   /* a target without regression inputs yet */
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
