@@ -91,6 +91,13 @@ test_dialog_zaikei (void)
   GtkWidget *payday = named (dialog, "zaikei-payday");
   const char *headline;
 
+  /* The keyboard starts in the payday field. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    g_assert_nonnull (focus);
+    g_assert_true (focus == payday || gtk_widget_is_ancestor (focus, payday));
+  }
+
   set_today (dialog, 2026, 12, 15);
   gtk_editable_set_text (GTK_EDITABLE (payday), "2026-12-25");
   headline = label_text (dialog, "zaikei-result");

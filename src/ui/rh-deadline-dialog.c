@@ -75,6 +75,7 @@ G_DEFINE_FINAL_TYPE (RhDeadlineDialog, rh_deadline_dialog, ADW_TYPE_WINDOW)
 
 
 static void recompute (RhDeadlineDialog *self);
+static void focus_page (RhDeadlineDialog *self);
 
 /* Fields ------------------------------------------------------------------ */
 
@@ -918,6 +919,7 @@ rh_deadline_dialog_init (RhDeadlineDialog *self)
 
   recompute (self);
   schedule_changed_cb (self);
+  focus_page (self);
 }
 
 RhDeadlineDialog *
@@ -930,6 +932,26 @@ rh_deadline_dialog_new (GtkWindow *parent)
                        NULL);
 }
 
+/* The keyboard starts in the page's first field. */
+static void
+focus_page (RhDeadlineDialog *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *first = NULL;
+
+  if (g_strcmp0 (page, "zaikei") == 0)
+    first = GTK_WIDGET (self->zaikei_payday.row);
+  else if (g_strcmp0 (page, "nyukin") == 0)
+    first = GTK_WIDGET (self->nyukin_received.row);
+  else if (g_strcmp0 (page, "meisai") == 0)
+    first = GTK_WIDGET (self->meisai_confirmed.row);
+  else if (g_strcmp0 (page, "schedule") == 0)
+    first = GTK_WIDGET (self->schedule_year);
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 void
 rh_deadline_dialog_set_page (RhDeadlineDialog *self,
                              const char       *page)
@@ -939,6 +961,7 @@ rh_deadline_dialog_set_page (RhDeadlineDialog *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page);
+  focus_page (self);
 }
 
 /**
