@@ -421,6 +421,13 @@ test_window_role_filter (void)
   g_assert_null (strstr (master, "① マスターユーザ側で電子証明書を失効"));
   g_assert_true (has_css_class (entry_view, "rh-hidden-note"));
 
+  /* Ctrl+1/2/3 choose the role. */
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>3");
+    g_assert_nonnull (actions);
+    g_assert_true (g_strv_contains ((const char * const *)actions, "win.role::general"));
+  }
+
   g_settings_set_string (settings (), "role", "all");
 }
 

@@ -1027,6 +1027,16 @@ rh_window_attach (RhWindow *self)
         g_autoptr(GAction) role_action = g_settings_create_action (self->settings, "role");
         g_action_map_add_action (G_ACTION_MAP (self), role_action);
       }
+      {
+        static const char *all_accels[] = { "<Control>1", NULL };
+        static const char *master_accels[] = { "<Control>2", NULL };
+        static const char *general_accels[] = { "<Control>3", NULL };
+
+        /* Shown next to the role menu's items. */
+        gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.role::all", all_accels);
+        gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.role::master", master_accels);
+        gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.role::general", general_accels);
+      }
       g_signal_connect_object (self->settings, "changed::role",
                                G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::text-scale",
