@@ -250,7 +250,7 @@ test_window_search_enter (void)
   {
     GtkEventController *keys = NULL;
     gboolean handled = FALSE;
-    GListModel *controllers = gtk_widget_observe_controllers (child (window, "search_entry"));
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
 
     for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
       {

@@ -340,6 +340,7 @@ tree_activate_cb (RhWindow    *self,
 }
 
 static void update_role_button (RhWindow *self);
+static gboolean focus_first_control (GtkWidget *widget);
 
 /* A folded window keeps the header to what fits; print and the calculator
  * stay in the main menu and on their shortcuts. */
@@ -559,10 +560,9 @@ run_search (RhWindow   *self,
 }
 
 static void
-search_changed_cb (RhWindow       *self,
-                   GtkSearchEntry *entry)
+update_search (RhWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (text == NULL || *text == '\0')
     {
@@ -573,6 +573,30 @@ search_changed_cb (RhWindow       *self,
     }
 
   run_search (self, text);
+}
+
+static void
+search_changed_cb (RhWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  update_search (self);
+
+  /* Typing anywhere reaches the search box through key capture, which
+   * leaves the focus where it was: bring it to the box (without selecting
+   * what was typed), so ↓, Enter and Escape work from there. */
+  if (text != NULL && *text != '\0' &&
+      (focus == NULL ||
+       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) &&
+        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))))
+    {
+      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+      if (GTK_IS_TEXT (delegate))
+        gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
+    }
 }
 
 /* Focuses the first step check box or button under @widget, in order.
@@ -641,8 +665,17 @@ search_key_pressed_cb (RhWindow              *self,
                        GtkEventControllerKey *controller)
 {
   const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Only from the search box: typed keys reach it through key capture,
+   * so the focus may still be nowhere. */
+  if (focus != NULL && focus != GTK_WIDGET (self->search_entry) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return GDK_EVENT_PROPAGATE;
+  if (focus == NULL && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
     return GDK_EVENT_PROPAGATE;
 
   if (g_strcmp0 (visible, "results") == 0)
@@ -748,8 +781,15 @@ role_changed_cb (RhWindow   *self,
                  const char *key,
                  GSettings  *settings)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_entry = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry_view));
+
   rh_entry_view_set_role (self->entry_view, g_settings_get_enum (settings, "role"));
   update_role_button (self);
+
+  /* The steps were rebuilt: keep the keyboard on them. */
+  if (in_entry)
+    focus_first_control (GTK_WIDGET (self->entry_view));
 }
 
 static void
@@ -994,7 +1034,7 @@ rh_window_set_catalog (RhWindow  *self,
     show_entry (self, catalog ? rh_catalog_lookup_entry (catalog, current_id) : NULL);
   update_entry_actions (self);
 
-  search_changed_cb (self, self->search_entry);
+  update_search (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CATALOG]);
 }
@@ -1161,23 +1201,24 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.history-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.history-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.history-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.history-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-entry", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  /* The last binding of an action is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.deadline", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 }
 
 static void
@@ -1217,9 +1258,12 @@ rh_window_init (RhWindow *self)
 
   controller = gtk_event_controller_key_new ();
   g_object_set_data (G_OBJECT (controller), "rh-search-keys", GINT_TO_POINTER (TRUE));
+  /* On the window, before everything: the text would take ↓ to move its
+   * cursor, and so would the key capture that forwards keys to it. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   g_signal_connect_object (self->leaflet, "notify::folded",
