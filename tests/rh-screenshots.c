@@ -166,6 +166,18 @@ main (int   argc,
   }
   save (GTK_WIDGET (window), "entry-role.png");
 
+  /* 2b. The helpdesk card with its live status (at a fixed moment). */
+  g_settings_set_string (settings, "role", "all");
+  rh_window_show_entry_id (window, "ib-helpdesk");
+  {
+    GtkWidget *view = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "entry_view");
+    g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
+    g_autoptr(GDateTime) now = g_date_time_new (tokyo, 2026, 12, 19, 10, 0, 0);
+
+    rh_entry_view_set_now (RH_ENTRY_VIEW (view), now);
+  }
+  save (GTK_WIDGET (window), "helpdesk.png");
+
   /* 3. The calculator on the 財形 page with a payday. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
   RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));

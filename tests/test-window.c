@@ -570,6 +570,61 @@ test_window_shortcuts_and_about (void)
   gtk_window_destroy (about);
 }
 
+/* The button on a schedule entry opens the calculator on its page. */
+static void
+test_window_deadline_button (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *view = child (window, "entry_view");
+  GtkWidget *button = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (rh_window_show_entry_id (window, "chingin-meisai"));
+  for (GtkWidget *w = view; w != NULL; )
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.deadline") == 0)
+        {
+          button = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  RH_TEST_WAIT_FOR ((dialog = find_toplevel (RH_TYPE_DEADLINE_DIALOG)) && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (rh_deadline_dialog_get_page (RH_DEADLINE_DIALOG (dialog)), ==, "meisai");
+  gtk_window_destroy (dialog);
+}
+
+/* Typing anywhere: what reaches the search box brings the focus to it. */
+static void
+test_window_typing_focuses_search (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *entry = child (window, "search_entry");
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  gtk_widget_grab_focus (child (window, "history_back_button"));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+
+  /* What the key capture does with a typed key */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ぱ");
+  RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  /* not selected: the next key adds to it */
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+
+  g_signal_emit_by_name (entry, "stop-search");
+}
+
 static void
 test_window_deadline_action (void)
 {
@@ -662,6 +717,8 @@ main (int   argc,
   g_test_add_func ("/window/text-size", test_window_text_size);
   g_test_add_func ("/window/shortcuts-and-about", test_window_shortcuts_and_about);
   g_test_add_func ("/window/deadline-action", test_window_deadline_action);
+  g_test_add_func ("/window/deadline-button", test_window_deadline_button);
+  g_test_add_func ("/window/typing-focuses-search", test_window_typing_focuses_search);
   g_test_add_func ("/window/settings-persist", test_window_settings_persist);
 
   ret = g_test_run ();

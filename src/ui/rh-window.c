@@ -259,6 +259,27 @@ history_push (GPtrArray  *stack,
     g_ptr_array_remove_index (stack, 0);
 }
 
+/* The lists highlight the entry shown, or nothing (after back/forward or a
+ * suggestion, the old highlight would be wrong). */
+static void
+sync_selections (RhWindow *self,
+                 RhEntry  *entry)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->tree_selection);
+  RhResultItem *result = gtk_single_selection_get_selected_item (self->results_selection);
+
+  if (result != NULL && result->entry != entry)
+    gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
+
+  if (row != NULL)
+    {
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item != G_OBJECT (entry))
+        gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
+    }
+}
+
 static void
 show_entry_full (RhWindow *self,
                  RhEntry  *entry,
@@ -275,6 +296,7 @@ show_entry_full (RhWindow *self,
   show_entry (self, entry);
   update_history_actions (self);
   update_entry_actions (self);
+  sync_selections (self, entry);
 }
 
 static void
