@@ -405,7 +405,10 @@ test_window_role_filter (void)
   /* Through the header bar's action, as the menu does. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "role", g_variant_new_string ("general"));
   rh_test_flush ();
-  g_assert_cmpstr (g_settings_get_string (settings (), "role"), ==, "general");
+  {
+    g_autofree char *role = g_settings_get_string (settings (), "role");
+    g_assert_cmpstr (role, ==, "general");
+  }
   general = rh_test_widget_text (entry_view);
   g_assert_null (strstr (general, "① 変更前のパソコンで電子証明書を失効"));
   g_assert_nonnull (strstr (general, "① マスターユーザ側で電子証明書を失効"));
