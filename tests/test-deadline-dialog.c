@@ -270,6 +270,34 @@ test_dialog_write_file (void)
 }
 
 static void
+count_calendar_buttons (GtkWidget *widget,
+                        guint     *n)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "x-office-calendar-symbolic") == 0)
+    {
+      g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      (*n)++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_calendar_buttons (c, n);
+}
+
+/* Each date field has a calendar button that says what it is. */
+static void
+test_dialog_calendar_buttons (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+  guint n = 0;
+
+  count_calendar_buttons (GTK_WIDGET (dialog), &n);
+  /* payday; received, payday; confirmed, cutoff (pages not shown are in the tree too) */
+  g_assert_cmpuint (n, ==, 5);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+static void
 test_dialog_escape_closes (void)
 {
   RhDeadlineDialog *dialog = open_dialog ("schedule");
@@ -304,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
   g_test_add_func ("/deadline-dialog/schedule", test_dialog_schedule);
   g_test_add_func ("/deadline-dialog/write-file", test_dialog_write_file);
+  g_test_add_func ("/deadline-dialog/calendar-buttons", test_dialog_calendar_buttons);
   g_test_add_func ("/deadline-dialog/escape-closes", test_dialog_escape_closes);
 
   ret = g_test_run ();

@@ -364,6 +364,8 @@ check_icon_buttons (GtkWidget *widget,
         {
           if (gtk_widget_get_tooltip_text (widget) == NULL)
             g_error ("icon-only %s (%s, in %s) without a tooltip", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("icon-only %s “%s” without an accessible label", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_tooltip_text (widget));
           (*n_checked)++;
         }
     }
@@ -372,7 +374,8 @@ check_icon_buttons (GtkWidget *widget,
     check_icon_buttons (c, n_checked);
 }
 
-/* Every icon-only button says what it does. */
+/* Every icon-only button says what it does, to the eye and to a screen
+ * reader. */
 static void
 test_window_icon_buttons_have_tooltips (void)
 {
