@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,6 +312,7 @@ main (int   argc,
   gsize corpus_chars = 0;
   g_autofree gint64 *per_query_ns = NULL;
 
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_entries < 14 || rounds < 1)
     {

@@ -103,7 +103,9 @@ struct _RhSearchIndex
   guint32      *post_start;       /* n_terms + 1 */
   Posting      *postings;
 
-  char        **doc_text;         /* match form: question \n keywords \n body */
+  /* match form of each entry: question 0 keywords 0 … body 0 …, one pool */
+  GArray       *doc_chars;
+  guint32      *doc_start;        /* n_docs + 1 */
   guint32      *doc_question_end;
 
   /* thesaurus term → the entries that have it (all or most of its
@@ -424,53 +426,6 @@ append_field_text (GArray     *chars,
     g_array_append_val (chars, sep);
 }
 
-/* One line at a time, so that no bigram spans two lines. */
-static void
-append_lines (GArray     *chars,
-              const char *text)
-{
-  const char *p = text;
-
-  if (text == NULL)
-    return;
-
-  while (*p)
-    {
-      const char *nl = strchr (p, '\n');
-      guint from = chars->len;
-      gunichar sep = 0;
-      gsize len = nl ? (gsize)(nl - p) : strlen (p);
-
-      rh_text_normalize_append (p, len, chars, NULL);
-      rh_text_strip_long_vowels (chars, NULL, from);
-      if (chars->len > from)
-        g_array_append_val (chars, sep);
-
-      p += len;
-      if (*p == '\n')
-        p++;
-    }
-}
-
-static char *
-chars_to_utf8 (const gunichar *c,
-               guint           n)
-{
-  GString *str = g_string_sized_new (n * 3 + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (c[i] == 0)
-        g_string_append_c (str, '\n');
-      else if (c[i] < 0x80)
-        g_string_append_c (str, (char)c[i]);
-      else
-        g_string_append_unichar (str, c[i]);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
 typedef struct
 {
   guint32 term;
@@ -498,13 +453,15 @@ build_index (RhSearchIndex *self)
   g_autofree guint32 *last_doc = NULL;
   g_autofree guint32 *slot = NULL;
   g_autofree guint32 *cursor = NULL;
+  g_autofree float *idfs = NULL;
   double avg_len[N_FIELDS] = { 0, };
   guint n_postings = 0;
 
   self->dict_mask = 4095;
   self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
   self->dict_values = g_new (guint32, self->dict_mask + 1);
-  self->doc_text = g_new0 (char *, self->n_docs + 1);
+  self->doc_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), self->n_docs * 128);
+  self->doc_start = g_new0 (guint32, self->n_docs + 1);
   self->doc_question_end = g_new0 (guint32, self->n_docs);
 
   /* 1. normalise, cut into terms */
@@ -512,8 +469,7 @@ build_index (RhSearchIndex *self)
     {
       RhEntry *entry = g_ptr_array_index (self->entries, d);
       const char * const *keywords = rh_entry_get_keywords (entry);
-      g_autofree char *body = rh_entry_dup_body_text (entry);
-      g_autoptr(GPtrArray) categories = rh_catalog_dup_entry_categories (self->catalog, entry);
+      const char * const *category_ids = rh_entry_get_category_ids (entry);
       guint bounds[N_FIELDS];
       const gunichar *c;
       guint field = 0;
@@ -525,16 +481,26 @@ build_index (RhSearchIndex *self)
       for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
         append_field_text (chars, keywords[k]);
       append_field_text (chars, rh_entry_get_service_name (entry));
-      for (guint k = 0; categories != NULL && k < categories->len; k++)
+      for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
         {
-          RhCategory *category = g_ptr_array_index (categories, k);
+          RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
 
           if (category != NULL)
             append_field_text (chars, rh_category_get_title (category));
         }
       bounds[FIELD_KEYWORDS] = chars->len;
 
-      append_lines (chars, body);
+      /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          append_field_text (chars, block->text);
+          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+            append_field_text (chars, block->items[k]);
+          append_field_text (chars, block->check);
+          append_field_text (chars, block->check_text);
+        }
       bounds[FIELD_BODY] = chars->len;
 
       /* the contacts the answer names: so a phone number finds its entry */
@@ -575,11 +541,11 @@ build_index (RhSearchIndex *self)
             }
         }
 
-      self->doc_text[d] = chars_to_utf8 (c, chars->len);
-      self->doc_question_end[d] = 0;
-      for (guint i = 0; i < bounds[FIELD_QUESTION]; i++)
-        self->doc_question_end[d] += c[i] < 0x80 ? 1 : c[i] < 0x800 ? 2 : c[i] < 0x10000 ? 3 : 4;
+      self->doc_start[d] = self->doc_chars->len;
+      self->doc_question_end[d] = self->doc_chars->len + bounds[FIELD_QUESTION];
+      g_array_append_vals (self->doc_chars, c, chars->len);
     }
+  self->doc_start[self->n_docs] = self->doc_chars->len;
   occ_start[self->n_docs] = occ->len;
 
   for (guint d = 0; d < self->n_docs; d++)
@@ -608,6 +574,14 @@ build_index (RhSearchIndex *self)
 
   for (guint t = 0; t < self->n_terms; t++)
     self->post_start[t + 1] += self->post_start[t];
+
+  idfs = g_new (float, MAX (self->n_terms, 1));
+  for (guint t = 0; t < self->n_terms; t++)
+    {
+      float df = self->post_start[t + 1] - self->post_start[t];
+
+      idfs[t] = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
+    }
 
   self->postings = g_new (Posting, MAX (n_postings, 1));
   cursor = g_memdup2 (self->post_start, self->n_terms * sizeof (guint32));
@@ -643,8 +617,7 @@ build_index (RhSearchIndex *self)
       for (guint k = 0; k < local->len; k++)
         {
           LocalTerm *lt = &g_array_index (local, LocalTerm, k);
-          float df = self->post_start[lt->term + 1] - self->post_start[lt->term];
-          float idf = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
+          float idf = idfs[lt->term];
           float tf = 0;
           Posting *p = &self->postings[cursor[lt->term]++];
 
@@ -942,6 +915,11 @@ score_ids (RhSearchIndex *self,
   end_unit (self);
 }
 
+static void score_word (RhSearchIndex *self,
+                        guint          t,
+                        float          n_own,
+                        float          weight);
+
 /* Folds thesaurus word @t, said instead of @own, into the current unit:
  * it scores as the mean weight of its bigrams times word_length() of
  * what the clerk typed, as if the entry had the clerk's own word. */
@@ -953,15 +931,11 @@ score_alternative (RhSearchIndex  *self,
                    guint           t,
                    float           weight)
 {
-  const WordPosting *p = self->word_postings + self->word_start[t];
-  const WordPosting *end = self->word_postings + self->word_start[t + 1];
   float n_own = MAX (own_len, 2) - 1;
-  float scale = weight * word_length (n_own);
-  guint32 stamp = self->cur_unit;
   guint len;
   const gunichar *c;
 
-  if (p == end)
+  if (self->word_start[t] == self->word_start[t + 1])
     return;
 
   /* a part of what the clerk typed is no other way to say it: the entry
@@ -972,6 +946,20 @@ score_alternative (RhSearchIndex  *self,
       return;
 
   needles_add (needles, c, len);
+  score_word (self, t, n_own, weight);
+}
+
+/* Folds the entries that have thesaurus word @t into the current unit. */
+static void
+score_word (RhSearchIndex *self,
+            guint          t,
+            float          n_own,
+            float          weight)
+{
+  const WordPosting *p = self->word_postings + self->word_start[t];
+  const WordPosting *end = self->word_postings + self->word_start[t + 1];
+  float scale = weight * word_length (n_own);
+  guint32 stamp = self->cur_unit;
 
   for (; p < end; p++)
     {
@@ -1051,7 +1039,6 @@ run_query (RhSearchIndex *self,
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) candidates = NULL;
-  g_autofree char *phrase = NULL;
   Needles *needles;
   const gunichar *q;
   guint32 qids[MAX_QUERY_CHARS];
@@ -1138,7 +1125,11 @@ run_query (RhSearchIndex *self,
               g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
             }
 
-          accumulate_own (self, own, n_own_ids, n_own);
+          /* what the clerk typed: a thesaurus word, or near one */
+          if (match->factor >= 1.0f)
+            score_word (self, match->term, n_own, 1.0f);
+          else
+            accumulate_own (self, own, n_own_ids, n_own);
 
           for (guint k = m; k < self->matches->len; k++)
             {
@@ -1253,21 +1244,19 @@ run_query (RhSearchIndex *self,
     }
 
   /* a bonus where the query is a phrase in the entry */
-  if (n >= 2)
-    phrase = g_ucs4_to_utf8 (q, n, NULL, NULL, NULL);
-
-  for (guint k = 0; k < candidates->len; k++)
+  for (guint k = 0; n >= 2 && k < candidates->len; k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
+      const gunichar *text = &g_array_index (self->doc_chars, gunichar, 0);
+      guint start = self->doc_start[c->doc];
+      guint end = self->doc_start[c->doc + 1];
 
-      if (phrase != NULL)
-        {
-          const char *text = self->doc_text[c->doc];
-          const char *found = strstr (text, phrase);
-
-          if (found != NULL)
-            c->score *= (guint32)(found - text) < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
-        }
+      for (guint i = start; i + n <= end; i++)
+        if (text[i] == q[0] && memcmp (text + i, q, n * sizeof (gunichar)) == 0)
+          {
+            c->score *= i < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
+            break;
+          }
     }
 
   g_array_sort (candidates, compare_candidates);
@@ -1301,7 +1290,8 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->dict_values, g_free);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
-  g_clear_pointer (&self->doc_text, g_strfreev);
+  g_clear_pointer (&self->doc_chars, g_array_unref);
+  g_clear_pointer (&self->doc_start, g_free);
   g_clear_pointer (&self->doc_question_end, g_free);
   g_clear_pointer (&self->word_start, g_free);
   g_clear_pointer (&self->word_postings, g_free);

@@ -78,6 +78,8 @@ typedef struct
 
 /* first character → GPtrArray of Variant, longest first */
 static GHashTable *variants_by_first;
+/* one bit per BMP character: does a variant start with it? */
+static guint8 variant_first_bits[0x10000 / 8];
 
 static gboolean
 is_hiragana (gunichar c)
@@ -188,6 +190,22 @@ emit (GArray   *chars,
     }
 }
 
+/* A character known to be kept as it is. */
+static inline void
+emit_kept (GArray   *chars,
+           GArray   *offsets,
+           gunichar  c,
+           guint     start,
+           guint     end)
+{
+  g_array_append_val (chars, c);
+  if (offsets != NULL)
+    {
+      RhTextRange range = { start, end };
+      g_array_append_val (offsets, range);
+    }
+}
+
 static gpointer
 init_variants (gpointer data)
 {
@@ -207,6 +225,9 @@ init_variants (gpointer data)
           list = g_ptr_array_new ();
           g_hash_table_insert (table, GUINT_TO_POINTER (chars[0]), list);
         }
+
+      if (chars[0] < 0x10000)
+        variant_first_bits[chars[0] >> 3] |= 1 << (chars[0] & 7);
 
       variant = g_new0 (Variant, 1);
       variant->chars = chars;
@@ -237,8 +258,11 @@ reduce_okurigana (GArray *chars,
 
   for (guint i = from; i < n;)
     {
-      GPtrArray *list = is_kanji (c[i]) ? g_hash_table_lookup (variants_by_first, GUINT_TO_POINTER (c[i])) : NULL;
+      GPtrArray *list = NULL;
       Variant *match = NULL;
+
+      if (c[i] < 0x10000 && (variant_first_bits[c[i] >> 3] & (1 << (c[i] & 7))))
+        list = g_hash_table_lookup (variants_by_first, GUINT_TO_POINTER (c[i]));
 
       if (list != NULL)
         for (guint v = 0; v < list->len && match == NULL; v++)
@@ -313,28 +337,57 @@ rh_text_normalize_append (const char *text,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const guchar *u = (const guchar *)p;
+      gunichar c;
       const char *next;
       const char *q;
 
-      if (c == (gunichar)-1 || c == (gunichar)-2)
+      /* decode: 1- and 3-byte sequences (ASCII, kana, kanji) inline */
+      if (u[0] < 0x80)
         {
-          p++;  /* invalid byte: skip it */
-          continue;
+          c = u[0];
+          next = p + 1;
+        }
+      else if ((u[0] & 0xF0) == 0xE0 && end - p >= 3 &&
+               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+               (c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F)) >= 0x800 &&
+               (c < 0xD800 || c > 0xDFFF))
+        next = p + 3;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar)-1 || c == (gunichar)-2)
+            {
+              p++;  /* invalid byte: skip it */
+              continue;
+            }
+          next = g_utf8_next_char (p);
         }
 
-      next = g_utf8_next_char (p);
+      /* a combining mark after it? (never after ASCII or before ASCII) */
       q = next;
-      while (q < end)
+      if (q < end && (guchar)*q >= 0xCC)
+        while (q < end)
+          {
+            gunichar d = g_utf8_get_char_validated (q, end - q);
+
+            if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
+              break;
+            q = g_utf8_next_char (q);
+          }
+
+      if (q == next && c < 0x80)
         {
-          gunichar d = g_utf8_get_char_validated (q, end - q);
-
-          if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
-            break;
-          q = g_utf8_next_char (q);
+          if (g_ascii_isalnum (c))
+            emit_kept (chars, offsets, g_ascii_tolower (c), p - text, q - text);
+          else if (c == '-')
+            emit (chars, offsets, c, p - text, q - text);
         }
-
-      if (q == next && is_nfkc_stable (c))
+      else if (q == next && ((c >= 0x3041 && c <= 0x3096) || (c >= 0x4E00 && c <= 0x9FFF)))
+        emit_kept (chars, offsets, c, p - text, q - text);
+      else if (q == next && c >= 0x30A1 && c <= 0x30F6)
+        emit_kept (chars, offsets, c - 0x60, p - text, q - text);
+      else if (q == next && is_nfkc_stable (c))
         emit (chars, offsets, c, p - text, q - text);
       else if (q == next && c >= 0xFF01 && c <= 0xFF5E)
         emit (chars, offsets, c - 0xFEE0, p - text, q - text);
@@ -352,7 +405,12 @@ rh_text_normalize_append (const char *text,
       p = q;
     }
 
-  reduce_okurigana (chars, offsets, first);
+  for (guint i = first; i < chars->len; i++)
+    if (is_kanji (g_array_index (chars, gunichar, i)))
+      {
+        reduce_okurigana (chars, offsets, first);
+        break;
+      }
 }
 
 /**
