@@ -432,175 +432,118 @@ typedef struct
   float   tf[N_FIELDS];
 } LocalTerm;
 
-static int
-compare_word_postings (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      data)
+/* The match form of one entry's fields, appended to @pool; @bounds gets
+ * where each field ends (positions in @pool). */
+static void
+normalize_entry (RhSearchIndex *self,
+                 RhEntry       *entry,
+                 GArray        *pool,
+                 guint32       *bounds)
 {
-  const WordPosting *x = a, *y = b;
+  const char * const *keywords = rh_entry_get_keywords (entry);
+  const char * const *category_ids = rh_entry_get_category_ids (entry);
 
-  return x->doc < y->doc ? -1 : x->doc > y->doc;
+  append_field_text (pool, rh_entry_get_question (entry));
+  bounds[FIELD_QUESTION] = pool->len;
+
+  for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+    append_field_text (pool, keywords[k]);
+  append_field_text (pool, rh_entry_get_service_name (entry));
+  for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
+    {
+      RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
+
+      if (category != NULL)
+        append_field_text (pool, rh_category_get_title (category));
+    }
+  bounds[FIELD_KEYWORDS] = pool->len;
+
+  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+    {
+      const RhBlock *block = rh_entry_get_block (entry, b);
+
+      append_field_text (pool, block->text);
+      for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+        append_field_text (pool, block->items[k]);
+      append_field_text (pool, block->check);
+      append_field_text (pool, block->check_text);
+    }
+  bounds[FIELD_BODY] = pool->len;
+
+  /* the contacts the answer names: so a phone number finds its entry */
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+    {
+      const RhBlock *block = rh_entry_get_block (entry, b);
+      const char * const *hours;
+
+      if (block->contact == NULL)
+        continue;
+      append_field_text (pool, rh_contact_get_name (block->contact));
+      append_field_text (pool, rh_contact_get_phone (block->contact));
+      hours = rh_contact_get_hours_text (block->contact);
+      for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
+        append_field_text (pool, hours[h]);
+    }
+  bounds[FIELD_CONTACT] = pool->len;
 }
 
-static void
-build_index (RhSearchIndex *self)
+/* Building runs in two threads on a large catalog: each does half the entries. */
+typedef struct
 {
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
+  RhSearchIndex *self;
+  guint          from;
+  guint          to;
+  GArray        *pool;          /* 1: normalised text of the entries */
+  guint32       *bounds;        /* 1: N_FIELDS per entry, in pool */
+  const guint32 *occ;           /* 3: */
+  const guint32 *occ_start;
+  const float   *field_len;
+  const float   *idfs;
+  const double  *avg_len;
+  guint32       *cursor;        /* 3: next free posting of each term */
+} BuildJob;
+
+#define PARALLEL_MIN_DOCS 1024
+
+static gpointer
+normalize_job (gpointer data)
+{
+  BuildJob *job = data;
+
+  for (guint d = job->from; d < job->to; d++)
+    {
+      job->self->doc_start[d] = job->pool->len;
+      normalize_entry (job->self, g_ptr_array_index (job->self->entries, d), job->pool,
+                       job->bounds + (gsize)(d - job->from) * N_FIELDS);
+    }
+
+  return NULL;
+}
+
+static gpointer
+weigh_job (gpointer data)
+{
+  BuildJob *job = data;
+  RhSearchIndex *self = job->self;
   g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (LocalTerm));
-  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
-  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS);
-  g_autofree guint32 *last_doc = NULL;
-  g_autofree guint32 *slot = NULL;
-  g_autofree guint32 *cursor = NULL;
-  g_autofree float *idfs = NULL;
-  double avg_len[N_FIELDS] = { 0, };
-  guint n_postings = 0;
+  g_autofree guint32 *last_doc = g_new (guint32, MAX (self->n_terms, 1));
+  g_autofree guint32 *slot = g_new (guint32, MAX (self->n_terms, 1));
 
-  self->dict_mask = 4095;
-  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
-  self->dict_values = g_new (guint32, self->dict_mask + 1);
-  self->doc_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), self->n_docs * 128);
-  self->doc_start = g_new0 (guint32, self->n_docs + 1);
-  self->doc_question_end = g_new0 (guint32, self->n_docs);
-
-  /* 1. normalise, cut into terms */
-  for (guint d = 0; d < self->n_docs; d++)
-    {
-      RhEntry *entry = g_ptr_array_index (self->entries, d);
-      const char * const *keywords = rh_entry_get_keywords (entry);
-      const char * const *category_ids = rh_entry_get_category_ids (entry);
-      guint bounds[N_FIELDS];
-      const gunichar *c;
-      guint field = 0;
-
-      g_array_set_size (chars, 0);
-      append_field_text (chars, rh_entry_get_question (entry));
-      bounds[FIELD_QUESTION] = chars->len;
-
-      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-        append_field_text (chars, keywords[k]);
-      append_field_text (chars, rh_entry_get_service_name (entry));
-      for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
-        {
-          RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
-
-          if (category != NULL)
-            append_field_text (chars, rh_category_get_title (category));
-        }
-      bounds[FIELD_KEYWORDS] = chars->len;
-
-      /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
-      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
-        {
-          const RhBlock *block = rh_entry_get_block (entry, b);
-
-          append_field_text (chars, block->text);
-          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
-            append_field_text (chars, block->items[k]);
-          append_field_text (chars, block->check);
-          append_field_text (chars, block->check_text);
-        }
-      bounds[FIELD_BODY] = chars->len;
-
-      /* the contacts the answer names: so a phone number finds its entry */
-      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
-        {
-          const RhBlock *block = rh_entry_get_block (entry, b);
-          const char * const *hours;
-
-          if (block->contact == NULL)
-            continue;
-          append_field_text (chars, rh_contact_get_name (block->contact));
-          append_field_text (chars, rh_contact_get_phone (block->contact));
-          hours = rh_contact_get_hours_text (block->contact);
-          for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
-            append_field_text (chars, hours[h]);
-        }
-      bounds[FIELD_CONTACT] = chars->len;
-
-      c = (const gunichar *)(void *)chars->data;
-      occ_start[d] = occ->len;
-
-      for (guint i = 0; i < chars->len; i++)
-        {
-          guint32 t;
-
-          while (field < FIELD_CONTACT && i >= bounds[field])
-            field++;
-          if (c[i] == 0)
-            continue;
-
-          field_len[d * N_FIELDS + field] += 1;
-          t = dict_intern (self, bigram_key (c[i], 0)) << 2 | field;
-          g_array_append_val (occ, t);
-          if (i + 1 < chars->len && c[i + 1] != 0)
-            {
-              t = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
-              g_array_append_val (occ, t);
-            }
-        }
-
-      self->doc_start[d] = self->doc_chars->len;
-      self->doc_question_end[d] = self->doc_chars->len + bounds[FIELD_QUESTION];
-      g_array_append_vals (self->doc_chars, c, chars->len);
-    }
-  self->doc_start[self->n_docs] = self->doc_chars->len;
-  occ_start[self->n_docs] = occ->len;
-
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint f = 0; f < N_FIELDS; f++)
-      avg_len[f] += field_len[d * N_FIELDS + f];
-  for (guint f = 0; f < N_FIELDS; f++)
-    avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
-
-  /* 2. document frequencies → posting array offsets */
-  last_doc = g_new (guint32, self->n_terms);
-  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
-  self->post_start = g_new0 (guint32, self->n_terms + 1);
-
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
-      {
-        guint32 t = g_array_index (occ, guint32, o) >> 2;
-
-        if (last_doc[t] != d)
-          {
-            last_doc[t] = d;
-            self->post_start[t + 1]++;
-            n_postings++;
-          }
-      }
-
-  for (guint t = 0; t < self->n_terms; t++)
-    self->post_start[t + 1] += self->post_start[t];
-
-  idfs = g_new (float, MAX (self->n_terms, 1));
-  for (guint t = 0; t < self->n_terms; t++)
-    {
-      float df = self->post_start[t + 1] - self->post_start[t];
-
-      idfs[t] = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
-    }
-
-  self->postings = g_new (Posting, MAX (n_postings, 1));
-  cursor = g_memdup2 (self->post_start, self->n_terms * sizeof (guint32));
-  slot = g_new (guint32, self->n_terms);
   memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
 
-  /* 3. BM25F weight of each (term, document) */
-  for (guint d = 0; d < self->n_docs; d++)
+  for (guint d = job->from; d < job->to; d++)
     {
       float norm[N_FIELDS];
 
       for (guint f = 0; f < N_FIELDS; f++)
         norm[f] = field_weight[f] /
-                  (1.0f - field_b[f] + field_b[f] * field_len[d * N_FIELDS + f] / (float)avg_len[f]);
+                  (1.0f - field_b[f] + field_b[f] * job->field_len[d * N_FIELDS + f] / (float)job->avg_len[f]);
 
       g_array_set_size (local, 0);
-      for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+      for (guint o = job->occ_start[d]; o < job->occ_start[d + 1]; o++)
         {
-          guint32 v = g_array_index (occ, guint32, o);
+          guint32 v = job->occ[o];
           guint32 t = v >> 2;
 
           if (last_doc[t] != d)
@@ -617,34 +560,220 @@ build_index (RhSearchIndex *self)
       for (guint k = 0; k < local->len; k++)
         {
           LocalTerm *lt = &g_array_index (local, LocalTerm, k);
-          float idf = idfs[lt->term];
           float tf = 0;
-          Posting *p = &self->postings[cursor[lt->term]++];
+          Posting *p = &self->postings[job->cursor[lt->term]++];
 
           for (guint f = 0; f < N_FIELDS; f++)
             tf += lt->tf[f] * norm[f];
 
           p->doc = d;
-          p->weight = idf * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
+          p->weight = job->idfs[lt->term] * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
         }
     }
+
+  return NULL;
 }
 
-static void accumulate (RhSearchIndex *self,
-                        const guint32 *ids,
-                        guint          n_ids);
-
-/* Where each thesaurus word occurs: computed once, so that a query pays
- * only for the entries that have a word, not for its bigrams. */
+/* Runs @func on both jobs: the second in a thread of its own when there is one. */
 static void
-build_word_postings (RhSearchIndex *self)
+run_jobs (GThreadFunc  func,
+          BuildJob    *jobs,
+          gboolean     parallel)
 {
-  guint n = rh_thesaurus_get_n_terms (self->thesaurus);
-  g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
+  GThread *thread = NULL;
 
-  self->word_start = g_new0 (guint32, n + 1);
+  if (parallel)
+    thread = g_thread_try_new ("rh-search-build", func, &jobs[1], NULL);
+  func (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    func (&jobs[1]);
+}
 
-  for (guint t = 0; t < n; t++)
+static void
+build_index (RhSearchIndex *self)
+{
+  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
+  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *last_doc = NULL;
+  g_autofree guint32 *first_half = NULL;
+  g_autofree float *idfs = NULL;
+  g_autofree guint32 *unigram_ids = g_new (guint32, 0x10000);
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  guint half = parallel ? self->n_docs / 2 : self->n_docs;
+  BuildJob jobs[2] = { { 0, }, { 0, } };
+  gsize text_bytes = 0;
+  guint32 *out;
+  double avg_len[N_FIELDS] = { 0, };
+  guint n_postings = 0;
+
+  memset (unigram_ids, 0xff, 0x10000 * sizeof (guint32));
+
+  /* reserve about what the text will take, to grow the arrays only rarely */
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      RhEntry *entry = g_ptr_array_index (self->entries, d);
+      const char * const *keywords = rh_entry_get_keywords (entry);
+
+      text_bytes += strlen (rh_entry_get_question (entry)) + 64;
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        text_bytes += strlen (keywords[k]);
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          text_bytes += block->text ? strlen (block->text) : 0;
+          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+            text_bytes += strlen (block->items[k]);
+        }
+    }
+
+  self->dict_mask = 4095;
+  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
+  self->dict_values = g_new (guint32, self->dict_mask + 1);
+  self->doc_start = g_new0 (guint32, self->n_docs + 1);
+  self->doc_question_end = g_new0 (guint32, self->n_docs);
+
+  /* 1. normalise (two halves at once), then cut into terms */
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].self = self;
+      jobs[j].from = j == 0 ? 0 : half;
+      jobs[j].to = j == 0 ? half : self->n_docs;
+      jobs[j].pool = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), text_bytes / 2 + 16);
+      jobs[j].bounds = bounds + (gsize)jobs[j].from * N_FIELDS;
+    }
+  run_jobs (normalize_job, jobs, parallel);
+
+  /* one pool: the second half after the first */
+  for (guint d = half; d < self->n_docs; d++)
+    self->doc_start[d] += jobs[0].pool->len;
+  for (gsize i = (gsize)half * N_FIELDS; i < (gsize)self->n_docs * N_FIELDS; i++)
+    bounds[i] += jobs[0].pool->len;
+  g_array_append_vals (jobs[0].pool, jobs[1].pool->data, jobs[1].pool->len);
+  g_array_unref (jobs[1].pool);
+  self->doc_chars = jobs[0].pool;
+  self->doc_start[self->n_docs] = self->doc_chars->len;
+
+  g_array_set_size (occ, 2 * (gsize)self->doc_chars->len + 1);
+  out = &g_array_index (occ, guint32, 0);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      const gunichar *c = &g_array_index (self->doc_chars, gunichar, 0);
+      const guint32 *b = bounds + (gsize)d * N_FIELDS;
+      guint field = 0;
+
+      self->doc_question_end[d] = b[FIELD_QUESTION];
+      occ_start[d] = out - &g_array_index (occ, guint32, 0);
+
+      for (guint i = self->doc_start[d]; i < self->doc_start[d + 1]; i++)
+        {
+          guint32 u;
+
+          while (field < FIELD_CONTACT && i >= b[field])
+            field++;
+          if (c[i] == 0)
+            continue;
+
+          field_len[d * N_FIELDS + field] += 1;
+          if (c[i] < 0x10000)
+            {
+              /* one character: straight from a table */
+              if ((u = unigram_ids[c[i]]) == G_MAXUINT32)
+                u = unigram_ids[c[i]] = dict_intern (self, bigram_key (c[i], 0));
+            }
+          else
+            u = dict_intern (self, bigram_key (c[i], 0));
+          *out++ = u << 2 | field;
+          /* every entry's text ends with a 0 */
+          if (c[i + 1] != 0)
+            *out++ = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
+        }
+    }
+  occ_start[self->n_docs] = out - &g_array_index (occ, guint32, 0);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint f = 0; f < N_FIELDS; f++)
+      avg_len[f] += field_len[d * N_FIELDS + f];
+  for (guint f = 0; f < N_FIELDS; f++)
+    avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
+
+  /* 2. document frequencies → posting array offsets */
+  last_doc = g_new (guint32, MAX (self->n_terms, 1));
+  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
+  first_half = g_new0 (guint32, MAX (self->n_terms, 1));
+  self->post_start = g_new0 (guint32, self->n_terms + 1);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+      {
+        guint32 t = g_array_index (occ, guint32, o) >> 2;
+
+        if (last_doc[t] != d)
+          {
+            last_doc[t] = d;
+            self->post_start[t + 1]++;
+            if (d < half)
+              first_half[t]++;
+            n_postings++;
+          }
+      }
+
+  for (guint t = 0; t < self->n_terms; t++)
+    self->post_start[t + 1] += self->post_start[t];
+
+  idfs = g_new (float, MAX (self->n_terms, 1));
+  for (guint t = 0; t < self->n_terms; t++)
+    {
+      float df = self->post_start[t + 1] - self->post_start[t];
+
+      idfs[t] = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
+    }
+
+  /* 3. BM25F weight of each (term, document), two halves at once */
+  self->postings = g_new (Posting, MAX (n_postings, 1));
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].occ = &g_array_index (occ, guint32, 0);
+      jobs[j].occ_start = occ_start;
+      jobs[j].field_len = field_len;
+      jobs[j].idfs = idfs;
+      jobs[j].avg_len = avg_len;
+      jobs[j].cursor = g_memdup2 (self->post_start, MAX (self->n_terms, 1) * sizeof (guint32));
+    }
+  for (guint t = 0; t < self->n_terms; t++)
+    jobs[1].cursor[t] += first_half[t];
+
+  run_jobs (weigh_job, jobs, parallel);
+
+  g_free (jobs[0].cursor);
+  g_free (jobs[1].cursor);
+}
+
+typedef struct
+{
+  RhSearchIndex *self;
+  guint          from;       /* thesaurus terms */
+  guint          to;
+  GArray        *postings;   /* WordPosting */
+  guint32       *ends;       /* where each term's list ends in postings */
+} WordJob;
+
+static gpointer
+word_job (gpointer data)
+{
+  WordJob *job = data;
+  RhSearchIndex *self = job->self;
+  g_autofree float *acc = g_new0 (float, self->n_docs + 1);
+  g_autofree guint16 *count = g_new0 (guint16, self->n_docs + 1);
+  g_autofree guint32 *stamp = g_new0 (guint32, self->n_docs + 1);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint t = job->from; t < job->to; t++)
     {
       guint len;
       const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
@@ -667,29 +796,101 @@ build_word_postings (RhSearchIndex *self)
             ids[n_ids++] = id;
         }
 
-      if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+      if (n_ids == 1 && n_bigrams == 1)
         {
-          accumulate (self, ids, n_ids);
-          for (guint k = 0; k < self->touched_alt->len; k++)
+          /* a two-character word: its bigram's postings */
+          const Posting *p = self->postings + self->post_start[ids[0]];
+          const Posting *end = self->postings + self->post_start[ids[0] + 1];
+
+          for (; p < end; p++)
             {
-              guint32 d = g_array_index (self->touched_alt, guint32, k);
-              WordPosting wp = { d, self->alt_acc[d] / n_bigrams, MIN (self->alt_count[d] / n_bigrams, 1.0f) };
+              WordPosting wp = { p->doc, p->weight, 1.0f };
+
+              g_array_append_val (job->postings, wp);
+            }
+        }
+      else if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+        {
+          guint32 s = t + 1;
+
+          g_array_set_size (touched, 0);
+          for (guint k = 0; k < n_ids; k++)
+            {
+              const Posting *p = self->postings + self->post_start[ids[k]];
+              const Posting *end = self->postings + self->post_start[ids[k] + 1];
+
+              for (; p < end; p++)
+                {
+                  guint32 d = p->doc;
+
+                  if (stamp[d] != s)
+                    {
+                      stamp[d] = s;
+                      acc[d] = 0;
+                      count[d] = 0;
+                      g_array_append_val (touched, d);
+                    }
+                  acc[d] += p->weight;
+                  count[d]++;
+                }
+            }
+
+          for (guint k = 0; k < touched->len; k++)
+            {
+              guint32 d = g_array_index (touched, guint32, k);
+              WordPosting wp = { d, acc[d] / n_bigrams, MIN (count[d] / n_bigrams, 1.0f) };
 
               if (wp.frac >= min_frac)
-                g_array_append_val (postings, wp);
+                g_array_append_val (job->postings, wp);
             }
         }
 
-      self->word_start[t + 1] = postings->len;
+      job->ends[t - job->from] = job->postings->len;
     }
 
-  /* accumulate() leaves them in touch order: keep each list by entry */
-  for (guint t = 0; t < n; t++)
-    g_qsort_with_data (&g_array_index (postings, WordPosting, self->word_start[t]),
-                       self->word_start[t + 1] - self->word_start[t], sizeof (WordPosting),
-                       compare_word_postings, NULL);
+  return NULL;
+}
 
-  self->word_postings = (WordPosting *)(void *)g_array_free (g_steal_pointer (&postings), FALSE);
+/* Where each thesaurus word occurs: computed once, so that a query pays
+ * only for the entries that have a word, not for its bigrams. (Each list
+ * is in no particular order: a search does not need them by entry.) */
+static void
+build_word_postings (RhSearchIndex *self)
+{
+  guint n = rh_thesaurus_get_n_terms (self->thesaurus);
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  WordJob jobs[2];
+  GThread *thread = NULL;
+  guint half = parallel ? n / 2 : n;
+
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].self = self;
+      jobs[j].from = j == 0 ? 0 : half;
+      jobs[j].to = j == 0 ? half : n;
+      jobs[j].postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
+      jobs[j].ends = g_new0 (guint32, jobs[j].to - jobs[j].from + 1);
+    }
+
+  if (parallel)
+    thread = g_thread_try_new ("rh-search-words", word_job, &jobs[1], NULL);
+  word_job (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    word_job (&jobs[1]);
+
+  self->word_start = g_new0 (guint32, n + 1);
+  for (guint t = 0; t < half; t++)
+    self->word_start[t + 1] = jobs[0].ends[t];
+  for (guint t = half; t < n; t++)
+    self->word_start[t + 1] = jobs[0].postings->len + jobs[1].ends[t - half];
+
+  g_array_append_vals (jobs[0].postings, jobs[1].postings->data, jobs[1].postings->len);
+  self->word_postings = (WordPosting *)(void *)g_array_free (jobs[0].postings, FALSE);
+  g_array_unref (jobs[1].postings);
+  g_free (jobs[0].ends);
+  g_free (jobs[1].ends);
 }
 
 /* Searching */
@@ -1347,8 +1548,10 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (synonyms != NULL, NULL);
 
+  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("start %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, error)))
     return NULL;
+  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("thesaurus %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 
   self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
   self->catalog = g_object_ref (catalog);
@@ -1378,7 +1581,9 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 
+  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("built %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   build_word_postings (self);
+  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("words %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 
   return g_steal_pointer (&self);
 }

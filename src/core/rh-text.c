@@ -190,20 +190,16 @@ emit (GArray   *chars,
     }
 }
 
-/* A character known to be kept as it is. */
-static inline void
-emit_kept (GArray   *chars,
-           GArray   *offsets,
-           gunichar  c,
-           guint     start,
-           guint     end)
+/* TRUE when the UTF-8 at @u is surely not a combining mark. */
+static inline gboolean
+followed_by_plain (const guchar *u,
+                   const char   *end)
 {
-  g_array_append_val (chars, c);
-  if (offsets != NULL)
-    {
-      RhTextRange range = { start, end };
-      g_array_append_val (offsets, range);
-    }
+  if (u[0] >= 0xE4 && u[0] <= 0xE9)
+    return TRUE;
+  if (u[0] == 0xE3 && (const char *)u + 2 < end)
+    return !(u[1] == 0x82 && (u[2] == 0x99 || u[2] == 0x9A));
+  return FALSE;
 }
 
 static gpointer
@@ -323,6 +319,8 @@ rh_text_normalize_append (const char *text,
   const char *p;
   const char *end;
   guint first;
+  guint len;
+  gunichar *out;
 
   g_return_if_fail (chars != NULL);
 
@@ -332,9 +330,33 @@ rh_text_normalize_append (const char *text,
     length = strlen (text);
 
   first = chars->len;
+
+  /* Characters are written straight into room reserved for them: the
+   * common paths give at most one character per byte of input. */
+#define RESERVE() G_STMT_START { \
+    g_array_set_size (chars, len + (end - p) + 8); \
+    out = (gunichar *)(void *)chars->data; \
+  } G_STMT_END
+#define PUT(ch, s, e) G_STMT_START { \
+    out[len++] = (ch); \
+    if (offsets != NULL) \
+      { \
+        RhTextRange range_ = { (s), (e) }; \
+        g_array_append_val (offsets, range_); \
+      } \
+  } G_STMT_END
+#define EMIT(ch, s, e) G_STMT_START { \
+    g_array_set_size (chars, len); \
+    emit (chars, offsets, (ch), (s), (e)); \
+    len = chars->len; \
+    RESERVE (); \
+  } G_STMT_END
+
+  len = first;
   p = text;
   end = text + length;
 
+  RESERVE ();
   while (p < end)
     {
       const guchar *u = (const guchar *)p;
@@ -364,9 +386,10 @@ rh_text_normalize_append (const char *text,
           next = g_utf8_next_char (p);
         }
 
-      /* a combining mark after it? (never after ASCII or before ASCII) */
+      /* a combining mark after it? Never ASCII, never kana or kanji
+       * (lead bytes E3 but for U+3099/309A, and E4–E9) */
       q = next;
-      if (q < end && (guchar)*q >= 0xCC)
+      if (q < end && (guchar)*q >= 0xCC && !followed_by_plain ((const guchar *)q, end))
         while (q < end)
           {
             gunichar d = g_utf8_get_char_validated (q, end - q);
@@ -379,18 +402,18 @@ rh_text_normalize_append (const char *text,
       if (q == next && c < 0x80)
         {
           if (g_ascii_isalnum (c))
-            emit_kept (chars, offsets, g_ascii_tolower (c), p - text, q - text);
+            PUT (g_ascii_tolower (c), p - text, q - text);
           else if (c == '-')
-            emit (chars, offsets, c, p - text, q - text);
+            EMIT (c, p - text, q - text);
         }
       else if (q == next && ((c >= 0x3041 && c <= 0x3096) || (c >= 0x4E00 && c <= 0x9FFF)))
-        emit_kept (chars, offsets, c, p - text, q - text);
+        PUT (c, p - text, q - text);
       else if (q == next && c >= 0x30A1 && c <= 0x30F6)
-        emit_kept (chars, offsets, c - 0x60, p - text, q - text);
+        PUT (c - 0x60, p - text, q - text);
       else if (q == next && is_nfkc_stable (c))
-        emit (chars, offsets, c, p - text, q - text);
+        EMIT (c, p - text, q - text);
       else if (q == next && c >= 0xFF01 && c <= 0xFF5E)
-        emit (chars, offsets, c - 0xFEE0, p - text, q - text);
+        EMIT (c - 0xFEE0, p - text, q - text);
       else if (q == next && (c == 0x3000 || (c >= 0x3001 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3011)))
         ; /* ideographic space and punctuation */
       else
@@ -399,11 +422,16 @@ rh_text_normalize_append (const char *text,
 
           if (nfkc != NULL)
             for (const char *r = nfkc; *r; r = g_utf8_next_char (r))
-              emit (chars, offsets, g_utf8_get_char (r), p - text, q - text);
+              EMIT (g_utf8_get_char (r), p - text, q - text);
         }
 
       p = q;
     }
+
+  g_array_set_size (chars, len);
+#undef RESERVE
+#undef PUT
+#undef EMIT
 
   for (guint i = first; i < chars->len; i++)
     if (is_kanji (g_array_index (chars, gunichar, i)))
