@@ -51,13 +51,21 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
-#define PLAIN_BUDGET      30000   /* …then more while their postings fit this */
+#define PLAIN_BUDGET      12000   /* …then more while their postings fit this */
+#define WORD_CHAMPIONS    800     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+/* Entries touched by a search (room for every entry) */
+typedef struct
+{
+  guint32 *ids;
+  guint    len;
+} IdList;
 
 typedef struct
 {
@@ -126,9 +134,9 @@ struct _RhSearchIndex
   guint32       cur_doc;
   guint32       cur_unit;
   guint32       cur_alt;
-  GArray       *touched;
-  GArray       *touched_unit;
-  GArray       *touched_alt;
+  IdList        touched;
+  IdList        touched_unit;
+  IdList        touched_alt;
   GArray       *query_chars;
   GArray       *matches;
 };
@@ -763,6 +771,47 @@ typedef struct
   guint32       *ends;       /* where each term's list ends in postings */
 } WordJob;
 
+/* Moves the @k postings of highest mean weight to the front (quickselect). */
+static void
+select_champions (WordPosting *wp,
+                  guint        n,
+                  guint        k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      float pivot = wp[lo + (hi - lo) / 2].mean;
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (wp[i].mean > pivot)
+            i++;
+          while (wp[j].mean < pivot)
+            j--;
+          if (i <= j)
+            {
+              WordPosting tmp = wp[i];
+
+              wp[i] = wp[j];
+              wp[j] = tmp;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return;
+    }
+}
+
 static gpointer
 word_job (gpointer data)
 {
@@ -782,6 +831,7 @@ word_job (gpointer data)
       float n_bigrams = len > 1 ? len - 1 : 1;
       /* a short word must be all there; a long one mostly */
       float min_frac = n_bigrams > 3 ? 0.75f : 0.99f;
+      guint seg_start = job->postings->len;
 
       for (guint i = 0; i + 1 < len && n_ids < G_N_ELEMENTS (ids); i++)
         {
@@ -843,6 +893,14 @@ word_job (gpointer data)
               if (wp.frac >= min_frac)
                 g_array_append_val (job->postings, wp);
             }
+        }
+
+      /* champion list: only the entries where the word weighs most */
+      if (job->postings->len - seg_start > WORD_CHAMPIONS)
+        {
+          select_champions (&g_array_index (job->postings, WordPosting, seg_start),
+                            job->postings->len - seg_start, WORD_CHAMPIONS);
+          g_array_set_size (job->postings, seg_start + WORD_CHAMPIONS);
         }
 
       job->ends[t - job->from] = job->postings->len;
@@ -916,7 +974,7 @@ accumulate (RhSearchIndex *self,
 {
   guint32 stamp = next_stamp (&self->cur_alt, self->stamp_alt, self->n_docs);
 
-  g_array_set_size (self->touched_alt, 0);
+  self->touched_alt.len = 0;
 
   for (guint k = 0; k < n_ids; k++)
     {
@@ -933,7 +991,7 @@ accumulate (RhSearchIndex *self,
               self->stamp_alt[d] = stamp;
               self->alt_acc[d] = 0;
               self->alt_count[d] = 0;
-              g_array_append_val (self->touched_alt, d);
+              self->touched_alt.ids[self->touched_alt.len++] = d;
             }
           self->alt_acc[d] += p->weight;
           self->alt_count[d]++;
@@ -952,9 +1010,9 @@ fold_alternative (RhSearchIndex *self,
 {
   guint32 stamp = self->cur_unit;
 
-  for (guint k = 0; k < self->touched_alt->len; k++)
+  for (guint k = 0; k < self->touched_alt.len; k++)
     {
-      guint32 d = g_array_index (self->touched_alt, guint32, k);
+      guint32 d = self->touched_alt.ids[k];
       float frac = MIN (self->alt_count[d] / n_alt, 1.0f);
       float score = self->alt_acc[d] * scale;
       float mass = frac * n_own * weight;
@@ -968,7 +1026,7 @@ fold_alternative (RhSearchIndex *self,
           self->stamp_unit[d] = stamp;
           self->unit_acc[d] = score;
           self->unit_mass[d] = mass;
-          g_array_append_val (self->touched_unit, d);
+          self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
@@ -992,7 +1050,7 @@ static void
 begin_unit (RhSearchIndex *self)
 {
   next_stamp (&self->cur_unit, self->stamp_unit, self->n_docs);
-  g_array_set_size (self->touched_unit, 0);
+  self->touched_unit.len = 0;
 }
 
 static void
@@ -1000,26 +1058,16 @@ end_unit (RhSearchIndex *self)
 {
   guint32 stamp = self->cur_doc;
 
-  if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
-    for (guint k = 0; k < self->touched_unit->len; k++)
-      {
-        guint32 d = g_array_index (self->touched_unit, guint32, k);
-
-        g_printerr ("  unit %u: %s %.2f (mass %.2f)\n", self->cur_unit,
-                    rh_entry_get_id (g_ptr_array_index (self->entries, d)),
-                    self->unit_acc[d], self->unit_mass[d]);
-      }
-
-  for (guint k = 0; k < self->touched_unit->len; k++)
+  for (guint k = 0; k < self->touched_unit.len; k++)
     {
-      guint32 d = g_array_index (self->touched_unit, guint32, k);
+      guint32 d = self->touched_unit.ids[k];
 
       if (self->stamp_doc[d] != stamp)
         {
           self->stamp_doc[d] = stamp;
           self->acc[d] = 0;
           self->mass[d] = 0;
-          g_array_append_val (self->touched, d);
+          self->touched.ids[self->touched.len++] = d;
         }
       self->acc[d] += self->unit_acc[d];
       self->mass[d] += self->unit_mass[d];
@@ -1044,7 +1092,7 @@ accumulate_plain (RhSearchIndex *self,
           self->stamp_doc[d] = stamp;
           self->acc[d] = 0;
           self->mass[d] = 0;
-          g_array_append_val (self->touched, d);
+          self->touched.ids[self->touched.len++] = d;
         }
       self->acc[d] += p->weight;
       self->mass[d] += 1;
@@ -1075,16 +1123,16 @@ accumulate_own (RhSearchIndex *self,
               self->stamp_unit[d] = stamp;
               self->unit_acc[d] = 0;
               self->alt_count[d] = 0;
-              g_array_append_val (self->touched_unit, d);
+              self->touched_unit.ids[self->touched_unit.len++] = d;
             }
           self->unit_acc[d] += p->weight;
           self->alt_count[d]++;
         }
     }
 
-  for (guint k = 0; k < self->touched_unit->len; k++)
+  for (guint k = 0; k < self->touched_unit.len; k++)
     {
-      guint32 d = g_array_index (self->touched_unit, guint32, k);
+      guint32 d = self->touched_unit.ids[k];
 
       self->unit_acc[d] *= scale;
       self->unit_mass[d] = MIN (self->alt_count[d], n_own);
@@ -1173,7 +1221,7 @@ score_word (RhSearchIndex *self,
           self->stamp_unit[d] = stamp;
           self->unit_acc[d] = score;
           self->unit_mass[d] = mass;
-          g_array_append_val (self->touched_unit, d);
+          self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
@@ -1261,7 +1309,7 @@ run_query (RhSearchIndex *self,
     return hits;
 
   next_stamp (&self->cur_doc, self->stamp_doc, self->n_docs);
-  g_array_set_size (self->touched, 0);
+  self->touched.len = 0;
 
   needles = g_rc_box_new0 (Needles);
   needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
@@ -1320,11 +1368,6 @@ run_query (RhSearchIndex *self,
           needles_add (needles, q + match->start, match->len);
 
           begin_unit (self);
-          if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
-            {
-              g_autofree char *u = g_ucs4_to_utf8 (q + match->start, match->len, NULL, NULL, NULL);
-              g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
-            }
 
           /* what the clerk typed: a thesaurus word, or near one */
           if (match->factor >= 1.0f)
@@ -1411,11 +1454,11 @@ run_query (RhSearchIndex *self,
 
   /* gather those that explain enough of the query, keeping the best few
    * in a heap (worst on top) */
-  n_candidates = limit == 0 ? self->touched->len : MAX (limit * 2, 32);
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched->len));
-  for (guint k = 0; k < self->touched->len; k++)
+  n_candidates = limit == 0 ? self->touched.len : MAX (limit * 2, 32);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched.len));
+  for (guint k = 0; k < self->touched.len; k++)
     {
-      guint32 d = g_array_index (self->touched, guint32, k);
+      guint32 d = self->touched.ids[k];
       Candidate c = { d, self->acc[d] };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
@@ -1505,9 +1548,9 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->stamp_doc, g_free);
   g_clear_pointer (&self->stamp_unit, g_free);
   g_clear_pointer (&self->stamp_alt, g_free);
-  g_clear_pointer (&self->touched, g_array_unref);
-  g_clear_pointer (&self->touched_unit, g_array_unref);
-  g_clear_pointer (&self->touched_alt, g_array_unref);
+  g_clear_pointer (&self->touched.ids, g_free);
+  g_clear_pointer (&self->touched_unit.ids, g_free);
+  g_clear_pointer (&self->touched_alt.ids, g_free);
   g_clear_pointer (&self->query_chars, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 
@@ -1548,10 +1591,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (synonyms != NULL, NULL);
 
-  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("start %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, error)))
     return NULL;
-  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("thesaurus %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 
   self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
   self->catalog = g_object_ref (catalog);
@@ -1575,15 +1616,13 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->stamp_doc = g_new0 (guint32, n + 1);
   self->stamp_unit = g_new0 (guint32, n + 1);
   self->stamp_alt = g_new0 (guint32, n + 1);
-  self->touched = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  self->touched_unit = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  self->touched_alt = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  self->touched.ids = g_new (guint32, n + 1);
+  self->touched_unit.ids = g_new (guint32, n + 1);
+  self->touched_alt.ids = g_new (guint32, n + 1);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 
-  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("built %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   build_word_postings (self);
-  if (g_getenv ("RH_SEARCH_TRACE")) g_printerr ("words %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 
   return g_steal_pointer (&self);
 }
