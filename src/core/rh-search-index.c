@@ -51,14 +51,22 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
-#define PLAIN_BUDGET      12000   /* …then more while their postings fit this */
-#define WORD_CHAMPIONS    800     /* entries kept for a thesaurus word: where it weighs most */
+#define PLAIN_BUDGET      6000    /* …then more while their postings fit this */
+#define WORD_CHAMPIONS    300     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+/* An entry's running score in a search, valid when stamp is current */
+typedef struct
+{
+  guint32 stamp;
+  float   acc;
+  float   mass;
+} Slot;
 
 /* Entries touched by a search (room for every entry) */
 typedef struct
@@ -122,14 +130,10 @@ struct _RhSearchIndex
   WordPosting  *word_postings;
 
   /* scratch for searching */
-  float        *acc;
-  float        *mass;
-  float        *unit_acc;
-  float        *unit_mass;
+  Slot         *doc_slot;         /* the query so far */
+  Slot         *unit_slot;        /* the unit being scored */
   float        *alt_acc;
   guint16      *alt_count;
-  guint32      *stamp_doc;
-  guint32      *stamp_unit;
   guint32      *stamp_alt;
   guint32       cur_doc;
   guint32       cur_unit;
@@ -170,15 +174,7 @@ needles_add (Needles        *needles,
   if (len == 0)
     return;
 
-  /* no duplicates */
-  for (guint i = 0; i < needles->spans->len; i++)
-    {
-      RhTextRange *s = &g_array_index (needles->spans, RhTextRange, i);
-
-      if (s->end - s->start == len &&
-          memcmp (&g_array_index (needles->chars, gunichar, s->start), c, len * sizeof (gunichar)) == 0)
-        return;
-    }
+  /* (a word twice only costs a little more when highlighting) */
 
   span.start = needles->chars->len;
   span.end = span.start + len;
@@ -954,6 +950,20 @@ build_word_postings (RhSearchIndex *self)
 /* Searching */
 
 static inline guint32
+next_slot_stamp (guint32 *current,
+                 Slot    *slots,
+                 guint    n)
+{
+  if (++(*current) == G_MAXUINT32)
+    {
+      for (guint i = 0; i < n; i++)
+        slots[i].stamp = 0;
+      *current = 1;
+    }
+  return *current;
+}
+
+static inline guint32
 next_stamp (guint32 *current,
             guint32 *stamps,
             guint    n)
@@ -1021,17 +1031,17 @@ fold_alternative (RhSearchIndex *self,
       if (!own && frac < (n_alt > 3 ? 0.75f : 0.99f))
         continue;
 
-      if (self->stamp_unit[d] != stamp)
+      if (self->unit_slot[d].stamp != stamp)
         {
-          self->stamp_unit[d] = stamp;
-          self->unit_acc[d] = score;
-          self->unit_mass[d] = mass;
+          self->unit_slot[d].stamp = stamp;
+          self->unit_slot[d].acc = score;
+          self->unit_slot[d].mass = mass;
           self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
-          self->unit_acc[d] = MAX (self->unit_acc[d], score);
-          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+          self->unit_slot[d].acc = MAX (self->unit_slot[d].acc, score);
+          self->unit_slot[d].mass = MAX (self->unit_slot[d].mass, mass);
         }
     }
 }
@@ -1049,7 +1059,7 @@ word_length (float n_bigrams)
 static void
 begin_unit (RhSearchIndex *self)
 {
-  next_stamp (&self->cur_unit, self->stamp_unit, self->n_docs);
+  next_slot_stamp (&self->cur_unit, self->unit_slot, self->n_docs);
   self->touched_unit.len = 0;
 }
 
@@ -1062,15 +1072,15 @@ end_unit (RhSearchIndex *self)
     {
       guint32 d = self->touched_unit.ids[k];
 
-      if (self->stamp_doc[d] != stamp)
+      if (self->doc_slot[d].stamp != stamp)
         {
-          self->stamp_doc[d] = stamp;
-          self->acc[d] = 0;
-          self->mass[d] = 0;
+          self->doc_slot[d].stamp = stamp;
+          self->doc_slot[d].acc = 0;
+          self->doc_slot[d].mass = 0;
           self->touched.ids[self->touched.len++] = d;
         }
-      self->acc[d] += self->unit_acc[d];
-      self->mass[d] += self->unit_mass[d];
+      self->doc_slot[d].acc += self->unit_slot[d].acc;
+      self->doc_slot[d].mass += self->unit_slot[d].mass;
     }
 }
 
@@ -1087,15 +1097,15 @@ accumulate_plain (RhSearchIndex *self,
     {
       guint32 d = p->doc;
 
-      if (self->stamp_doc[d] != stamp)
+      if (self->doc_slot[d].stamp != stamp)
         {
-          self->stamp_doc[d] = stamp;
-          self->acc[d] = 0;
-          self->mass[d] = 0;
+          self->doc_slot[d].stamp = stamp;
+          self->doc_slot[d].acc = 0;
+          self->doc_slot[d].mass = 0;
           self->touched.ids[self->touched.len++] = d;
         }
-      self->acc[d] += p->weight;
-      self->mass[d] += 1;
+      self->doc_slot[d].acc += p->weight;
+      self->doc_slot[d].mass += 1;
     }
 }
 
@@ -1118,14 +1128,14 @@ accumulate_own (RhSearchIndex *self,
         {
           guint32 d = p->doc;
 
-          if (self->stamp_unit[d] != stamp)
+          if (self->unit_slot[d].stamp != stamp)
             {
-              self->stamp_unit[d] = stamp;
-              self->unit_acc[d] = 0;
+              self->unit_slot[d].stamp = stamp;
+              self->unit_slot[d].acc = 0;
               self->alt_count[d] = 0;
               self->touched_unit.ids[self->touched_unit.len++] = d;
             }
-          self->unit_acc[d] += p->weight;
+          self->unit_slot[d].acc += p->weight;
           self->alt_count[d]++;
         }
     }
@@ -1134,8 +1144,8 @@ accumulate_own (RhSearchIndex *self,
     {
       guint32 d = self->touched_unit.ids[k];
 
-      self->unit_acc[d] *= scale;
-      self->unit_mass[d] = MIN (self->alt_count[d], n_own);
+      self->unit_slot[d].acc *= scale;
+      self->unit_slot[d].mass = MIN (self->alt_count[d], n_own);
     }
 }
 
@@ -1216,17 +1226,17 @@ score_word (RhSearchIndex *self,
       float score = p->mean * scale;
       float mass = p->frac * n_own * weight;
 
-      if (self->stamp_unit[d] != stamp)
+      if (self->unit_slot[d].stamp != stamp)
         {
-          self->stamp_unit[d] = stamp;
-          self->unit_acc[d] = score;
-          self->unit_mass[d] = mass;
+          self->unit_slot[d].stamp = stamp;
+          self->unit_slot[d].acc = score;
+          self->unit_slot[d].mass = mass;
           self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
-          self->unit_acc[d] = MAX (self->unit_acc[d], score);
-          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+          self->unit_slot[d].acc = MAX (self->unit_slot[d].acc, score);
+          self->unit_slot[d].mass = MAX (self->unit_slot[d].mass, mass);
         }
     }
 }
@@ -1308,7 +1318,7 @@ run_query (RhSearchIndex *self,
   if (n == 0)
     return hits;
 
-  next_stamp (&self->cur_doc, self->stamp_doc, self->n_docs);
+  next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
   self->touched.len = 0;
 
   needles = g_rc_box_new0 (Needles);
@@ -1459,12 +1469,12 @@ run_query (RhSearchIndex *self,
   for (guint k = 0; k < self->touched.len; k++)
     {
       guint32 d = self->touched.ids[k];
-      Candidate c = { d, self->acc[d] };
+      Candidate c = { d, self->doc_slot[d].acc };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
       if (c.score <= 0)
         continue;
-      if (!suggest && self->mass[d] < MIN_COVERAGE * total_mass && self->mass[d] < MIN_MASS)
+      if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS)
         continue;
 
       if (candidates->len < n_candidates)
@@ -1539,14 +1549,10 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->doc_question_end, g_free);
   g_clear_pointer (&self->word_start, g_free);
   g_clear_pointer (&self->word_postings, g_free);
-  g_clear_pointer (&self->acc, g_free);
-  g_clear_pointer (&self->mass, g_free);
-  g_clear_pointer (&self->unit_acc, g_free);
-  g_clear_pointer (&self->unit_mass, g_free);
+  g_clear_pointer (&self->doc_slot, g_free);
+  g_clear_pointer (&self->unit_slot, g_free);
   g_clear_pointer (&self->alt_acc, g_free);
   g_clear_pointer (&self->alt_count, g_free);
-  g_clear_pointer (&self->stamp_doc, g_free);
-  g_clear_pointer (&self->stamp_unit, g_free);
   g_clear_pointer (&self->stamp_alt, g_free);
   g_clear_pointer (&self->touched.ids, g_free);
   g_clear_pointer (&self->touched_unit.ids, g_free);
@@ -1607,14 +1613,10 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
 
   build_index (self);
 
-  self->acc = g_new0 (float, n + 1);
-  self->mass = g_new0 (float, n + 1);
-  self->unit_acc = g_new0 (float, n + 1);
-  self->unit_mass = g_new0 (float, n + 1);
+  self->doc_slot = g_new0 (Slot, n + 1);
+  self->unit_slot = g_new0 (Slot, n + 1);
   self->alt_acc = g_new0 (float, n + 1);
   self->alt_count = g_new0 (guint16, n + 1);
-  self->stamp_doc = g_new0 (guint32, n + 1);
-  self->stamp_unit = g_new0 (guint32, n + 1);
   self->stamp_alt = g_new0 (guint32, n + 1);
   self->touched.ids = g_new (guint32, n + 1);
   self->touched_unit.ids = g_new (guint32, n + 1);
