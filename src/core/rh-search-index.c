@@ -51,13 +51,29 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
-#define PLAIN_BUDGET      30000   /* …then more while their postings fit this */
+#define PLAIN_BUDGET      6000    /* …then more while their postings fit this */
+#define WORD_CHAMPIONS    300     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+/* An entry's running score in a search, valid when stamp is current */
+typedef struct
+{
+  guint32 stamp;
+  float   acc;
+  float   mass;
+} Slot;
+
+/* Entries touched by a search (room for every entry) */
+typedef struct
+{
+  guint32 *ids;
+  guint    len;
+} IdList;
 
 typedef struct
 {
@@ -103,7 +119,9 @@ struct _RhSearchIndex
   guint32      *post_start;       /* n_terms + 1 */
   Posting      *postings;
 
-  char        **doc_text;         /* match form: question \n keywords \n body */
+  /* match form of each entry: question 0 keywords 0 … body 0 …, one pool */
+  GArray       *doc_chars;
+  guint32      *doc_start;        /* n_docs + 1 */
   guint32      *doc_question_end;
 
   /* thesaurus term → the entries that have it (all or most of its
@@ -112,21 +130,17 @@ struct _RhSearchIndex
   WordPosting  *word_postings;
 
   /* scratch for searching */
-  float        *acc;
-  float        *mass;
-  float        *unit_acc;
-  float        *unit_mass;
+  Slot         *doc_slot;         /* the query so far */
+  Slot         *unit_slot;        /* the unit being scored */
   float        *alt_acc;
   guint16      *alt_count;
-  guint32      *stamp_doc;
-  guint32      *stamp_unit;
   guint32      *stamp_alt;
   guint32       cur_doc;
   guint32       cur_unit;
   guint32       cur_alt;
-  GArray       *touched;
-  GArray       *touched_unit;
-  GArray       *touched_alt;
+  IdList        touched;
+  IdList        touched_unit;
+  IdList        touched_alt;
   GArray       *query_chars;
   GArray       *matches;
 };
@@ -160,15 +174,7 @@ needles_add (Needles        *needles,
   if (len == 0)
     return;
 
-  /* no duplicates */
-  for (guint i = 0; i < needles->spans->len; i++)
-    {
-      RhTextRange *s = &g_array_index (needles->spans, RhTextRange, i);
-
-      if (s->end - s->start == len &&
-          memcmp (&g_array_index (needles->chars, gunichar, s->start), c, len * sizeof (gunichar)) == 0)
-        return;
-    }
+  /* (a word twice only costs a little more when highlighting) */
 
   span.start = needles->chars->len;
   span.end = span.start + len;
@@ -424,209 +430,124 @@ append_field_text (GArray     *chars,
     g_array_append_val (chars, sep);
 }
 
-/* One line at a time, so that no bigram spans two lines. */
-static void
-append_lines (GArray     *chars,
-              const char *text)
-{
-  const char *p = text;
-
-  if (text == NULL)
-    return;
-
-  while (*p)
-    {
-      const char *nl = strchr (p, '\n');
-      guint from = chars->len;
-      gunichar sep = 0;
-      gsize len = nl ? (gsize)(nl - p) : strlen (p);
-
-      rh_text_normalize_append (p, len, chars, NULL);
-      rh_text_strip_long_vowels (chars, NULL, from);
-      if (chars->len > from)
-        g_array_append_val (chars, sep);
-
-      p += len;
-      if (*p == '\n')
-        p++;
-    }
-}
-
-static char *
-chars_to_utf8 (const gunichar *c,
-               guint           n)
-{
-  GString *str = g_string_sized_new (n * 3 + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (c[i] == 0)
-        g_string_append_c (str, '\n');
-      else if (c[i] < 0x80)
-        g_string_append_c (str, (char)c[i]);
-      else
-        g_string_append_unichar (str, c[i]);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
 typedef struct
 {
   guint32 term;
   float   tf[N_FIELDS];
 } LocalTerm;
 
-static int
-compare_word_postings (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      data)
+/* The match form of one entry's fields, appended to @pool; @bounds gets
+ * where each field ends (positions in @pool). */
+static void
+normalize_entry (RhSearchIndex *self,
+                 RhEntry       *entry,
+                 GArray        *pool,
+                 guint32       *bounds)
 {
-  const WordPosting *x = a, *y = b;
+  const char * const *keywords = rh_entry_get_keywords (entry);
+  const char * const *category_ids = rh_entry_get_category_ids (entry);
 
-  return x->doc < y->doc ? -1 : x->doc > y->doc;
+  append_field_text (pool, rh_entry_get_question (entry));
+  bounds[FIELD_QUESTION] = pool->len;
+
+  for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+    append_field_text (pool, keywords[k]);
+  append_field_text (pool, rh_entry_get_service_name (entry));
+  for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
+    {
+      RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
+
+      if (category != NULL)
+        append_field_text (pool, rh_category_get_title (category));
+    }
+  bounds[FIELD_KEYWORDS] = pool->len;
+
+  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+    {
+      const RhBlock *block = rh_entry_get_block (entry, b);
+
+      append_field_text (pool, block->text);
+      for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+        append_field_text (pool, block->items[k]);
+      append_field_text (pool, block->check);
+      append_field_text (pool, block->check_text);
+    }
+  bounds[FIELD_BODY] = pool->len;
+
+  /* the contacts the answer names: so a phone number finds its entry */
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+    {
+      const RhBlock *block = rh_entry_get_block (entry, b);
+      const char * const *hours;
+
+      if (block->contact == NULL)
+        continue;
+      append_field_text (pool, rh_contact_get_name (block->contact));
+      append_field_text (pool, rh_contact_get_phone (block->contact));
+      hours = rh_contact_get_hours_text (block->contact);
+      for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
+        append_field_text (pool, hours[h]);
+    }
+  bounds[FIELD_CONTACT] = pool->len;
 }
 
-static void
-build_index (RhSearchIndex *self)
+/* Building runs in two threads on a large catalog: each does half the entries. */
+typedef struct
 {
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (LocalTerm));
-  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
-  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS);
-  g_autofree guint32 *last_doc = NULL;
-  g_autofree guint32 *slot = NULL;
-  g_autofree guint32 *cursor = NULL;
-  double avg_len[N_FIELDS] = { 0, };
-  guint n_postings = 0;
+  RhSearchIndex *self;
+  guint          from;
+  guint          to;
+  GArray        *pool;          /* 1: normalised text of the entries */
+  guint32       *bounds;        /* 1: N_FIELDS per entry, in pool */
+  const guint32 *occ;           /* 3: */
+  const guint32 *occ_start;
+  const float   *field_len;
+  const float   *idfs;
+  const double  *avg_len;
+  guint32       *cursor;        /* 3: next free posting of each term */
+} BuildJob;
 
-  self->dict_mask = 4095;
-  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
-  self->dict_values = g_new (guint32, self->dict_mask + 1);
-  self->doc_text = g_new0 (char *, self->n_docs + 1);
-  self->doc_question_end = g_new0 (guint32, self->n_docs);
+#define PARALLEL_MIN_DOCS 1024
 
-  /* 1. normalise, cut into terms */
-  for (guint d = 0; d < self->n_docs; d++)
+static gpointer
+normalize_job (gpointer data)
+{
+  BuildJob *job = data;
+
+  for (guint d = job->from; d < job->to; d++)
     {
-      RhEntry *entry = g_ptr_array_index (self->entries, d);
-      const char * const *keywords = rh_entry_get_keywords (entry);
-      g_autofree char *body = rh_entry_dup_body_text (entry);
-      g_autoptr(GPtrArray) categories = rh_catalog_dup_entry_categories (self->catalog, entry);
-      guint bounds[N_FIELDS];
-      const gunichar *c;
-      guint field = 0;
-
-      g_array_set_size (chars, 0);
-      append_field_text (chars, rh_entry_get_question (entry));
-      bounds[FIELD_QUESTION] = chars->len;
-
-      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-        append_field_text (chars, keywords[k]);
-      append_field_text (chars, rh_entry_get_service_name (entry));
-      for (guint k = 0; categories != NULL && k < categories->len; k++)
-        {
-          RhCategory *category = g_ptr_array_index (categories, k);
-
-          if (category != NULL)
-            append_field_text (chars, rh_category_get_title (category));
-        }
-      bounds[FIELD_KEYWORDS] = chars->len;
-
-      append_lines (chars, body);
-      bounds[FIELD_BODY] = chars->len;
-
-      /* the contacts the answer names: so a phone number finds its entry */
-      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
-        {
-          const RhBlock *block = rh_entry_get_block (entry, b);
-          const char * const *hours;
-
-          if (block->contact == NULL)
-            continue;
-          append_field_text (chars, rh_contact_get_name (block->contact));
-          append_field_text (chars, rh_contact_get_phone (block->contact));
-          hours = rh_contact_get_hours_text (block->contact);
-          for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
-            append_field_text (chars, hours[h]);
-        }
-      bounds[FIELD_CONTACT] = chars->len;
-
-      c = (const gunichar *)(void *)chars->data;
-      occ_start[d] = occ->len;
-
-      for (guint i = 0; i < chars->len; i++)
-        {
-          guint32 t;
-
-          while (field < FIELD_CONTACT && i >= bounds[field])
-            field++;
-          if (c[i] == 0)
-            continue;
-
-          field_len[d * N_FIELDS + field] += 1;
-          t = dict_intern (self, bigram_key (c[i], 0)) << 2 | field;
-          g_array_append_val (occ, t);
-          if (i + 1 < chars->len && c[i + 1] != 0)
-            {
-              t = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
-              g_array_append_val (occ, t);
-            }
-        }
-
-      self->doc_text[d] = chars_to_utf8 (c, chars->len);
-      self->doc_question_end[d] = 0;
-      for (guint i = 0; i < bounds[FIELD_QUESTION]; i++)
-        self->doc_question_end[d] += c[i] < 0x80 ? 1 : c[i] < 0x800 ? 2 : c[i] < 0x10000 ? 3 : 4;
+      job->self->doc_start[d] = job->pool->len;
+      normalize_entry (job->self, g_ptr_array_index (job->self->entries, d), job->pool,
+                       job->bounds + (gsize)(d - job->from) * N_FIELDS);
     }
-  occ_start[self->n_docs] = occ->len;
 
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint f = 0; f < N_FIELDS; f++)
-      avg_len[f] += field_len[d * N_FIELDS + f];
-  for (guint f = 0; f < N_FIELDS; f++)
-    avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
+  return NULL;
+}
 
-  /* 2. document frequencies → posting array offsets */
-  last_doc = g_new (guint32, self->n_terms);
-  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
-  self->post_start = g_new0 (guint32, self->n_terms + 1);
+static gpointer
+weigh_job (gpointer data)
+{
+  BuildJob *job = data;
+  RhSearchIndex *self = job->self;
+  g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (LocalTerm));
+  g_autofree guint32 *last_doc = g_new (guint32, MAX (self->n_terms, 1));
+  g_autofree guint32 *slot = g_new (guint32, MAX (self->n_terms, 1));
 
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
-      {
-        guint32 t = g_array_index (occ, guint32, o) >> 2;
-
-        if (last_doc[t] != d)
-          {
-            last_doc[t] = d;
-            self->post_start[t + 1]++;
-            n_postings++;
-          }
-      }
-
-  for (guint t = 0; t < self->n_terms; t++)
-    self->post_start[t + 1] += self->post_start[t];
-
-  self->postings = g_new (Posting, MAX (n_postings, 1));
-  cursor = g_memdup2 (self->post_start, self->n_terms * sizeof (guint32));
-  slot = g_new (guint32, self->n_terms);
   memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
 
-  /* 3. BM25F weight of each (term, document) */
-  for (guint d = 0; d < self->n_docs; d++)
+  for (guint d = job->from; d < job->to; d++)
     {
       float norm[N_FIELDS];
 
       for (guint f = 0; f < N_FIELDS; f++)
         norm[f] = field_weight[f] /
-                  (1.0f - field_b[f] + field_b[f] * field_len[d * N_FIELDS + f] / (float)avg_len[f]);
+                  (1.0f - field_b[f] + field_b[f] * job->field_len[d * N_FIELDS + f] / (float)job->avg_len[f]);
 
       g_array_set_size (local, 0);
-      for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+      for (guint o = job->occ_start[d]; o < job->occ_start[d + 1]; o++)
         {
-          guint32 v = g_array_index (occ, guint32, o);
+          guint32 v = job->occ[o];
           guint32 t = v >> 2;
 
           if (last_doc[t] != d)
@@ -643,35 +564,261 @@ build_index (RhSearchIndex *self)
       for (guint k = 0; k < local->len; k++)
         {
           LocalTerm *lt = &g_array_index (local, LocalTerm, k);
-          float df = self->post_start[lt->term + 1] - self->post_start[lt->term];
-          float idf = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
           float tf = 0;
-          Posting *p = &self->postings[cursor[lt->term]++];
+          Posting *p = &self->postings[job->cursor[lt->term]++];
 
           for (guint f = 0; f < N_FIELDS; f++)
             tf += lt->tf[f] * norm[f];
 
           p->doc = d;
-          p->weight = idf * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
+          p->weight = job->idfs[lt->term] * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
         }
+    }
+
+  return NULL;
+}
+
+/* Runs @func on both jobs: the second in a thread of its own when there is one. */
+static void
+run_jobs (GThreadFunc  func,
+          BuildJob    *jobs,
+          gboolean     parallel)
+{
+  GThread *thread = NULL;
+
+  if (parallel)
+    thread = g_thread_try_new ("rh-search-build", func, &jobs[1], NULL);
+  func (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    func (&jobs[1]);
+}
+
+static void
+build_index (RhSearchIndex *self)
+{
+  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
+  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *last_doc = NULL;
+  g_autofree guint32 *first_half = NULL;
+  g_autofree float *idfs = NULL;
+  g_autofree guint32 *unigram_ids = g_new (guint32, 0x10000);
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  guint half = parallel ? self->n_docs / 2 : self->n_docs;
+  BuildJob jobs[2] = { { 0, }, { 0, } };
+  gsize text_bytes = 0;
+  guint32 *out;
+  double avg_len[N_FIELDS] = { 0, };
+  guint n_postings = 0;
+
+  memset (unigram_ids, 0xff, 0x10000 * sizeof (guint32));
+
+  /* reserve about what the text will take, to grow the arrays only rarely */
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      RhEntry *entry = g_ptr_array_index (self->entries, d);
+      const char * const *keywords = rh_entry_get_keywords (entry);
+
+      text_bytes += strlen (rh_entry_get_question (entry)) + 64;
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        text_bytes += strlen (keywords[k]);
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          text_bytes += block->text ? strlen (block->text) : 0;
+          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+            text_bytes += strlen (block->items[k]);
+        }
+    }
+
+  self->dict_mask = 4095;
+  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
+  self->dict_values = g_new (guint32, self->dict_mask + 1);
+  self->doc_start = g_new0 (guint32, self->n_docs + 1);
+  self->doc_question_end = g_new0 (guint32, self->n_docs);
+
+  /* 1. normalise (two halves at once), then cut into terms */
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].self = self;
+      jobs[j].from = j == 0 ? 0 : half;
+      jobs[j].to = j == 0 ? half : self->n_docs;
+      jobs[j].pool = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), text_bytes / 2 + 16);
+      jobs[j].bounds = bounds + (gsize)jobs[j].from * N_FIELDS;
+    }
+  run_jobs (normalize_job, jobs, parallel);
+
+  /* one pool: the second half after the first */
+  for (guint d = half; d < self->n_docs; d++)
+    self->doc_start[d] += jobs[0].pool->len;
+  for (gsize i = (gsize)half * N_FIELDS; i < (gsize)self->n_docs * N_FIELDS; i++)
+    bounds[i] += jobs[0].pool->len;
+  g_array_append_vals (jobs[0].pool, jobs[1].pool->data, jobs[1].pool->len);
+  g_array_unref (jobs[1].pool);
+  self->doc_chars = jobs[0].pool;
+  self->doc_start[self->n_docs] = self->doc_chars->len;
+
+  g_array_set_size (occ, 2 * (gsize)self->doc_chars->len + 1);
+  out = &g_array_index (occ, guint32, 0);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      const gunichar *c = &g_array_index (self->doc_chars, gunichar, 0);
+      const guint32 *b = bounds + (gsize)d * N_FIELDS;
+      guint field = 0;
+
+      self->doc_question_end[d] = b[FIELD_QUESTION];
+      occ_start[d] = out - &g_array_index (occ, guint32, 0);
+
+      for (guint i = self->doc_start[d]; i < self->doc_start[d + 1]; i++)
+        {
+          guint32 u;
+
+          while (field < FIELD_CONTACT && i >= b[field])
+            field++;
+          if (c[i] == 0)
+            continue;
+
+          field_len[d * N_FIELDS + field] += 1;
+          if (c[i] < 0x10000)
+            {
+              /* one character: straight from a table */
+              if ((u = unigram_ids[c[i]]) == G_MAXUINT32)
+                u = unigram_ids[c[i]] = dict_intern (self, bigram_key (c[i], 0));
+            }
+          else
+            u = dict_intern (self, bigram_key (c[i], 0));
+          *out++ = u << 2 | field;
+          /* every entry's text ends with a 0 */
+          if (c[i + 1] != 0)
+            *out++ = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
+        }
+    }
+  occ_start[self->n_docs] = out - &g_array_index (occ, guint32, 0);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint f = 0; f < N_FIELDS; f++)
+      avg_len[f] += field_len[d * N_FIELDS + f];
+  for (guint f = 0; f < N_FIELDS; f++)
+    avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
+
+  /* 2. document frequencies → posting array offsets */
+  last_doc = g_new (guint32, MAX (self->n_terms, 1));
+  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
+  first_half = g_new0 (guint32, MAX (self->n_terms, 1));
+  self->post_start = g_new0 (guint32, self->n_terms + 1);
+
+  for (guint d = 0; d < self->n_docs; d++)
+    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
+      {
+        guint32 t = g_array_index (occ, guint32, o) >> 2;
+
+        if (last_doc[t] != d)
+          {
+            last_doc[t] = d;
+            self->post_start[t + 1]++;
+            if (d < half)
+              first_half[t]++;
+            n_postings++;
+          }
+      }
+
+  for (guint t = 0; t < self->n_terms; t++)
+    self->post_start[t + 1] += self->post_start[t];
+
+  idfs = g_new (float, MAX (self->n_terms, 1));
+  for (guint t = 0; t < self->n_terms; t++)
+    {
+      float df = self->post_start[t + 1] - self->post_start[t];
+
+      idfs[t] = logf (1.0f + (self->n_docs - df + 0.5f) / (df + 0.5f));
+    }
+
+  /* 3. BM25F weight of each (term, document), two halves at once */
+  self->postings = g_new (Posting, MAX (n_postings, 1));
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].occ = &g_array_index (occ, guint32, 0);
+      jobs[j].occ_start = occ_start;
+      jobs[j].field_len = field_len;
+      jobs[j].idfs = idfs;
+      jobs[j].avg_len = avg_len;
+      jobs[j].cursor = g_memdup2 (self->post_start, MAX (self->n_terms, 1) * sizeof (guint32));
+    }
+  for (guint t = 0; t < self->n_terms; t++)
+    jobs[1].cursor[t] += first_half[t];
+
+  run_jobs (weigh_job, jobs, parallel);
+
+  g_free (jobs[0].cursor);
+  g_free (jobs[1].cursor);
+}
+
+typedef struct
+{
+  RhSearchIndex *self;
+  guint          from;       /* thesaurus terms */
+  guint          to;
+  GArray        *postings;   /* WordPosting */
+  guint32       *ends;       /* where each term's list ends in postings */
+} WordJob;
+
+/* Moves the @k postings of highest mean weight to the front (quickselect). */
+static void
+select_champions (WordPosting *wp,
+                  guint        n,
+                  guint        k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      float pivot = wp[lo + (hi - lo) / 2].mean;
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (wp[i].mean > pivot)
+            i++;
+          while (wp[j].mean < pivot)
+            j--;
+          if (i <= j)
+            {
+              WordPosting tmp = wp[i];
+
+              wp[i] = wp[j];
+              wp[j] = tmp;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return;
     }
 }
 
-static void accumulate (RhSearchIndex *self,
-                        const guint32 *ids,
-                        guint          n_ids);
-
-/* Where each thesaurus word occurs: computed once, so that a query pays
- * only for the entries that have a word, not for its bigrams. */
-static void
-build_word_postings (RhSearchIndex *self)
+static gpointer
+word_job (gpointer data)
 {
-  guint n = rh_thesaurus_get_n_terms (self->thesaurus);
-  g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
+  WordJob *job = data;
+  RhSearchIndex *self = job->self;
+  g_autofree float *acc = g_new0 (float, self->n_docs + 1);
+  g_autofree guint16 *count = g_new0 (guint16, self->n_docs + 1);
+  g_autofree guint32 *stamp = g_new0 (guint32, self->n_docs + 1);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  self->word_start = g_new0 (guint32, n + 1);
-
-  for (guint t = 0; t < n; t++)
+  for (guint t = job->from; t < job->to; t++)
     {
       guint len;
       const gunichar *c = rh_thesaurus_get_term (self->thesaurus, t, &len);
@@ -680,6 +827,7 @@ build_word_postings (RhSearchIndex *self)
       float n_bigrams = len > 1 ? len - 1 : 1;
       /* a short word must be all there; a long one mostly */
       float min_frac = n_bigrams > 3 ? 0.75f : 0.99f;
+      guint seg_start = job->postings->len;
 
       for (guint i = 0; i + 1 < len && n_ids < G_N_ELEMENTS (ids); i++)
         {
@@ -694,32 +842,126 @@ build_word_postings (RhSearchIndex *self)
             ids[n_ids++] = id;
         }
 
-      if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+      if (n_ids == 1 && n_bigrams == 1)
         {
-          accumulate (self, ids, n_ids);
-          for (guint k = 0; k < self->touched_alt->len; k++)
+          /* a two-character word: its bigram's postings */
+          const Posting *p = self->postings + self->post_start[ids[0]];
+          const Posting *end = self->postings + self->post_start[ids[0] + 1];
+
+          for (; p < end; p++)
             {
-              guint32 d = g_array_index (self->touched_alt, guint32, k);
-              WordPosting wp = { d, self->alt_acc[d] / n_bigrams, MIN (self->alt_count[d] / n_bigrams, 1.0f) };
+              WordPosting wp = { p->doc, p->weight, 1.0f };
+
+              g_array_append_val (job->postings, wp);
+            }
+        }
+      else if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
+        {
+          guint32 s = t + 1;
+
+          g_array_set_size (touched, 0);
+          for (guint k = 0; k < n_ids; k++)
+            {
+              const Posting *p = self->postings + self->post_start[ids[k]];
+              const Posting *end = self->postings + self->post_start[ids[k] + 1];
+
+              for (; p < end; p++)
+                {
+                  guint32 d = p->doc;
+
+                  if (stamp[d] != s)
+                    {
+                      stamp[d] = s;
+                      acc[d] = 0;
+                      count[d] = 0;
+                      g_array_append_val (touched, d);
+                    }
+                  acc[d] += p->weight;
+                  count[d]++;
+                }
+            }
+
+          for (guint k = 0; k < touched->len; k++)
+            {
+              guint32 d = g_array_index (touched, guint32, k);
+              WordPosting wp = { d, acc[d] / n_bigrams, MIN (count[d] / n_bigrams, 1.0f) };
 
               if (wp.frac >= min_frac)
-                g_array_append_val (postings, wp);
+                g_array_append_val (job->postings, wp);
             }
         }
 
-      self->word_start[t + 1] = postings->len;
+      /* champion list: only the entries where the word weighs most */
+      if (job->postings->len - seg_start > WORD_CHAMPIONS)
+        {
+          select_champions (&g_array_index (job->postings, WordPosting, seg_start),
+                            job->postings->len - seg_start, WORD_CHAMPIONS);
+          g_array_set_size (job->postings, seg_start + WORD_CHAMPIONS);
+        }
+
+      job->ends[t - job->from] = job->postings->len;
     }
 
-  /* accumulate() leaves them in touch order: keep each list by entry */
-  for (guint t = 0; t < n; t++)
-    g_qsort_with_data (&g_array_index (postings, WordPosting, self->word_start[t]),
-                       self->word_start[t + 1] - self->word_start[t], sizeof (WordPosting),
-                       compare_word_postings, NULL);
+  return NULL;
+}
 
-  self->word_postings = (WordPosting *)(void *)g_array_free (g_steal_pointer (&postings), FALSE);
+/* Where each thesaurus word occurs: computed once, so that a query pays
+ * only for the entries that have a word, not for its bigrams. (Each list
+ * is in no particular order: a search does not need them by entry.) */
+static void
+build_word_postings (RhSearchIndex *self)
+{
+  guint n = rh_thesaurus_get_n_terms (self->thesaurus);
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  WordJob jobs[2];
+  GThread *thread = NULL;
+  guint half = parallel ? n / 2 : n;
+
+  for (guint j = 0; j < 2; j++)
+    {
+      jobs[j].self = self;
+      jobs[j].from = j == 0 ? 0 : half;
+      jobs[j].to = j == 0 ? half : n;
+      jobs[j].postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
+      jobs[j].ends = g_new0 (guint32, jobs[j].to - jobs[j].from + 1);
+    }
+
+  if (parallel)
+    thread = g_thread_try_new ("rh-search-words", word_job, &jobs[1], NULL);
+  word_job (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    word_job (&jobs[1]);
+
+  self->word_start = g_new0 (guint32, n + 1);
+  for (guint t = 0; t < half; t++)
+    self->word_start[t + 1] = jobs[0].ends[t];
+  for (guint t = half; t < n; t++)
+    self->word_start[t + 1] = jobs[0].postings->len + jobs[1].ends[t - half];
+
+  g_array_append_vals (jobs[0].postings, jobs[1].postings->data, jobs[1].postings->len);
+  self->word_postings = (WordPosting *)(void *)g_array_free (jobs[0].postings, FALSE);
+  g_array_unref (jobs[1].postings);
+  g_free (jobs[0].ends);
+  g_free (jobs[1].ends);
 }
 
 /* Searching */
+
+static inline guint32
+next_slot_stamp (guint32 *current,
+                 Slot    *slots,
+                 guint    n)
+{
+  if (++(*current) == G_MAXUINT32)
+    {
+      for (guint i = 0; i < n; i++)
+        slots[i].stamp = 0;
+      *current = 1;
+    }
+  return *current;
+}
 
 static inline guint32
 next_stamp (guint32 *current,
@@ -742,7 +984,7 @@ accumulate (RhSearchIndex *self,
 {
   guint32 stamp = next_stamp (&self->cur_alt, self->stamp_alt, self->n_docs);
 
-  g_array_set_size (self->touched_alt, 0);
+  self->touched_alt.len = 0;
 
   for (guint k = 0; k < n_ids; k++)
     {
@@ -759,7 +1001,7 @@ accumulate (RhSearchIndex *self,
               self->stamp_alt[d] = stamp;
               self->alt_acc[d] = 0;
               self->alt_count[d] = 0;
-              g_array_append_val (self->touched_alt, d);
+              self->touched_alt.ids[self->touched_alt.len++] = d;
             }
           self->alt_acc[d] += p->weight;
           self->alt_count[d]++;
@@ -778,9 +1020,9 @@ fold_alternative (RhSearchIndex *self,
 {
   guint32 stamp = self->cur_unit;
 
-  for (guint k = 0; k < self->touched_alt->len; k++)
+  for (guint k = 0; k < self->touched_alt.len; k++)
     {
-      guint32 d = g_array_index (self->touched_alt, guint32, k);
+      guint32 d = self->touched_alt.ids[k];
       float frac = MIN (self->alt_count[d] / n_alt, 1.0f);
       float score = self->alt_acc[d] * scale;
       float mass = frac * n_own * weight;
@@ -789,17 +1031,17 @@ fold_alternative (RhSearchIndex *self,
       if (!own && frac < (n_alt > 3 ? 0.75f : 0.99f))
         continue;
 
-      if (self->stamp_unit[d] != stamp)
+      if (self->unit_slot[d].stamp != stamp)
         {
-          self->stamp_unit[d] = stamp;
-          self->unit_acc[d] = score;
-          self->unit_mass[d] = mass;
-          g_array_append_val (self->touched_unit, d);
+          self->unit_slot[d].stamp = stamp;
+          self->unit_slot[d].acc = score;
+          self->unit_slot[d].mass = mass;
+          self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
-          self->unit_acc[d] = MAX (self->unit_acc[d], score);
-          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+          self->unit_slot[d].acc = MAX (self->unit_slot[d].acc, score);
+          self->unit_slot[d].mass = MAX (self->unit_slot[d].mass, mass);
         }
     }
 }
@@ -817,8 +1059,8 @@ word_length (float n_bigrams)
 static void
 begin_unit (RhSearchIndex *self)
 {
-  next_stamp (&self->cur_unit, self->stamp_unit, self->n_docs);
-  g_array_set_size (self->touched_unit, 0);
+  next_slot_stamp (&self->cur_unit, self->unit_slot, self->n_docs);
+  self->touched_unit.len = 0;
 }
 
 static void
@@ -826,29 +1068,19 @@ end_unit (RhSearchIndex *self)
 {
   guint32 stamp = self->cur_doc;
 
-  if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
-    for (guint k = 0; k < self->touched_unit->len; k++)
-      {
-        guint32 d = g_array_index (self->touched_unit, guint32, k);
-
-        g_printerr ("  unit %u: %s %.2f (mass %.2f)\n", self->cur_unit,
-                    rh_entry_get_id (g_ptr_array_index (self->entries, d)),
-                    self->unit_acc[d], self->unit_mass[d]);
-      }
-
-  for (guint k = 0; k < self->touched_unit->len; k++)
+  for (guint k = 0; k < self->touched_unit.len; k++)
     {
-      guint32 d = g_array_index (self->touched_unit, guint32, k);
+      guint32 d = self->touched_unit.ids[k];
 
-      if (self->stamp_doc[d] != stamp)
+      if (self->doc_slot[d].stamp != stamp)
         {
-          self->stamp_doc[d] = stamp;
-          self->acc[d] = 0;
-          self->mass[d] = 0;
-          g_array_append_val (self->touched, d);
+          self->doc_slot[d].stamp = stamp;
+          self->doc_slot[d].acc = 0;
+          self->doc_slot[d].mass = 0;
+          self->touched.ids[self->touched.len++] = d;
         }
-      self->acc[d] += self->unit_acc[d];
-      self->mass[d] += self->unit_mass[d];
+      self->doc_slot[d].acc += self->unit_slot[d].acc;
+      self->doc_slot[d].mass += self->unit_slot[d].mass;
     }
 }
 
@@ -865,15 +1097,15 @@ accumulate_plain (RhSearchIndex *self,
     {
       guint32 d = p->doc;
 
-      if (self->stamp_doc[d] != stamp)
+      if (self->doc_slot[d].stamp != stamp)
         {
-          self->stamp_doc[d] = stamp;
-          self->acc[d] = 0;
-          self->mass[d] = 0;
-          g_array_append_val (self->touched, d);
+          self->doc_slot[d].stamp = stamp;
+          self->doc_slot[d].acc = 0;
+          self->doc_slot[d].mass = 0;
+          self->touched.ids[self->touched.len++] = d;
         }
-      self->acc[d] += p->weight;
-      self->mass[d] += 1;
+      self->doc_slot[d].acc += p->weight;
+      self->doc_slot[d].mass += 1;
     }
 }
 
@@ -896,24 +1128,24 @@ accumulate_own (RhSearchIndex *self,
         {
           guint32 d = p->doc;
 
-          if (self->stamp_unit[d] != stamp)
+          if (self->unit_slot[d].stamp != stamp)
             {
-              self->stamp_unit[d] = stamp;
-              self->unit_acc[d] = 0;
+              self->unit_slot[d].stamp = stamp;
+              self->unit_slot[d].acc = 0;
               self->alt_count[d] = 0;
-              g_array_append_val (self->touched_unit, d);
+              self->touched_unit.ids[self->touched_unit.len++] = d;
             }
-          self->unit_acc[d] += p->weight;
+          self->unit_slot[d].acc += p->weight;
           self->alt_count[d]++;
         }
     }
 
-  for (guint k = 0; k < self->touched_unit->len; k++)
+  for (guint k = 0; k < self->touched_unit.len; k++)
     {
-      guint32 d = g_array_index (self->touched_unit, guint32, k);
+      guint32 d = self->touched_unit.ids[k];
 
-      self->unit_acc[d] *= scale;
-      self->unit_mass[d] = MIN (self->alt_count[d], n_own);
+      self->unit_slot[d].acc *= scale;
+      self->unit_slot[d].mass = MIN (self->alt_count[d], n_own);
     }
 }
 
@@ -942,6 +1174,11 @@ score_ids (RhSearchIndex *self,
   end_unit (self);
 }
 
+static void score_word (RhSearchIndex *self,
+                        guint          t,
+                        float          n_own,
+                        float          weight);
+
 /* Folds thesaurus word @t, said instead of @own, into the current unit:
  * it scores as the mean weight of its bigrams times word_length() of
  * what the clerk typed, as if the entry had the clerk's own word. */
@@ -953,15 +1190,11 @@ score_alternative (RhSearchIndex  *self,
                    guint           t,
                    float           weight)
 {
-  const WordPosting *p = self->word_postings + self->word_start[t];
-  const WordPosting *end = self->word_postings + self->word_start[t + 1];
   float n_own = MAX (own_len, 2) - 1;
-  float scale = weight * word_length (n_own);
-  guint32 stamp = self->cur_unit;
   guint len;
   const gunichar *c;
 
-  if (p == end)
+  if (self->word_start[t] == self->word_start[t + 1])
     return;
 
   /* a part of what the clerk typed is no other way to say it: the entry
@@ -972,6 +1205,20 @@ score_alternative (RhSearchIndex  *self,
       return;
 
   needles_add (needles, c, len);
+  score_word (self, t, n_own, weight);
+}
+
+/* Folds the entries that have thesaurus word @t into the current unit. */
+static void
+score_word (RhSearchIndex *self,
+            guint          t,
+            float          n_own,
+            float          weight)
+{
+  const WordPosting *p = self->word_postings + self->word_start[t];
+  const WordPosting *end = self->word_postings + self->word_start[t + 1];
+  float scale = weight * word_length (n_own);
+  guint32 stamp = self->cur_unit;
 
   for (; p < end; p++)
     {
@@ -979,17 +1226,17 @@ score_alternative (RhSearchIndex  *self,
       float score = p->mean * scale;
       float mass = p->frac * n_own * weight;
 
-      if (self->stamp_unit[d] != stamp)
+      if (self->unit_slot[d].stamp != stamp)
         {
-          self->stamp_unit[d] = stamp;
-          self->unit_acc[d] = score;
-          self->unit_mass[d] = mass;
-          g_array_append_val (self->touched_unit, d);
+          self->unit_slot[d].stamp = stamp;
+          self->unit_slot[d].acc = score;
+          self->unit_slot[d].mass = mass;
+          self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
-          self->unit_acc[d] = MAX (self->unit_acc[d], score);
-          self->unit_mass[d] = MAX (self->unit_mass[d], mass);
+          self->unit_slot[d].acc = MAX (self->unit_slot[d].acc, score);
+          self->unit_slot[d].mass = MAX (self->unit_slot[d].mass, mass);
         }
     }
 }
@@ -1051,7 +1298,6 @@ run_query (RhSearchIndex *self,
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) candidates = NULL;
-  g_autofree char *phrase = NULL;
   Needles *needles;
   const gunichar *q;
   guint32 qids[MAX_QUERY_CHARS];
@@ -1072,8 +1318,8 @@ run_query (RhSearchIndex *self,
   if (n == 0)
     return hits;
 
-  next_stamp (&self->cur_doc, self->stamp_doc, self->n_docs);
-  g_array_set_size (self->touched, 0);
+  next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
+  self->touched.len = 0;
 
   needles = g_rc_box_new0 (Needles);
   needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
@@ -1132,13 +1378,12 @@ run_query (RhSearchIndex *self,
           needles_add (needles, q + match->start, match->len);
 
           begin_unit (self);
-          if (G_UNLIKELY (g_getenv ("RH_SEARCH_TRACE") != NULL))
-            {
-              g_autofree char *u = g_ucs4_to_utf8 (q + match->start, match->len, NULL, NULL, NULL);
-              g_printerr ("unit %u = %s (factor %.2f)\n", self->cur_unit + 0, u, match->factor);
-            }
 
-          accumulate_own (self, own, n_own_ids, n_own);
+          /* what the clerk typed: a thesaurus word, or near one */
+          if (match->factor >= 1.0f)
+            score_word (self, match->term, n_own, 1.0f);
+          else
+            accumulate_own (self, own, n_own_ids, n_own);
 
           for (guint k = m; k < self->matches->len; k++)
             {
@@ -1219,17 +1464,17 @@ run_query (RhSearchIndex *self,
 
   /* gather those that explain enough of the query, keeping the best few
    * in a heap (worst on top) */
-  n_candidates = limit == 0 ? self->touched->len : MAX (limit * 2, 32);
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched->len));
-  for (guint k = 0; k < self->touched->len; k++)
+  n_candidates = limit == 0 ? self->touched.len : MAX (limit * 2, 32);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched.len));
+  for (guint k = 0; k < self->touched.len; k++)
     {
-      guint32 d = g_array_index (self->touched, guint32, k);
-      Candidate c = { d, self->acc[d] };
+      guint32 d = self->touched.ids[k];
+      Candidate c = { d, self->doc_slot[d].acc };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
       if (c.score <= 0)
         continue;
-      if (!suggest && self->mass[d] < MIN_COVERAGE * total_mass && self->mass[d] < MIN_MASS)
+      if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS)
         continue;
 
       if (candidates->len < n_candidates)
@@ -1253,21 +1498,19 @@ run_query (RhSearchIndex *self,
     }
 
   /* a bonus where the query is a phrase in the entry */
-  if (n >= 2)
-    phrase = g_ucs4_to_utf8 (q, n, NULL, NULL, NULL);
-
-  for (guint k = 0; k < candidates->len; k++)
+  for (guint k = 0; n >= 2 && k < candidates->len; k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
+      const gunichar *text = &g_array_index (self->doc_chars, gunichar, 0);
+      guint start = self->doc_start[c->doc];
+      guint end = self->doc_start[c->doc + 1];
 
-      if (phrase != NULL)
-        {
-          const char *text = self->doc_text[c->doc];
-          const char *found = strstr (text, phrase);
-
-          if (found != NULL)
-            c->score *= (guint32)(found - text) < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
-        }
+      for (guint i = start; i + n <= end; i++)
+        if (text[i] == q[0] && memcmp (text + i, q, n * sizeof (gunichar)) == 0)
+          {
+            c->score *= i < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
+            break;
+          }
     }
 
   g_array_sort (candidates, compare_candidates);
@@ -1301,22 +1544,19 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->dict_values, g_free);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
-  g_clear_pointer (&self->doc_text, g_strfreev);
+  g_clear_pointer (&self->doc_chars, g_array_unref);
+  g_clear_pointer (&self->doc_start, g_free);
   g_clear_pointer (&self->doc_question_end, g_free);
   g_clear_pointer (&self->word_start, g_free);
   g_clear_pointer (&self->word_postings, g_free);
-  g_clear_pointer (&self->acc, g_free);
-  g_clear_pointer (&self->mass, g_free);
-  g_clear_pointer (&self->unit_acc, g_free);
-  g_clear_pointer (&self->unit_mass, g_free);
+  g_clear_pointer (&self->doc_slot, g_free);
+  g_clear_pointer (&self->unit_slot, g_free);
   g_clear_pointer (&self->alt_acc, g_free);
   g_clear_pointer (&self->alt_count, g_free);
-  g_clear_pointer (&self->stamp_doc, g_free);
-  g_clear_pointer (&self->stamp_unit, g_free);
   g_clear_pointer (&self->stamp_alt, g_free);
-  g_clear_pointer (&self->touched, g_array_unref);
-  g_clear_pointer (&self->touched_unit, g_array_unref);
-  g_clear_pointer (&self->touched_alt, g_array_unref);
+  g_clear_pointer (&self->touched.ids, g_free);
+  g_clear_pointer (&self->touched_unit.ids, g_free);
+  g_clear_pointer (&self->touched_alt.ids, g_free);
   g_clear_pointer (&self->query_chars, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 
@@ -1373,18 +1613,14 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
 
   build_index (self);
 
-  self->acc = g_new0 (float, n + 1);
-  self->mass = g_new0 (float, n + 1);
-  self->unit_acc = g_new0 (float, n + 1);
-  self->unit_mass = g_new0 (float, n + 1);
+  self->doc_slot = g_new0 (Slot, n + 1);
+  self->unit_slot = g_new0 (Slot, n + 1);
   self->alt_acc = g_new0 (float, n + 1);
   self->alt_count = g_new0 (guint16, n + 1);
-  self->stamp_doc = g_new0 (guint32, n + 1);
-  self->stamp_unit = g_new0 (guint32, n + 1);
   self->stamp_alt = g_new0 (guint32, n + 1);
-  self->touched = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  self->touched_unit = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  self->touched_alt = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  self->touched.ids = g_new (guint32, n + 1);
+  self->touched_unit.ids = g_new (guint32, n + 1);
+  self->touched_alt.ids = g_new (guint32, n + 1);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 

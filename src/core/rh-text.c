@@ -78,6 +78,8 @@ typedef struct
 
 /* first character → GPtrArray of Variant, longest first */
 static GHashTable *variants_by_first;
+/* one bit per BMP character: does a variant start with it? */
+static guint8 variant_first_bits[0x10000 / 8];
 
 static gboolean
 is_hiragana (gunichar c)
@@ -188,6 +190,18 @@ emit (GArray   *chars,
     }
 }
 
+/* TRUE when the UTF-8 at @u is surely not a combining mark. */
+static inline gboolean
+followed_by_plain (const guchar *u,
+                   const char   *end)
+{
+  if (u[0] >= 0xE4 && u[0] <= 0xE9)
+    return TRUE;
+  if (u[0] == 0xE3 && (const char *)u + 2 < end)
+    return !(u[1] == 0x82 && (u[2] == 0x99 || u[2] == 0x9A));
+  return FALSE;
+}
+
 static gpointer
 init_variants (gpointer data)
 {
@@ -207,6 +221,9 @@ init_variants (gpointer data)
           list = g_ptr_array_new ();
           g_hash_table_insert (table, GUINT_TO_POINTER (chars[0]), list);
         }
+
+      if (chars[0] < 0x10000)
+        variant_first_bits[chars[0] >> 3] |= 1 << (chars[0] & 7);
 
       variant = g_new0 (Variant, 1);
       variant->chars = chars;
@@ -237,8 +254,11 @@ reduce_okurigana (GArray *chars,
 
   for (guint i = from; i < n;)
     {
-      GPtrArray *list = is_kanji (c[i]) ? g_hash_table_lookup (variants_by_first, GUINT_TO_POINTER (c[i])) : NULL;
+      GPtrArray *list = NULL;
       Variant *match = NULL;
+
+      if (c[i] < 0x10000 && (variant_first_bits[c[i] >> 3] & (1 << (c[i] & 7))))
+        list = g_hash_table_lookup (variants_by_first, GUINT_TO_POINTER (c[i]));
 
       if (list != NULL)
         for (guint v = 0; v < list->len && match == NULL; v++)
@@ -299,6 +319,8 @@ rh_text_normalize_append (const char *text,
   const char *p;
   const char *end;
   guint first;
+  guint len;
+  gunichar *out;
 
   g_return_if_fail (chars != NULL);
 
@@ -308,36 +330,90 @@ rh_text_normalize_append (const char *text,
     length = strlen (text);
 
   first = chars->len;
+
+  /* Characters are written straight into room reserved for them: the
+   * common paths give at most one character per byte of input. */
+#define RESERVE() G_STMT_START { \
+    g_array_set_size (chars, len + (end - p) + 8); \
+    out = (gunichar *)(void *)chars->data; \
+  } G_STMT_END
+#define PUT(ch, s, e) G_STMT_START { \
+    out[len++] = (ch); \
+    if (offsets != NULL) \
+      { \
+        RhTextRange range_ = { (s), (e) }; \
+        g_array_append_val (offsets, range_); \
+      } \
+  } G_STMT_END
+#define EMIT(ch, s, e) G_STMT_START { \
+    g_array_set_size (chars, len); \
+    emit (chars, offsets, (ch), (s), (e)); \
+    len = chars->len; \
+    RESERVE (); \
+  } G_STMT_END
+
+  len = first;
   p = text;
   end = text + length;
 
+  RESERVE ();
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const guchar *u = (const guchar *)p;
+      gunichar c;
       const char *next;
       const char *q;
 
-      if (c == (gunichar)-1 || c == (gunichar)-2)
+      /* decode: 1- and 3-byte sequences (ASCII, kana, kanji) inline */
+      if (u[0] < 0x80)
         {
-          p++;  /* invalid byte: skip it */
-          continue;
+          c = u[0];
+          next = p + 1;
+        }
+      else if ((u[0] & 0xF0) == 0xE0 && end - p >= 3 &&
+               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+               (c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F)) >= 0x800 &&
+               (c < 0xD800 || c > 0xDFFF))
+        next = p + 3;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar)-1 || c == (gunichar)-2)
+            {
+              p++;  /* invalid byte: skip it */
+              continue;
+            }
+          next = g_utf8_next_char (p);
         }
 
-      next = g_utf8_next_char (p);
+      /* a combining mark after it? Never ASCII, never kana or kanji
+       * (lead bytes E3 but for U+3099/309A, and E4–E9) */
       q = next;
-      while (q < end)
+      if (q < end && (guchar)*q >= 0xCC && !followed_by_plain ((const guchar *)q, end))
+        while (q < end)
+          {
+            gunichar d = g_utf8_get_char_validated (q, end - q);
+
+            if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
+              break;
+            q = g_utf8_next_char (q);
+          }
+
+      if (q == next && c < 0x80)
         {
-          gunichar d = g_utf8_get_char_validated (q, end - q);
-
-          if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
-            break;
-          q = g_utf8_next_char (q);
+          if (g_ascii_isalnum (c))
+            PUT (g_ascii_tolower (c), p - text, q - text);
+          else if (c == '-')
+            EMIT (c, p - text, q - text);
         }
-
-      if (q == next && is_nfkc_stable (c))
-        emit (chars, offsets, c, p - text, q - text);
+      else if (q == next && ((c >= 0x3041 && c <= 0x3096) || (c >= 0x4E00 && c <= 0x9FFF)))
+        PUT (c, p - text, q - text);
+      else if (q == next && c >= 0x30A1 && c <= 0x30F6)
+        PUT (c - 0x60, p - text, q - text);
+      else if (q == next && is_nfkc_stable (c))
+        EMIT (c, p - text, q - text);
       else if (q == next && c >= 0xFF01 && c <= 0xFF5E)
-        emit (chars, offsets, c - 0xFEE0, p - text, q - text);
+        EMIT (c - 0xFEE0, p - text, q - text);
       else if (q == next && (c == 0x3000 || (c >= 0x3001 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3011)))
         ; /* ideographic space and punctuation */
       else
@@ -346,13 +422,23 @@ rh_text_normalize_append (const char *text,
 
           if (nfkc != NULL)
             for (const char *r = nfkc; *r; r = g_utf8_next_char (r))
-              emit (chars, offsets, g_utf8_get_char (r), p - text, q - text);
+              EMIT (g_utf8_get_char (r), p - text, q - text);
         }
 
       p = q;
     }
 
-  reduce_okurigana (chars, offsets, first);
+  g_array_set_size (chars, len);
+#undef RESERVE
+#undef PUT
+#undef EMIT
+
+  for (guint i = first; i < chars->len; i++)
+    if (is_kanji (g_array_index (chars, gunichar, i)))
+      {
+        reduce_okurigana (chars, offsets, first);
+        break;
+      }
 }
 
 /**

@@ -33,6 +33,7 @@
 #define MIN_FUZZY_LEN   4
 #define MAX_TERM_LEN    48
 #define MAX_FUZZY_LEN   10
+#define MAX_FUZZY_QUERY 24
 
 /* A small open-addressing map from the hash of a character string to a
  * chain of nodes; callers check each node against the string. */
@@ -827,8 +828,9 @@ rh_thesaurus_find (RhThesaurus    *self,
           }
       }
 
-  /* near matches, only over parts no exact term explains */
-  for (guint i = 0; i < len; i++)
+  /* near matches, only over parts no exact term explains, and only in
+   * short queries: a long one has words enough without guessing */
+  for (guint i = 0; len <= MAX_FUZZY_QUERY && i < len; i++)
     for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
       {
         gboolean overlaps = FALSE;
