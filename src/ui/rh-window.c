@@ -12,6 +12,7 @@
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-entry-print.h"
+#include "rh-result-item.h"
 #include "rh-window.h"
 
 #define TEXT_SCALE_MIN   0.6
@@ -61,78 +62,6 @@ struct _RhWindow
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
-
-/* One ranked search result: the entry and the byte ranges of its question
- * that matched the query. */
-#define RH_TYPE_RESULT_ITEM (rh_result_item_get_type ())
-G_DECLARE_FINAL_TYPE (RhResultItem, rh_result_item, RH, RESULT_ITEM, GObject)
-
-struct _RhResultItem
-{
-  GObject  parent_instance;
-  RhEntry *entry;
-  GArray  *ranges;   /* of RhResultRange */
-};
-
-typedef struct
-{
-  guint start;
-  guint end;
-} RhResultRange;
-
-G_DEFINE_FINAL_TYPE (RhResultItem, rh_result_item, G_TYPE_OBJECT)
-
-static void
-rh_result_item_finalize (GObject *object)
-{
-  RhResultItem *self = (RhResultItem *)object;
-
-  g_clear_object (&self->entry);
-  g_clear_pointer (&self->ranges, g_array_unref);
-
-  G_OBJECT_CLASS (rh_result_item_parent_class)->finalize (object);
-}
-
-static void
-rh_result_item_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  RhResultItem *self = (RhResultItem *)object;
-
-  if (prop_id == 1)
-    g_value_set_object (value, self->entry);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-rh_result_item_class_init (RhResultItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = rh_result_item_finalize;
-  object_class->get_property = rh_result_item_get_property;
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_object ("entry", NULL, NULL, RH_TYPE_ENTRY,
-                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-}
-
-static void
-rh_result_item_init (RhResultItem *self)
-{
-  self->ranges = g_array_new (FALSE, FALSE, sizeof (RhResultRange));
-}
-
-static RhResultItem *
-rh_result_item_new (RhEntry *entry)
-{
-  RhResultItem *self = g_object_new (RH_TYPE_RESULT_ITEM, NULL);
-
-  self->entry = g_object_ref (entry);
-  return self;
-}
 
 enum {
   PROP_0,
@@ -268,7 +197,7 @@ sync_selections (RhWindow *self,
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->tree_selection);
   RhResultItem *result = gtk_single_selection_get_selected_item (self->results_selection);
 
-  if (result != NULL && result->entry != entry)
+  if (result != NULL && rh_result_item_get_entry (result) != entry)
     gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
 
   if (row != NULL)
@@ -416,11 +345,12 @@ static PangoAttrList *
 highlight_attributes (RhResultItem *item)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
-  gsize len = strlen (rh_entry_get_question (item->entry));
+  GArray *ranges = rh_result_item_get_ranges (item);
+  gsize len = strlen (rh_entry_get_question (rh_result_item_get_entry (item)));
 
-  for (guint i = 0; i < item->ranges->len; i++)
+  for (guint i = 0; i < ranges->len; i++)
     {
-      const RhResultRange *range = &g_array_index (item->ranges, RhResultRange, i);
+      const RhTextRange *range = &g_array_index (ranges, RhTextRange, i);
       PangoAttribute *attr;
 
       if (range->start >= range->end || range->end > len)
@@ -451,9 +381,9 @@ result_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *service = gtk_widget_get_next_sibling (question);
   g_autoptr(PangoAttrList) attrs = highlight_attributes (item);
 
-  gtk_label_set_text (GTK_LABEL (question), rh_entry_get_question (item->entry));
+  gtk_label_set_text (GTK_LABEL (question), rh_entry_get_question (rh_result_item_get_entry (item)));
   gtk_label_set_attributes (GTK_LABEL (question), attrs);
-  gtk_label_set_text (GTK_LABEL (service), rh_entry_get_service_name (item->entry));
+  gtk_label_set_text (GTK_LABEL (service), rh_entry_get_service_name (rh_result_item_get_entry (item)));
 }
 
 static GtkWidget *
@@ -522,9 +452,8 @@ search_collect (RhWindow   *self,
       for (guint r = 0; ranges != NULL && r < ranges->len; r++)
         {
           const RhTextRange *range = &g_array_index (ranges, RhTextRange, r);
-          RhResultRange copy = { range->start, range->end };
 
-          g_array_append_val (item->ranges, copy);
+          rh_result_item_add_range (item, range->start, range->end);
         }
       g_ptr_array_add (items, item);
     }
@@ -652,7 +581,7 @@ open_result (RhWindow *self,
     return;
 
   gtk_single_selection_set_selected (self->results_selection, position);
-  show_entry_full (self, item->entry, TRUE);
+  show_entry_full (self, rh_result_item_get_entry (item), TRUE);
   focus_first_control (GTK_WIDGET (self->entry_view));
 }
 
