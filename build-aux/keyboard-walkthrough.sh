@@ -5,7 +5,11 @@
 # for the print dialog, Ctrl+D and a payday for the 財形 deadline. A
 # screenshot of the screen after each step goes to data/screenshots/walkthrough-*.png.
 #
-# Usage: build-aux/keyboard-walkthrough.sh [BUILD-DIR]   (needs xvfb-run, xdotool, imagemagick)
+# The app is launched the way the README's first command does it
+# (build-aux/dev.sh run), with its settings kept in memory.
+#
+# Usage: build-aux/keyboard-walkthrough.sh [BUILD-DIR]   (a directory inside the source tree;
+#        needs xvfb-run, xdotool, imagemagick)
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$src/_build"}
@@ -23,7 +27,9 @@ export GDK_BACKEND=x11 GSK_RENDERER=cairo GDK_DEBUG=gl-disable:default-settings 
 out="$src/data/screenshots"
 mkdir -p "$out"
 
-"$build/src/rokin-help" &
+# dev.sh execs the app, so $! is the app's pid.
+rel=${build#"$src"/}
+sh -c 'cd "$1" && BUILD="$2" exec build-aux/dev.sh run' sh "$src" "$rel" >/dev/null &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 
