@@ -263,6 +263,15 @@ test_window_search_enter (void)
     g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
     g_assert_true (handled);
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), results));
+
+    /* Escape from the results clears the search and goes back to the box. */
+    handled = FALSE;
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    g_assert_true (handled);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "search_entry"))), ==, "");
+    g_assert_cmpstr (sidebar_page (window), ==, "tree");
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), child (window, "search_entry")));
+    type_query (window, "ぱそこん");
   }
 
   /* Escape clears the query and brings the tree back. */

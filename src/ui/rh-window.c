@@ -618,6 +618,16 @@ search_key_pressed_cb (RhWindow              *self,
   const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  /* Escape in the results (or the no-results page) clears the search too,
+   * and goes back to the box. */
+  if (keyval == GDK_KEY_Escape && focus != NULL && g_strcmp0 (visible, "tree") != 0 &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))
+    {
+      g_signal_emit_by_name (self->search_entry, "stop-search");
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return GDK_EVENT_STOP;
+    }
+
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return GDK_EVENT_PROPAGATE;
 
