@@ -14,6 +14,9 @@
 
 #include "rh-entry-print.h"
 
+/* Room at the bottom of each page for "1 / 2". */
+#define FOOTER_HEIGHT 24.0
+
 typedef struct
 {
   char        *text;
@@ -151,7 +154,7 @@ begin_print_cb (GtkPrintOperation *operation,
                 PrintData         *pd)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
-  double page_height = gtk_print_context_get_height (context);
+  double page_height = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
   double used = 0;
   int n_lines;
 
@@ -215,6 +218,21 @@ draw_page_cb (GtkPrintOperation *operation,
       pango_cairo_show_layout_line (cr, line);
       y += (double)logical.height / PANGO_SCALE;
     }
+
+  /* Footer: page N / M, centred */
+  {
+    g_autoptr(PangoLayout) footer = gtk_print_context_create_pango_layout (context);
+    g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+    g_autofree char *text = g_strdup_printf ("%d / %u", page_nr + 1, pd->page_starts->len);
+    int width, height;
+
+    pango_layout_set_font_description (footer, font);
+    pango_layout_set_text (footer, text, -1);
+    pango_layout_get_pixel_size (footer, &width, &height);
+    cairo_move_to (cr, (gtk_print_context_get_width (context) - width) / 2,
+                   gtk_print_context_get_height (context) - height);
+    pango_cairo_show_layout (cr, footer);
+  }
 }
 
 /**
