@@ -281,6 +281,43 @@ test_window_search_enter (void)
 }
 
 static void
+changed_cb (GtkSearchEntry *entry,
+            gboolean       *flag)
+{
+  *flag = TRUE;
+}
+
+/* Enter right after typing, before the delayed search-changed: the late
+ * signal leaves the opened entry and the keyboard where they are. */
+static void
+test_window_search_enter_before_changed (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *entry = child (window, "search_entry");
+  gboolean changed = FALSE;
+  gulong id;
+  RhEntry *opened;
+  GtkWidget *focus;
+
+  g_signal_emit_by_name (entry, "stop-search");
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (changed_cb), &changed);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "電子証明書");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (changed);
+  opened = rh_window_get_entry (window);
+  g_assert_nonnull (opened);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  RH_TEST_WAIT_FOR (changed);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_true (rh_window_get_entry (window) == opened);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_cmpstr (sidebar_page (window), ==, "results");
+
+  g_signal_emit_by_name (entry, "stop-search");
+}
+
+static void
 test_window_search_no_results (void)
 {
   RhWindow *window = get_window ();
@@ -722,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/window/every-entry-renders", test_window_every_entry_renders);
   g_test_add_func ("/window/translated", test_window_translated);
   g_test_add_func ("/window/search-enter", test_window_search_enter);
+  g_test_add_func ("/window/search-enter-before-changed", test_window_search_enter_before_changed);
   g_test_add_func ("/window/search-no-results", test_window_search_no_results);
   g_test_add_func ("/window/helpdesk-status", test_window_helpdesk_status);
   g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);

@@ -43,6 +43,7 @@ struct _RhWindow
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *tree_selection;
   GListStore           *results;          /* of RhResultItem */
+  char                 *last_query;       /* what the results are for */
   GtkSingleSelection   *results_selection;
   GSettings            *settings;
   GtkCssProvider       *css_provider;

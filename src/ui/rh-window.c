@@ -440,6 +440,9 @@ run_search (RhWindow   *self,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_free (self->last_query);
+  self->last_query = g_strdup (query);
+
   clear_suggestions (self);
 
   if (self->catalog != NULL)
@@ -475,6 +478,7 @@ update_search (RhWindow *self)
 
   if (text == NULL || *text == '\0')
     {
+      g_clear_pointer (&self->last_query, g_free);
       g_list_store_remove_all (self->results);
       clear_suggestions (self);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
@@ -491,7 +495,16 @@ search_changed_cb (RhWindow       *self,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
+  /* Enter may have run this query already (search-changed comes late):
+   * leave the result it opened alone. */
+  if (text != NULL && *text != '\0' && g_strcmp0 (text, self->last_query) == 0)
+    return;
+
   update_search (self);
+
+  /* A folded window showing an entry: the results are on the other page. */
+  if (text != NULL && *text != '\0' && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 
   /* Typing anywhere reaches the search box through key capture, which
    * leaves the focus where it was: bring it to the box (without selecting
@@ -859,6 +872,7 @@ rh_window_dispose (GObject *object)
 
   g_clear_object (&self->results_selection);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->last_query, g_free);
   g_clear_pointer (&self->history_back, g_ptr_array_unref);
   g_clear_pointer (&self->history_forward, g_ptr_array_unref);
   g_clear_object (&self->tree_selection);
