@@ -51,14 +51,24 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
-#define PLAIN_BUDGET      6000    /* …then more while their postings fit this */
-#define WORD_CHAMPIONS    300     /* entries kept for a thesaurus word: where it weighs most */
+#define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
+#define WORD_CHAMPIONS    200     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
 {
   guint32 doc;
   float   weight;
 } Posting;
+
+/* Terms (bigram keys) → dense ids, open addressing */
+typedef struct
+{
+  guint64 *keys;      /* 0 = empty */
+  guint32 *values;
+  guint    mask;
+  guint    n;
+  GArray  *by_id;     /* guint64 key of each id */
+} Dict;
 
 /* An entry's running score in a search, valid when stamp is current */
 typedef struct
@@ -111,9 +121,7 @@ struct _RhSearchIndex
   RhThesaurus  *thesaurus;
 
   /* term dictionary: key = c1 << 21 | c2 (c2 = 0 for one character) */
-  guint64      *dict_keys;
-  guint32      *dict_values;
-  guint         dict_mask;
+  Dict          dict;
   guint         n_terms;
 
   guint32      *post_start;       /* n_terms + 1 */
@@ -344,47 +352,65 @@ bigram_key (gunichar a,
   return ((guint64)a << 21) | b;
 }
 
+static void
+dict_init (Dict *dict)
+{
+  dict->mask = 4095;
+  dict->keys = g_new0 (guint64, dict->mask + 1);
+  dict->values = g_new (guint32, dict->mask + 1);
+  dict->n = 0;
+  dict->by_id = g_array_new (FALSE, FALSE, sizeof (guint64));
+}
+
+static void
+dict_clear (Dict *dict)
+{
+  g_clear_pointer (&dict->keys, g_free);
+  g_clear_pointer (&dict->values, g_free);
+  g_clear_pointer (&dict->by_id, g_array_unref);
+}
+
 static inline guint
-dict_slot (RhSearchIndex *self,
-           guint64        key)
+dict_slot (const Dict *dict,
+           guint64     key)
 {
   guint64 h = key * 0x9E3779B97F4A7C15ull;
-  guint i = (guint)(h >> 32) & self->dict_mask;
+  guint i = (guint)(h >> 32) & dict->mask;
 
-  while (self->dict_keys[i] != 0 && self->dict_keys[i] != key)
-    i = (i + 1) & self->dict_mask;
+  while (dict->keys[i] != 0 && dict->keys[i] != key)
+    i = (i + 1) & dict->mask;
 
   return i;
 }
 
 static inline int
-dict_lookup (RhSearchIndex *self,
-             guint64        key)
+dict_find (const Dict *dict,
+           guint64     key)
 {
-  guint i = dict_slot (self, key);
+  guint i = dict_slot (dict, key);
 
-  return self->dict_keys[i] ? (int)self->dict_values[i] : -1;
+  return dict->keys[i] ? (int)dict->values[i] : -1;
 }
 
 static void
-dict_grow (RhSearchIndex *self)
+dict_grow (Dict *dict)
 {
-  guint64 *old_keys = self->dict_keys;
-  guint32 *old_values = self->dict_values;
-  guint old_size = self->dict_mask + 1;
+  guint64 *old_keys = dict->keys;
+  guint32 *old_values = dict->values;
+  guint old_size = dict->mask + 1;
   guint size = old_size * 2;
 
-  self->dict_keys = g_new0 (guint64, size);
-  self->dict_values = g_new (guint32, size);
-  self->dict_mask = size - 1;
+  dict->keys = g_new0 (guint64, size);
+  dict->values = g_new (guint32, size);
+  dict->mask = size - 1;
 
   for (guint i = 0; i < old_size; i++)
     if (old_keys[i] != 0)
       {
-        guint j = dict_slot (self, old_keys[i]);
+        guint j = dict_slot (dict, old_keys[i]);
 
-        self->dict_keys[j] = old_keys[i];
-        self->dict_values[j] = old_values[i];
+        dict->keys[j] = old_keys[i];
+        dict->values[j] = old_values[i];
       }
 
   g_free (old_keys);
@@ -392,24 +418,32 @@ dict_grow (RhSearchIndex *self)
 }
 
 static inline guint32
-dict_intern (RhSearchIndex *self,
-             guint64        key)
+dict_intern (Dict    *dict,
+             guint64  key)
 {
-  guint i = dict_slot (self, key);
+  guint i = dict_slot (dict, key);
 
-  if (self->dict_keys[i] != 0)
-    return self->dict_values[i];
+  if (dict->keys[i] != 0)
+    return dict->values[i];
 
-  if ((self->n_terms + 1) * 2 > self->dict_mask + 1)
+  if ((dict->n + 1) * 2 > dict->mask + 1)
     {
-      dict_grow (self);
-      i = dict_slot (self, key);
+      dict_grow (dict);
+      i = dict_slot (dict, key);
     }
 
-  self->dict_keys[i] = key;
-  self->dict_values[i] = self->n_terms;
+  dict->keys[i] = key;
+  dict->values[i] = dict->n;
+  g_array_append_val (dict->by_id, key);
 
-  return self->n_terms++;
+  return dict->n++;
+}
+
+static inline int
+dict_lookup (RhSearchIndex *self,
+             guint64        key)
+{
+  return dict_find (&self->dict, key);
 }
 
 /* Building */
@@ -500,8 +534,11 @@ typedef struct
   guint          to;
   GArray        *pool;          /* 1: normalised text of the entries */
   guint32       *bounds;        /* 1: N_FIELDS per entry, in pool */
-  const guint32 *occ;           /* 3: */
-  const guint32 *occ_start;
+  Dict           dict;          /* 1: the job's own term ids… */
+  guint32       *remap;         /* …and the index's for each of them */
+  GArray        *job_occ;       /* 1: term << 2 | field, the job's ids */
+  guint32       *job_occ_start; /* 1: per entry of the job, + 1 */
+  float         *field_len_out; /* 1: N_FIELDS per entry (whole index) */
   const float   *field_len;
   const float   *idfs;
   const double  *avg_len;
@@ -514,6 +551,9 @@ static gpointer
 normalize_job (gpointer data)
 {
   BuildJob *job = data;
+  g_autofree guint32 *unigram_ids = g_new (guint32, 0x10000);
+  const gunichar *c;
+  guint32 *out;
 
   for (guint d = job->from; d < job->to; d++)
     {
@@ -521,6 +561,51 @@ normalize_job (gpointer data)
       normalize_entry (job->self, g_ptr_array_index (job->self->entries, d), job->pool,
                        job->bounds + (gsize)(d - job->from) * N_FIELDS);
     }
+
+  /* cut into terms, with ids of the job's own */
+  memset (unigram_ids, 0xff, 0x10000 * sizeof (guint32));
+  dict_init (&job->dict);
+  job->job_occ_start = g_new (guint32, job->to - job->from + 1);
+  g_array_set_size (job->job_occ, 2 * (gsize)job->pool->len + 1);
+  out = &g_array_index (job->job_occ, guint32, 0);
+  c = &g_array_index (job->pool, gunichar, 0);
+
+  for (guint d = job->from; d < job->to; d++)
+    {
+      const guint32 *b = job->bounds + (gsize)(d - job->from) * N_FIELDS;
+      guint start = job->self->doc_start[d];
+      guint end = d + 1 < job->to ? job->self->doc_start[d + 1] : job->pool->len;
+      float *field_len = job->field_len_out + (gsize)d * N_FIELDS;
+      guint field = 0;
+
+      job->job_occ_start[d - job->from] = out - &g_array_index (job->job_occ, guint32, 0);
+
+      for (guint i = start; i < end; i++)
+        {
+          guint32 u;
+
+          while (field < FIELD_CONTACT && i >= b[field])
+            field++;
+          if (c[i] == 0)
+            continue;
+
+          field_len[field] += 1;
+          if (c[i] < 0x10000)
+            {
+              /* one character: straight from a table */
+              if ((u = unigram_ids[c[i]]) == G_MAXUINT32)
+                u = unigram_ids[c[i]] = dict_intern (&job->dict, bigram_key (c[i], 0));
+            }
+          else
+            u = dict_intern (&job->dict, bigram_key (c[i], 0));
+          *out++ = u << 2 | field;
+          /* every entry's text ends with a 0 */
+          if (c[i + 1] != 0)
+            *out++ = dict_intern (&job->dict, bigram_key (c[i], c[i + 1])) << 2 | field;
+        }
+    }
+  job->job_occ_start[job->to - job->from] = out - &g_array_index (job->job_occ, guint32, 0);
+  g_array_set_size (job->job_occ, job->job_occ_start[job->to - job->from]);
 
   return NULL;
 }
@@ -545,10 +630,10 @@ weigh_job (gpointer data)
                   (1.0f - field_b[f] + field_b[f] * job->field_len[d * N_FIELDS + f] / (float)job->avg_len[f]);
 
       g_array_set_size (local, 0);
-      for (guint o = job->occ_start[d]; o < job->occ_start[d + 1]; o++)
+      for (guint o = job->job_occ_start[d - job->from]; o < job->job_occ_start[d - job->from + 1]; o++)
         {
-          guint32 v = job->occ[o];
-          guint32 t = v >> 2;
+          guint32 v = g_array_index (job->job_occ, guint32, o);
+          guint32 t = job->remap[v >> 2];
 
           if (last_doc[t] != d)
             {
@@ -598,23 +683,16 @@ run_jobs (GThreadFunc  func,
 static void
 build_index (RhSearchIndex *self)
 {
-  g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree guint32 *occ_start = g_new (guint32, self->n_docs + 1);
   g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
   g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
-  g_autofree guint32 *last_doc = NULL;
   g_autofree guint32 *first_half = NULL;
   g_autofree float *idfs = NULL;
-  g_autofree guint32 *unigram_ids = g_new (guint32, 0x10000);
   gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
   guint half = parallel ? self->n_docs / 2 : self->n_docs;
   BuildJob jobs[2] = { { 0, }, { 0, } };
   gsize text_bytes = 0;
-  guint32 *out;
   double avg_len[N_FIELDS] = { 0, };
   guint n_postings = 0;
-
-  memset (unigram_ids, 0xff, 0x10000 * sizeof (guint32));
 
   /* reserve about what the text will take, to grow the arrays only rarely */
   for (guint d = 0; d < self->n_docs; d++)
@@ -635,13 +713,11 @@ build_index (RhSearchIndex *self)
         }
     }
 
-  self->dict_mask = 4095;
-  self->dict_keys = g_new0 (guint64, self->dict_mask + 1);
-  self->dict_values = g_new (guint32, self->dict_mask + 1);
+  dict_init (&self->dict);
   self->doc_start = g_new0 (guint32, self->n_docs + 1);
   self->doc_question_end = g_new0 (guint32, self->n_docs);
 
-  /* 1. normalise (two halves at once), then cut into terms */
+  /* 1. normalise and cut into terms (two halves at once) */
   for (guint j = 0; j < 2; j++)
     {
       jobs[j].self = self;
@@ -649,6 +725,8 @@ build_index (RhSearchIndex *self)
       jobs[j].to = j == 0 ? half : self->n_docs;
       jobs[j].pool = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), text_bytes / 2 + 16);
       jobs[j].bounds = bounds + (gsize)jobs[j].from * N_FIELDS;
+      jobs[j].job_occ = g_array_sized_new (FALSE, FALSE, sizeof (guint32), text_bytes + 16);
+      jobs[j].field_len_out = field_len;
     }
   run_jobs (normalize_job, jobs, parallel);
 
@@ -661,44 +739,17 @@ build_index (RhSearchIndex *self)
   g_array_unref (jobs[1].pool);
   self->doc_chars = jobs[0].pool;
   self->doc_start[self->n_docs] = self->doc_chars->len;
-
-  g_array_set_size (occ, 2 * (gsize)self->doc_chars->len + 1);
-  out = &g_array_index (occ, guint32, 0);
-
   for (guint d = 0; d < self->n_docs; d++)
+    self->doc_question_end[d] = bounds[(gsize)d * N_FIELDS + FIELD_QUESTION];
+
+  /* one dictionary: the jobs' ids mapped to the index's */
+  for (guint j = 0; j < 2; j++)
     {
-      const gunichar *c = &g_array_index (self->doc_chars, gunichar, 0);
-      const guint32 *b = bounds + (gsize)d * N_FIELDS;
-      guint field = 0;
-
-      self->doc_question_end[d] = b[FIELD_QUESTION];
-      occ_start[d] = out - &g_array_index (occ, guint32, 0);
-
-      for (guint i = self->doc_start[d]; i < self->doc_start[d + 1]; i++)
-        {
-          guint32 u;
-
-          while (field < FIELD_CONTACT && i >= b[field])
-            field++;
-          if (c[i] == 0)
-            continue;
-
-          field_len[d * N_FIELDS + field] += 1;
-          if (c[i] < 0x10000)
-            {
-              /* one character: straight from a table */
-              if ((u = unigram_ids[c[i]]) == G_MAXUINT32)
-                u = unigram_ids[c[i]] = dict_intern (self, bigram_key (c[i], 0));
-            }
-          else
-            u = dict_intern (self, bigram_key (c[i], 0));
-          *out++ = u << 2 | field;
-          /* every entry's text ends with a 0 */
-          if (c[i + 1] != 0)
-            *out++ = dict_intern (self, bigram_key (c[i], c[i + 1])) << 2 | field;
-        }
+      jobs[j].remap = g_new (guint32, MAX (jobs[j].dict.n, 1));
+      for (guint l = 0; l < jobs[j].dict.n; l++)
+        jobs[j].remap[l] = dict_intern (&self->dict, g_array_index (jobs[j].dict.by_id, guint64, l));
     }
-  occ_start[self->n_docs] = out - &g_array_index (occ, guint32, 0);
+  self->n_terms = self->dict.n;
 
   for (guint d = 0; d < self->n_docs; d++)
     for (guint f = 0; f < N_FIELDS; f++)
@@ -707,25 +758,31 @@ build_index (RhSearchIndex *self)
     avg_len[f] = MAX (avg_len[f] / MAX (self->n_docs, 1), 1.0);
 
   /* 2. document frequencies → posting array offsets */
-  last_doc = g_new (guint32, MAX (self->n_terms, 1));
-  memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
   first_half = g_new0 (guint32, MAX (self->n_terms, 1));
   self->post_start = g_new0 (guint32, self->n_terms + 1);
 
-  for (guint d = 0; d < self->n_docs; d++)
-    for (guint o = occ_start[d]; o < occ_start[d + 1]; o++)
-      {
-        guint32 t = g_array_index (occ, guint32, o) >> 2;
+  for (guint j = 0; j < 2; j++)
+    {
+      g_autofree guint32 *last_doc = g_new (guint32, MAX (jobs[j].dict.n, 1));
 
-        if (last_doc[t] != d)
+      memset (last_doc, 0xff, jobs[j].dict.n * sizeof (guint32));
+      for (guint d = jobs[j].from; d < jobs[j].to; d++)
+        for (guint o = jobs[j].job_occ_start[d - jobs[j].from]; o < jobs[j].job_occ_start[d - jobs[j].from + 1]; o++)
           {
-            last_doc[t] = d;
-            self->post_start[t + 1]++;
-            if (d < half)
-              first_half[t]++;
-            n_postings++;
+            guint32 l = g_array_index (jobs[j].job_occ, guint32, o) >> 2;
+
+            if (last_doc[l] != d)
+              {
+                guint32 t = jobs[j].remap[l];
+
+                last_doc[l] = d;
+                self->post_start[t + 1]++;
+                if (j == 0)
+                  first_half[t]++;
+                n_postings++;
+              }
           }
-      }
+    }
 
   for (guint t = 0; t < self->n_terms; t++)
     self->post_start[t + 1] += self->post_start[t];
@@ -742,8 +799,6 @@ build_index (RhSearchIndex *self)
   self->postings = g_new (Posting, MAX (n_postings, 1));
   for (guint j = 0; j < 2; j++)
     {
-      jobs[j].occ = &g_array_index (occ, guint32, 0);
-      jobs[j].occ_start = occ_start;
       jobs[j].field_len = field_len;
       jobs[j].idfs = idfs;
       jobs[j].avg_len = avg_len;
@@ -754,8 +809,14 @@ build_index (RhSearchIndex *self)
 
   run_jobs (weigh_job, jobs, parallel);
 
-  g_free (jobs[0].cursor);
-  g_free (jobs[1].cursor);
+  for (guint j = 0; j < 2; j++)
+    {
+      g_free (jobs[j].cursor);
+      g_free (jobs[j].remap);
+      g_free (jobs[j].job_occ_start);
+      g_array_unref (jobs[j].job_occ);
+      dict_clear (&jobs[j].dict);
+    }
 }
 
 typedef struct
@@ -1540,8 +1601,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->thesaurus, rh_thesaurus_free);
-  g_clear_pointer (&self->dict_keys, g_free);
-  g_clear_pointer (&self->dict_values, g_free);
+  dict_clear (&self->dict);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
   g_clear_pointer (&self->doc_chars, g_array_unref);
