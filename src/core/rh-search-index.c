@@ -448,6 +448,16 @@ dict_lookup (RhSearchIndex *self,
 
 /* Building */
 
+/* Field texts already normalised by a build job: the same line often
+ * comes back (service names, category titles, contact details, the
+ * standard sentences of forms and notes), and is then copied, not
+ * normalised again. */
+typedef struct
+{
+  GHashTable *by_text;   /* text → index + 1 into spans */
+  GArray     *spans;     /* RhTextRange of pool positions */
+} FieldCache;
+
 static void
 append_field_text (GArray     *chars,
                    const char *text)
@@ -464,6 +474,43 @@ append_field_text (GArray     *chars,
     g_array_append_val (chars, sep);
 }
 
+static void
+append_field_cached (GArray     *pool,
+                     FieldCache *cache,
+                     const char *text)
+{
+  guint index;
+  guint from = pool->len;
+
+  if (text == NULL)
+    return;
+
+  if (cache == NULL)
+    {
+      append_field_text (pool, text);
+      return;
+    }
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (cache->by_text, text));
+  if (index != 0)
+    {
+      RhTextRange span = g_array_index (cache->spans, RhTextRange, index - 1);
+
+      g_array_set_size (pool, from + (span.end - span.start));
+      memcpy (&g_array_index (pool, gunichar, from), &g_array_index (pool, gunichar, span.start),
+              (span.end - span.start) * sizeof (gunichar));
+      return;
+    }
+
+  append_field_text (pool, text);
+  {
+    RhTextRange span = { from, pool->len };
+
+    g_array_append_val (cache->spans, span);
+    g_hash_table_insert (cache->by_text, (gpointer)text, GUINT_TO_POINTER (cache->spans->len));
+  }
+}
+
 typedef struct
 {
   guint32 term;
@@ -476,23 +523,24 @@ static void
 normalize_entry (RhSearchIndex *self,
                  RhEntry       *entry,
                  GArray        *pool,
+                 FieldCache    *cache,
                  guint32       *bounds)
 {
   const char * const *keywords = rh_entry_get_keywords (entry);
   const char * const *category_ids = rh_entry_get_category_ids (entry);
 
-  append_field_text (pool, rh_entry_get_question (entry));
+  append_field_cached (pool, cache, rh_entry_get_question (entry));
   bounds[FIELD_QUESTION] = pool->len;
 
   for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-    append_field_text (pool, keywords[k]);
-  append_field_text (pool, rh_entry_get_service_name (entry));
+    append_field_cached (pool, cache, keywords[k]);
+  append_field_cached (pool, cache, rh_entry_get_service_name (entry));
   for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
     {
       RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
 
       if (category != NULL)
-        append_field_text (pool, rh_category_get_title (category));
+        append_field_cached (pool, cache, rh_category_get_title (category));
     }
   bounds[FIELD_KEYWORDS] = pool->len;
 
@@ -501,11 +549,11 @@ normalize_entry (RhSearchIndex *self,
     {
       const RhBlock *block = rh_entry_get_block (entry, b);
 
-      append_field_text (pool, block->text);
+      append_field_cached (pool, cache, block->text);
       for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
-        append_field_text (pool, block->items[k]);
-      append_field_text (pool, block->check);
-      append_field_text (pool, block->check_text);
+        append_field_cached (pool, cache, block->items[k]);
+      append_field_cached (pool, cache, block->check);
+      append_field_cached (pool, cache, block->check_text);
     }
   bounds[FIELD_BODY] = pool->len;
 
@@ -517,11 +565,11 @@ normalize_entry (RhSearchIndex *self,
 
       if (block->contact == NULL)
         continue;
-      append_field_text (pool, rh_contact_get_name (block->contact));
-      append_field_text (pool, rh_contact_get_phone (block->contact));
+      append_field_cached (pool, cache, rh_contact_get_name (block->contact));
+      append_field_cached (pool, cache, rh_contact_get_phone (block->contact));
       hours = rh_contact_get_hours_text (block->contact);
       for (guint h = 0; hours != NULL && hours[h] != NULL; h++)
-        append_field_text (pool, hours[h]);
+        append_field_cached (pool, cache, hours[h]);
     }
   bounds[FIELD_CONTACT] = pool->len;
 }
@@ -555,12 +603,19 @@ normalize_job (gpointer data)
   const gunichar *c;
   guint32 *out;
 
+  FieldCache cache = {
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_array_new (FALSE, FALSE, sizeof (RhTextRange)),
+  };
+
   for (guint d = job->from; d < job->to; d++)
     {
       job->self->doc_start[d] = job->pool->len;
-      normalize_entry (job->self, g_ptr_array_index (job->self->entries, d), job->pool,
+      normalize_entry (job->self, g_ptr_array_index (job->self->entries, d), job->pool, &cache,
                        job->bounds + (gsize)(d - job->from) * N_FIELDS);
     }
+  g_hash_table_unref (cache.by_text);
+  g_array_unref (cache.spans);
 
   /* cut into terms, with ids of the job's own */
   memset (unigram_ids, 0xff, 0x10000 * sizeof (guint32));
