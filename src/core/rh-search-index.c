@@ -586,6 +586,7 @@ typedef struct
   guint32       *remap;         /* …and the index's for each of them */
   GArray        *job_occ;       /* 1: term << 2 | field, the job's ids */
   guint32       *job_occ_start; /* 1: per entry of the job, + 1 */
+  guint32       *job_df;        /* 1: entries with each of the job's terms */
   float         *field_len_out; /* 1: N_FIELDS per entry (whole index) */
   const float   *field_len;
   const float   *idfs;
@@ -661,6 +662,26 @@ normalize_job (gpointer data)
     }
   job->job_occ_start[job->to - job->from] = out - &g_array_index (job->job_occ, guint32, 0);
   g_array_set_size (job->job_occ, job->job_occ_start[job->to - job->from]);
+
+  /* document frequencies, by the job's ids */
+  {
+    g_autofree guint32 *last_doc = g_new (guint32, MAX (job->dict.n, 1));
+    const guint32 *o = &g_array_index (job->job_occ, guint32, 0);
+
+    memset (last_doc, 0xff, job->dict.n * sizeof (guint32));
+    job->job_df = g_new0 (guint32, MAX (job->dict.n, 1));
+    for (guint d = job->from; d < job->to; d++)
+      for (guint k = job->job_occ_start[d - job->from]; k < job->job_occ_start[d - job->from + 1]; k++)
+        {
+          guint32 l = o[k] >> 2;
+
+          if (last_doc[l] != d)
+            {
+              last_doc[l] = d;
+              job->job_df[l]++;
+            }
+        }
+  }
 
   return NULL;
 }
@@ -817,27 +838,15 @@ build_index (RhSearchIndex *self)
   self->post_start = g_new0 (guint32, self->n_terms + 1);
 
   for (guint j = 0; j < 2; j++)
-    {
-      g_autofree guint32 *last_doc = g_new (guint32, MAX (jobs[j].dict.n, 1));
+    for (guint l = 0; l < jobs[j].dict.n; l++)
+      {
+        guint32 t = jobs[j].remap[l];
 
-      memset (last_doc, 0xff, jobs[j].dict.n * sizeof (guint32));
-      for (guint d = jobs[j].from; d < jobs[j].to; d++)
-        for (guint o = jobs[j].job_occ_start[d - jobs[j].from]; o < jobs[j].job_occ_start[d - jobs[j].from + 1]; o++)
-          {
-            guint32 l = g_array_index (jobs[j].job_occ, guint32, o) >> 2;
-
-            if (last_doc[l] != d)
-              {
-                guint32 t = jobs[j].remap[l];
-
-                last_doc[l] = d;
-                self->post_start[t + 1]++;
-                if (j == 0)
-                  first_half[t]++;
-                n_postings++;
-              }
-          }
-    }
+        self->post_start[t + 1] += jobs[j].job_df[l];
+        if (j == 0)
+          first_half[t] += jobs[j].job_df[l];
+        n_postings += jobs[j].job_df[l];
+      }
 
   for (guint t = 0; t < self->n_terms; t++)
     self->post_start[t + 1] += self->post_start[t];
@@ -869,6 +878,7 @@ build_index (RhSearchIndex *self)
       g_free (jobs[j].cursor);
       g_free (jobs[j].remap);
       g_free (jobs[j].job_occ_start);
+      g_free (jobs[j].job_df);
       g_array_unref (jobs[j].job_occ);
       dict_clear (&jobs[j].dict);
     }
