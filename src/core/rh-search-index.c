@@ -45,7 +45,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define BM25_K1           1.2f
 
 #define MIN_COVERAGE      0.3f    /* share of the query an entry must explain… */
-#define MIN_MASS          2.5f    /* …or this many bigrams' worth of it */
+#define MIN_MASS          2.5f    /* …or this many bigrams' worth of it, or a whole thesaurus word */
 #define MIN_RELATIVE      0.12    /* of the best score */
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
@@ -76,6 +76,7 @@ typedef struct
   guint32 stamp;
   float   acc;
   float   mass;
+  float   whole;    /* 1 where a whole thesaurus word of the query is there */
 } Slot;
 
 /* Entries touched by a search (room for every entry) */
@@ -1162,6 +1163,7 @@ fold_alternative (RhSearchIndex *self,
           self->unit_slot[d].stamp = stamp;
           self->unit_slot[d].acc = score;
           self->unit_slot[d].mass = mass;
+          self->unit_slot[d].whole = 0;
           self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
@@ -1203,10 +1205,12 @@ end_unit (RhSearchIndex *self)
           self->doc_slot[d].stamp = stamp;
           self->doc_slot[d].acc = 0;
           self->doc_slot[d].mass = 0;
+          self->doc_slot[d].whole = 0;
           self->touched.ids[self->touched.len++] = d;
         }
       self->doc_slot[d].acc += self->unit_slot[d].acc;
       self->doc_slot[d].mass += self->unit_slot[d].mass;
+      self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
     }
 }
 
@@ -1228,6 +1232,7 @@ accumulate_plain (RhSearchIndex *self,
           self->doc_slot[d].stamp = stamp;
           self->doc_slot[d].acc = 0;
           self->doc_slot[d].mass = 0;
+          self->doc_slot[d].whole = 0;
           self->touched.ids[self->touched.len++] = d;
         }
       self->doc_slot[d].acc += p->weight;
@@ -1257,6 +1262,7 @@ accumulate_own (RhSearchIndex *self,
           if (self->unit_slot[d].stamp != stamp)
             {
               self->unit_slot[d].stamp = stamp;
+              self->unit_slot[d].whole = 0;
               self->unit_slot[d].acc = 0;
               self->alt_count[d] = 0;
               self->touched_unit.ids[self->touched_unit.len++] = d;
@@ -1357,12 +1363,15 @@ score_word (RhSearchIndex *self,
           self->unit_slot[d].stamp = stamp;
           self->unit_slot[d].acc = score;
           self->unit_slot[d].mass = mass;
+          self->unit_slot[d].whole = p->frac >= 0.99f;
           self->touched_unit.ids[self->touched_unit.len++] = d;
         }
       else
         {
           self->unit_slot[d].acc = MAX (self->unit_slot[d].acc, score);
           self->unit_slot[d].mass = MAX (self->unit_slot[d].mass, mass);
+          if (p->frac >= 0.99f)
+            self->unit_slot[d].whole = 1;
         }
     }
 }
@@ -1600,7 +1609,8 @@ run_query (RhSearchIndex *self,
 
       if (c.score <= 0)
         continue;
-      if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS)
+      if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS &&
+          self->doc_slot[d].whole == 0)
         continue;
 
       if (candidates->len < n_candidates)
