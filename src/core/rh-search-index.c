@@ -52,7 +52,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define SUGGEST_UNIGRAM   0.3f
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
-#define WORD_CHAMPIONS    200     /* entries kept for a thesaurus word: where it weighs most */
+#define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
 {
@@ -1599,7 +1599,7 @@ run_query (RhSearchIndex *self,
 
   /* gather those that explain enough of the query, keeping the best few
    * in a heap (worst on top) */
-  n_candidates = limit == 0 ? self->touched.len : MAX (limit * 2, 32);
+  n_candidates = limit == 0 ? self->touched.len : MAX (limit + 8, 16);
   candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched.len));
   for (guint k = 0; k < self->touched.len; k++)
     {
