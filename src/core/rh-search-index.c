@@ -36,6 +36,7 @@
 
 #define MAX_QUERY_CHARS   64
 #define N_FIELDS          4
+G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 
 /* the contact field: the details of a contact the answer names */
 enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY, FIELD_CONTACT };
@@ -692,45 +693,48 @@ weigh_job (gpointer data)
 {
   BuildJob *job = data;
   RhSearchIndex *self = job->self;
-  g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (LocalTerm));
   g_autofree guint32 *last_doc = g_new (guint32, MAX (self->n_terms, 1));
   g_autofree guint32 *slot = g_new (guint32, MAX (self->n_terms, 1));
+  g_autofree LocalTerm *local = NULL;
+  const guint32 *occ = &g_array_index (job->job_occ, guint32, 0);
+  guint max_occ = 1;
+
+  for (guint d = job->from; d < job->to; d++)
+    max_occ = MAX (max_occ, job->job_occ_start[d - job->from + 1] - job->job_occ_start[d - job->from]);
+  local = g_new (LocalTerm, max_occ);
 
   memset (last_doc, 0xff, self->n_terms * sizeof (guint32));
 
   for (guint d = job->from; d < job->to; d++)
     {
       float norm[N_FIELDS];
+      guint n_local = 0;
 
       for (guint f = 0; f < N_FIELDS; f++)
         norm[f] = field_weight[f] /
                   (1.0f - field_b[f] + field_b[f] * job->field_len[d * N_FIELDS + f] / (float)job->avg_len[f]);
 
-      g_array_set_size (local, 0);
       for (guint o = job->job_occ_start[d - job->from]; o < job->job_occ_start[d - job->from + 1]; o++)
         {
-          guint32 v = g_array_index (job->job_occ, guint32, o);
+          guint32 v = occ[o];
           guint32 t = job->remap[v >> 2];
 
           if (last_doc[t] != d)
             {
-              LocalTerm lt = { t, { 0, } };
-
               last_doc[t] = d;
-              slot[t] = local->len;
-              g_array_append_val (local, lt);
+              slot[t] = n_local;
+              local[n_local].term = t;
+              memset (local[n_local].tf, 0, sizeof local[n_local].tf);
+              n_local++;
             }
-          g_array_index (local, LocalTerm, slot[t]).tf[v & 3] += 1;
+          local[slot[t]].tf[v & 3] += 1;
         }
 
-      for (guint k = 0; k < local->len; k++)
+      for (guint k = 0; k < n_local; k++)
         {
-          LocalTerm *lt = &g_array_index (local, LocalTerm, k);
-          float tf = 0;
+          LocalTerm *lt = &local[k];
+          float tf = lt->tf[0] * norm[0] + lt->tf[1] * norm[1] + lt->tf[2] * norm[2] + lt->tf[3] * norm[3];
           Posting *p = &self->postings[job->cursor[lt->term]++];
-
-          for (guint f = 0; f < N_FIELDS; f++)
-            tf += lt->tf[f] * norm[f];
 
           p->doc = d;
           p->weight = job->idfs[lt->term] * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1);
