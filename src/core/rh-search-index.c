@@ -51,6 +51,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
+#define PLAIN_KANA        0.5f    /* weight of a bigram of two hiragana on its own */
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
@@ -1221,7 +1222,8 @@ end_unit (RhSearchIndex *self)
 /* A bigram on its own: straight into the entry scores. */
 static void
 accumulate_plain (RhSearchIndex *self,
-                  guint32        t)
+                  guint32        t,
+                  float          factor)
 {
   const Posting *p = self->postings + self->post_start[t];
   const Posting *end = self->postings + self->post_start[t + 1];
@@ -1239,7 +1241,7 @@ accumulate_plain (RhSearchIndex *self,
           self->doc_slot[d].whole = 0;
           self->touched.ids[self->touched.len++] = d;
         }
-      self->doc_slot[d].acc += p->weight;
+      self->doc_slot[d].acc += p->weight * factor;
       self->doc_slot[d].mass += 1;
     }
 }
@@ -1283,6 +1285,17 @@ accumulate_own (RhSearchIndex *self,
       self->unit_slot[d].acc *= scale;
       self->unit_slot[d].mass = MIN (self->alt_count[d], n_own);
     }
+}
+
+/* A bigram of two hiragana is mostly grammar (する, した, ので): it counts less. */
+static gboolean
+kana_only (RhSearchIndex *self,
+           guint32        t)
+{
+  guint64 key = g_array_index (self->dict.by_id, guint64, t);
+  gunichar a = key >> 21, b = key & 0x1FFFFF;
+
+  return a >= 0x3041 && a <= 0x309F && b >= 0x3041 && b <= 0x309F;
 }
 
 static int
@@ -1581,7 +1594,7 @@ run_query (RhSearchIndex *self,
                 continue;
               }
             spent += df;
-            accumulate_plain (self, plain[k]);
+            accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f);
           }
       }
 
