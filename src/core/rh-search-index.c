@@ -16,6 +16,13 @@
  * appears as a phrase, and the highlight ranges are worked out only when
  * the UI asks for them.
  *
+ * Each thesaurus word has its own posting array too (the entries that have
+ * it, with the mean weight of its bigrams), cut to the entries where it
+ * weighs most (a champion list), and a long query skips its commonest
+ * bigrams once the rarer ones have been scored: so a search costs about
+ * the same on 14 entries as on 10,000. A large catalog is built in two
+ * threads, each taking half the entries.
+ *
  * The index is not thread-safe: a search uses scratch arrays of the index
  * so that it allocates nothing in proportion to the catalog.
  *
