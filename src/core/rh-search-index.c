@@ -1665,6 +1665,10 @@ run_query (RhSearchIndex *self,
       guint start = self->doc_start[c->doc];
       guint end = self->doc_start[c->doc + 1];
 
+      /* the phrase can only be there if every part of the query is */
+      if (self->doc_slot[c->doc].mass < total_mass - 0.01f)
+        continue;
+
       for (guint i = start; i + n <= end; i++)
         if (text[i] == q[0] && memcmp (text + i, q, n * sizeof (gunichar)) == 0)
           {
