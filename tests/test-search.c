@@ -207,6 +207,29 @@ test_search_typos (void)
     }
 }
 
+/* Search as you type: the end of the query may be a word not yet finished. */
+static void
+test_search_word_being_typed (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *suffix; } cases[] = {
+    { "しょうめ", "-pc-change" },                  /* しょうめいしょ */
+    { "電子証", "-pc-change" },                     /* 電子証明書 */
+    { "わんたいむぱ", "ib-token-change" },          /* ワンタイムパスワード */
+    { "しょきぱす", "chingin-initial-password" },   /* 初期パスワード */
+    { "あいこと", "ib-auth-" },                     /* 合言葉 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (strstr (top_id (hits), cases[i].suffix) == NULL)
+        g_error ("“%s”: %s first, expected …%s", cases[i].query, top_id (hits), cases[i].suffix);
+    }
+}
+
 /* Every seed question with one character changed, dropped or doubled still finds its entry. */
 static void
 test_search_question_typos (void)
@@ -537,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
   g_test_add_func ("/search/question-typos", test_search_question_typos);
+  g_test_add_func ("/search/word-being-typed", test_search_word_being_typed);
   g_test_add_func ("/search/nothing", test_search_nothing);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);

@@ -16,12 +16,19 @@ typedef struct
   guint end;
 } RhTextRange;
 
-/* The long-vowel mark every dash and long-vowel variant becomes. */
+/* The long-vowel mark every dash and long-vowel variant becomes (after
+ * kana; elsewhere a dash is dropped). The search index drops it too when
+ * it cuts text into bigrams, so that ユーザ and ユーザー meet. */
 #define RH_TEXT_LONG_VOWEL 0x30FC
 
+/* NFKC, case folding, katakana → hiragana, one long-vowel mark, no spaces
+ * or punctuation, okurigana of known compounds dropped; never NULL */
 char     *rh_text_normalize              (const char *text);
+/* the same, with *offsets (RhTextRange) mapping each character of the
+ * result to the bytes of @text it came from */
 char     *rh_text_normalize_with_offsets (const char *text,
                                           GArray    **offsets);
+/* low level: appends gunichar to @chars (and RhTextRange to @offsets) */
 void      rh_text_normalize_append       (const char *text,
                                           gssize      length,
                                           GArray     *chars,

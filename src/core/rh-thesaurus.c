@@ -34,6 +34,9 @@
 #define MAX_TERM_LEN    48
 #define MAX_FUZZY_LEN   10
 #define MAX_FUZZY_QUERY 24
+#define MIN_PREFIX_LEN  3       /* a word being typed: at least this much of it… */
+#define MAX_PREFIX_TERMS 8      /* …standing for at most this many words */
+#define PREFIX_FACTOR   0.8f
 
 /* A small open-addressing map from the hash of a character string to a
  * chain of nodes; callers check each node against the string. */
@@ -827,6 +830,37 @@ rh_thesaurus_find (RhThesaurus    *self,
               covered[k] = 1;
           }
       }
+
+  /* the end of the query may be a word still being typed (しょうめ for
+   * しょうめいしょ): the longest such end that starts some words */
+  for (guint i = 0; i + MIN_PREFIX_LEN <= len; i++)
+    {
+      guint L = len - i;
+      guint n_found = 0;
+
+      if (covered[i] || L > self->max_len || !is_prefix (self, query + i, L) ||
+          lookup_exact (self, query + i, L, G_MAXUINT) >= 0)
+        continue;
+
+      for (const Node *node = slice_map_first (&self->prefixes, hash_chars (query + i, L, G_MAXUINT));
+           node != NULL && n_found < MAX_PREFIX_TERMS; node = slice_map_next (&self->prefixes, node))
+        {
+          guint tlen;
+          const gunichar *t = term_chars (self, node->term, &tlen);
+
+          if (node->extra == L && tlen > L && memcmp (t, query + i, L * sizeof (gunichar)) == 0)
+            {
+              add_match (found, i, L, node->term, PREFIX_FACTOR);
+              n_found++;
+            }
+        }
+      if (n_found > 0)
+        {
+          for (guint k = i; k < len; k++)
+            covered[k] = 1;
+          break;
+        }
+    }
 
   /* near matches, only over parts no exact term explains, and only in
    * short queries: a long one has words enough without guessing */
