@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "rh-core.h"
@@ -65,10 +66,16 @@ test_search_seed_questions (void)
     }
 }
 
+/* Runs every query of tests/data/@name (query<TAB>id[,id…], or “-” for a
+ * query that must find nothing), prints each miss with what came first,
+ * and asserts top-1 and recall@3 at least @min_top1 and @min_top3. */
 static void
-test_search_query_set (void)
+run_query_set (const char *name,
+               guint       min_queries,
+               double      min_top1,
+               double      min_top3)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search-queries.tsv", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr(RhSearchIndex) index = load_index ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -85,6 +92,8 @@ test_search_query_set (void)
       g_auto(GStrv) expected = NULL;
       g_autoptr(GPtrArray) hits = NULL;
       gboolean in_top3 = FALSE;
+      gboolean first = FALSE;
+      gboolean none = FALSE;
 
       if (lines[i][0] == '\0' || lines[i][0] == '#')
         continue;
@@ -92,26 +101,39 @@ test_search_query_set (void)
       fields = g_strsplit (lines[i], "\t", -1);
       g_assert_cmpuint (g_strv_length (fields), ==, 2);
       expected = g_strsplit (fields[1], ",", -1);
+      none = g_str_equal (fields[1], "-");
 
       /* every expected id is a real entry */
-      for (guint k = 0; expected[k] != NULL; k++)
-        g_assert_nonnull (rh_catalog_lookup_entry (rh_search_index_get_catalog (index), expected[k]));
+      for (guint k = 0; !none && expected[k] != NULL; k++)
+        if (rh_catalog_lookup_entry (rh_search_index_get_catalog (index), expected[k]) == NULL)
+          g_error ("%s: “%s” is not an entry", name, expected[k]);
 
       hits = rh_search_index_search (index, fields[0], 10);
       n++;
 
-      for (guint k = 0; k < MIN (hits->len, 3); k++)
-        in_top3 |= ids_contain ((const char * const *)expected,
-                                rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+      if (none)
+        in_top3 = first = hits->len == 0;
+      else
+        {
+          for (guint k = 0; k < MIN (hits->len, 3); k++)
+            in_top3 |= ids_contain ((const char * const *)expected,
+                                    rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+          first = ids_contain ((const char * const *)expected, top_id (hits));
+        }
 
-      if (ids_contain ((const char * const *)expected, top_id (hits)))
+      if (first)
         top1++;
       else
         {
           g_autoptr(GString) got = g_string_new (NULL);
 
           for (guint k = 0; k < MIN (hits->len, 3); k++)
-            g_string_append_printf (got, " %s", rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+            {
+              RhSearchHit *hit = g_ptr_array_index (hits, k);
+
+              g_string_append_printf (got, " %s (%.2f)", rh_entry_get_id (rh_search_hit_get_entry (hit)),
+                                      rh_search_hit_get_score (hit));
+            }
           g_test_message ("miss%s: “%s” expected %s, got%s", in_top3 ? "" : " (not in top 3)",
                           fields[0], fields[1], got->len ? got->str : " nothing");
         }
@@ -120,12 +142,26 @@ test_search_query_set (void)
         top3++;
     }
 
-  g_test_message ("%u queries: top-1 %u (%.1f%%), recall@3 %u (%.1f%%)",
+  g_test_message ("%s: %u queries: top-1 %u (%.1f%%), recall@3 %u (%.1f%%)", name,
                   n, top1, 100.0 * top1 / MAX (n, 1), top3, 100.0 * top3 / MAX (n, 1));
 
-  g_assert_cmpuint (n, >=, 80);
-  g_assert_cmpfloat ((double)top1 / n, >=, 0.95);
-  g_assert_cmpuint (top3, ==, n);
+  g_assert_cmpuint (n, >=, min_queries);
+  g_assert_cmpfloat ((double)top1 / n, >=, min_top1);
+  g_assert_cmpfloat ((double)top3 / n, >=, min_top3);
+}
+
+static void
+test_search_query_set (void)
+{
+  run_query_set ("search-queries.tsv", 80, 0.95, 1.0);
+}
+
+/* Queries written apart from the thesaurus, the way clerks type them:
+ * hiragana, half-width kana, typos, office words, unrelated questions. */
+static void
+test_search_heldout_set (void)
+{
+  run_query_set ("search-queries-heldout.tsv", 150, 0.0, 0.0);
 }
 
 static void
@@ -553,10 +589,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* misses are printed in Japanese: UTF-8 when the tests run (LC_ALL=C.UTF-8) */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/seed-questions", test_search_seed_questions);
   g_test_add_func ("/search/query-set", test_search_query_set);
+  g_test_add_func ("/search/heldout-set", test_search_heldout_set);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
   g_test_add_func ("/search/question-typos", test_search_question_typos);
