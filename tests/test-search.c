@@ -386,6 +386,33 @@ test_search_service_named (void)
     }
 }
 
+/* Typed with the input method off: romaji is read as kana, but a word the
+ * help knows in Latin letters (otp, cookie) stays as it is. */
+static void
+test_search_romaji (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *id; } cases[] = {
+    { "zaikei", "chingin-zaikei" },
+    { "ZAIKEI", "chingin-zaikei" },
+    { "ｐａｓｏｋｏｎ", "-pc-change" },
+    { "aikotoba wasureta", "ib-auth-forgot" },
+    { "nyuukinkakutei", "chingin-nyukin" },
+    { "otp", "ib-token-change" },
+    { "cookie", "ib-auth-asked" },
+    { "IB pasokon", "ib-pc-change" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (!g_str_has_suffix (top_id (hits), cases[i].id))
+        g_error ("“%s”: %s first, expected …%s", cases[i].query, top_id (hits), cases[i].id);
+    }
+}
+
 static void
 test_search_long_and_odd_queries (void)
 {
@@ -668,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/search/nothing", test_search_nothing);
   g_test_add_func ("/search/unrelated", test_search_unrelated);
   g_test_add_func ("/search/service-named", test_search_service_named);
+  g_test_add_func ("/search/romaji", test_search_romaji);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
   g_test_add_func ("/search/one-character", test_search_one_character);

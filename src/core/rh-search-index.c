@@ -1490,6 +1490,70 @@ heap_sift_down (Candidate *heap,
     }
 }
 
+#define MIN_ROMAJI 4         /* letters in a row before they may be romaji */
+
+/* A word typed with the input method off (zaikei, pasokon) is read as
+ * kana, unless the thesaurus or the entries know it as it is (otp, edge,
+ * cookie) or it is no romaji (windows). Rewrites self->query_chars;
+ * returns the new length. */
+static guint
+read_romaji (RhSearchIndex *self,
+             guint          n)
+{
+  g_autoptr(GArray) out = NULL;
+  gunichar *q = (gunichar *)(void *)self->query_chars->data;
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint start = i;
+      gboolean known = TRUE;
+
+      while (i < n && q[i] < 0x80 && g_ascii_islower (q[i]))
+        i++;
+      if (i == start)
+        {
+          if (out != NULL)
+            g_array_append_val (out, q[i]);
+          i++;
+          continue;
+        }
+
+      if (i - start >= MIN_ROMAJI && !rh_thesaurus_has_prefix (self->thesaurus, q + start, i - start))
+        for (guint k = start; k + 1 < i && known; k++)
+          known = dict_lookup (self, bigram_key (q[k], q[k + 1])) >= 0;
+
+      if (out == NULL && !known)
+        {
+          out = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), n);
+          g_array_append_vals (out, q, start);
+        }
+      if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
+        {
+          guint k;
+
+          /* spaces are gone: “IB pasokon” reads ibpasokon, a word the
+           * thesaurus knows and then romaji */
+          for (k = start + 2; !known && k + MIN_ROMAJI <= i; k++)
+            if (rh_thesaurus_has_prefix (self->thesaurus, q + start, k - start))
+              {
+                g_array_append_vals (out, q + start, k - start);
+                if (rh_text_romaji_to_hiragana (q + k, i - k, out))
+                  break;
+                g_array_set_size (out, out->len - (k - start));
+              }
+          if (known || k + MIN_ROMAJI > i)
+            g_array_append_vals (out, q + start, i - start);
+        }
+    }
+
+  if (out == NULL)
+    return n;
+  g_array_set_size (self->query_chars, 0);
+  g_array_append_vals (self->query_chars, out->data, out->len);
+  return out->len;
+}
+
 static GPtrArray *
 run_query (RhSearchIndex *self,
            const char    *query,
@@ -1516,6 +1580,8 @@ run_query (RhSearchIndex *self,
   g_array_set_size (self->query_chars, 0);
   rh_text_normalize_append (query, -1, self->query_chars, NULL);
   n = rh_text_strip_long_vowels (self->query_chars, NULL, 0);
+  g_array_set_size (self->query_chars, n);
+  n = read_romaji (self, n);
   n = MIN (n, MAX_QUERY_CHARS);
   q = (const gunichar *)(void *)self->query_chars->data;
   if (n == 0)

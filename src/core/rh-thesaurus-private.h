@@ -43,6 +43,10 @@ gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
 /* the service id (interned) a term names, as in the catalog, or NULL */
 const char           *rh_thesaurus_get_service      (RhThesaurus       *self,
                                                      guint              term);
+/* whether some term starts with (or is) these characters */
+gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,
                                                      const gunichar    *query,
                                                      guint              len,

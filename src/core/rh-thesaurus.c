@@ -769,6 +769,18 @@ rh_thesaurus_get_service (RhThesaurus *self,
   return g_array_index (self->terms, Term, term).service;
 }
 
+static gboolean is_prefix (RhThesaurus    *self,
+                           const gunichar *c,
+                           guint           len);
+
+gboolean
+rh_thesaurus_has_prefix (RhThesaurus    *self,
+                         const gunichar *chars,
+                         guint           len)
+{
+  return len <= self->max_len && is_prefix (self, chars, len);
+}
+
 static gboolean
 is_prefix (RhThesaurus    *self,
            const gunichar *c,
