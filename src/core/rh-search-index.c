@@ -11,7 +11,11 @@
  * term found in it (exactly, or with one character wrong, missing or extra)
  * is one unit, which scores as the best of what the clerk typed and each
  * other way to say it (synonyms, kanji for a hiragana reading); every
- * other bigram is a unit of its own. Entries that explain too little of
+ * other bigram is a unit of its own. A generic word (変更, 忘れた) counts
+ * half, and where the query has a word no entry has, an entry must match
+ * some word that names a topic. When the query names one service (IB, 財形),
+ * the other service's entries count less. A run of Latin letters nobody
+ * knows is read as romaji first. Entries that explain too little of
  * the query are left out, the best few get a bonus where the whole query
  * appears as a phrase, and the highlight ranges are worked out only when
  * the UI asks for them.
@@ -564,8 +568,8 @@ normalize_entry (RhSearchIndex *self,
     }
   bounds[FIELD_BODY] = pool->len;
 
-  /* the titles of its categories: they are shared (パソコン・担当者の
-   *変更 is over both kinds of change), so they weigh least */
+  /* the titles of its categories: they are shared (“パソコン・担当者の変更”
+   * is over both kinds of change), so they weigh least */
   for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
     {
       RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
