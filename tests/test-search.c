@@ -386,6 +386,28 @@ test_search_service_named (void)
     }
 }
 
+/* Two everyday questions: the hours of the phone line are the helpdesk
+ * entries', and a forgotten ID and password are the initial password or
+ * the IB reset form (in the person change entry), not the forgotten
+ * answer to the extra authentication question. */
+static void
+test_search_everyday (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) phone = rh_search_index_search (index, "電話がつながる時間", 5);
+  g_autoptr(GPtrArray) forgot = rh_search_index_search (index, "IDとパスワードを忘れた", 5);
+  const char *sensible[] = { "chingin-initial-password", "ib-person-change", NULL };
+
+  g_assert_cmpuint (phone->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_str_has_suffix (rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (phone, i))),
+                                     "-helpdesk"));
+
+  g_assert_cmpuint (forgot->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_strv_contains (sensible, rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (forgot, i)))));
+}
+
 /* Typed with the input method off: romaji is read as kana, but a word the
  * help knows in Latin letters (otp, cookie) stays as it is. */
 static void
@@ -695,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/search/nothing", test_search_nothing);
   g_test_add_func ("/search/unrelated", test_search_unrelated);
   g_test_add_func ("/search/service-named", test_search_service_named);
+  g_test_add_func ("/search/everyday", test_search_everyday);
   g_test_add_func ("/search/romaji", test_search_romaji);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
