@@ -863,12 +863,19 @@ is_content (gunichar c)
 #define MIN_CONTENT_FOR_SLIP 4
 
 static gboolean
-slip_allowed (const gunichar *t,
-              guint           tlen,
+slip_allowed (RhThesaurus    *self,
+              guint           term,
               gunichar        changed_a,
               gunichar        changed_b)
 {
   guint n_content = 0;
+  guint tlen;
+  const gunichar *t = term_chars (self, term, &tlen);
+
+  /* a slip is worth guessing only for a word that names a topic: near a
+   * generic word is mostly grammar (したい is not しりたい) */
+  if (g_array_index (self->terms, Term, term).generic)
+    return FALSE;
 
   if (!is_content (changed_a) && !is_content (changed_b))
     return TRUE;
@@ -896,7 +903,7 @@ find_fuzzy (RhThesaurus    *self,
         const gunichar *t = term_chars (self, node->term, &tlen);
 
         if (tlen == L + 1 && chars_equal (s, L, G_MAXUINT, t, tlen, node->extra) &&
-            slip_allowed (t, tlen, t[node->extra], t[node->extra]))
+            slip_allowed (self, node->term, t[node->extra], t[node->extra]))
           add_match (matches, start, L, node->term, FUZZY_FACTOR);
       }
 
@@ -908,10 +915,7 @@ find_fuzzy (RhThesaurus    *self,
       if (L - 1 >= MIN_FUZZY_LEN - 1 && (term = lookup_exact (self, s, L, d)) >= 0 &&
           d != 0 && d != L - 1)
         {
-          guint tlen;
-          const gunichar *t = term_chars (self, term, &tlen);
-
-          if (slip_allowed (t, tlen, s[d], s[d]))
+          if (slip_allowed (self, term, s[d], s[d]))
             add_match (matches, start, L, term, FUZZY_FACTOR);
         }
 
@@ -928,7 +932,7 @@ find_fuzzy (RhThesaurus    *self,
             /* one character wrong (e == d), or two side by side swapped */
             if (tlen == L && (e == d || (e + 1 == d && s[d] == t[e]) || (e == d + 1 && s[d] == t[e])) &&
                 chars_equal (s, L, d, t, tlen, e) &&
-                slip_allowed (t, tlen, s[d], t[e]))
+                slip_allowed (self, node->term, s[d], t[e]))
               add_match (matches, start, L, node->term, FUZZY_FACTOR);
           }
     }
