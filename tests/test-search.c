@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "rh-core.h"
@@ -65,10 +66,16 @@ test_search_seed_questions (void)
     }
 }
 
+/* Runs every query of tests/data/@name (query<TAB>id[,id…], or “-” for a
+ * query that must find nothing), prints each miss with what came first,
+ * and asserts top-1 and recall@3 at least @min_top1 and @min_top3. */
 static void
-test_search_query_set (void)
+run_query_set (const char *name,
+               guint       min_queries,
+               double      min_top1,
+               double      min_top3)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search-queries.tsv", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr(RhSearchIndex) index = load_index ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -85,6 +92,8 @@ test_search_query_set (void)
       g_auto(GStrv) expected = NULL;
       g_autoptr(GPtrArray) hits = NULL;
       gboolean in_top3 = FALSE;
+      gboolean first = FALSE;
+      gboolean none = FALSE;
 
       if (lines[i][0] == '\0' || lines[i][0] == '#')
         continue;
@@ -92,26 +101,39 @@ test_search_query_set (void)
       fields = g_strsplit (lines[i], "\t", -1);
       g_assert_cmpuint (g_strv_length (fields), ==, 2);
       expected = g_strsplit (fields[1], ",", -1);
+      none = g_str_equal (fields[1], "-");
 
       /* every expected id is a real entry */
-      for (guint k = 0; expected[k] != NULL; k++)
-        g_assert_nonnull (rh_catalog_lookup_entry (rh_search_index_get_catalog (index), expected[k]));
+      for (guint k = 0; !none && expected[k] != NULL; k++)
+        if (rh_catalog_lookup_entry (rh_search_index_get_catalog (index), expected[k]) == NULL)
+          g_error ("%s: “%s” is not an entry", name, expected[k]);
 
       hits = rh_search_index_search (index, fields[0], 10);
       n++;
 
-      for (guint k = 0; k < MIN (hits->len, 3); k++)
-        in_top3 |= ids_contain ((const char * const *)expected,
-                                rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+      if (none)
+        in_top3 = first = hits->len == 0;
+      else
+        {
+          for (guint k = 0; k < MIN (hits->len, 3); k++)
+            in_top3 |= ids_contain ((const char * const *)expected,
+                                    rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+          first = ids_contain ((const char * const *)expected, top_id (hits));
+        }
 
-      if (ids_contain ((const char * const *)expected, top_id (hits)))
+      if (first)
         top1++;
       else
         {
           g_autoptr(GString) got = g_string_new (NULL);
 
           for (guint k = 0; k < MIN (hits->len, 3); k++)
-            g_string_append_printf (got, " %s", rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, k))));
+            {
+              RhSearchHit *hit = g_ptr_array_index (hits, k);
+
+              g_string_append_printf (got, " %s (%.2f)", rh_entry_get_id (rh_search_hit_get_entry (hit)),
+                                      rh_search_hit_get_score (hit));
+            }
           g_test_message ("miss%s: “%s” expected %s, got%s", in_top3 ? "" : " (not in top 3)",
                           fields[0], fields[1], got->len ? got->str : " nothing");
         }
@@ -120,12 +142,26 @@ test_search_query_set (void)
         top3++;
     }
 
-  g_test_message ("%u queries: top-1 %u (%.1f%%), recall@3 %u (%.1f%%)",
+  g_test_message ("%s: %u queries: top-1 %u (%.1f%%), recall@3 %u (%.1f%%)", name,
                   n, top1, 100.0 * top1 / MAX (n, 1), top3, 100.0 * top3 / MAX (n, 1));
 
-  g_assert_cmpuint (n, >=, 80);
-  g_assert_cmpfloat ((double)top1 / n, >=, 0.95);
-  g_assert_cmpuint (top3, ==, n);
+  g_assert_cmpuint (n, >=, min_queries);
+  g_assert_cmpfloat ((double)top1 / n, >=, min_top1);
+  g_assert_cmpfloat ((double)top3 / n, >=, min_top3);
+}
+
+static void
+test_search_query_set (void)
+{
+  run_query_set ("search-queries.tsv", 80, 0.95, 1.0);
+}
+
+/* Queries written apart from the thesaurus, the way clerks type them:
+ * hiragana, half-width kana, typos, office words, unrelated questions. */
+static void
+test_search_heldout_set (void)
+{
+  run_query_set ("search-queries-heldout.tsv", 150, 0.95, 0.99);
 }
 
 static void
@@ -289,6 +325,114 @@ test_search_nothing (void)
 
     g_assert_cmpuint (hits->len, ==, 0);
   }
+}
+
+/* Questions about other banking matters find nothing, even where a generic
+ * word of them (変更, なくした, したい) is in the help; the same words with a
+ * topic of the help still find it. */
+static void
+test_search_unrelated (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  const char *unrelated[] = {
+    "住所変更", "印鑑を変更したい", "通帳をなくした", "定期預金を解約したい", "口座を開設したい",
+    "キャッシュカードの再発行", "口座振替の手続き", "住宅ローンの金利",
+  };
+  struct { const char *query; const char *id; } related[] = {
+    { "トークンをなくした", "ib-token-change" },
+    { "担当者を変更したい", "-person-change" },
+    { "トークソ壊れた", "ib-token-change" },      /* no word it does not know */
+    { "合言葉を忘れた", "ib-auth-forgot" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, unrelated[i], 10);
+
+      if (hits->len > 0)
+        g_error ("“%s” found %s", unrelated[i], top_id (hits));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (related); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, related[i].query, 10);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (!g_str_has_suffix (top_id (hits), related[i].id))
+        g_error ("“%s”: %s first, expected …%s", related[i].query, top_id (hits), related[i].id);
+    }
+}
+
+/* A query that names a service puts that service's entry first, even where
+ * the other service's entry says the rest more often (PC). */
+static void
+test_search_service_named (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *id; } cases[] = {
+    { "IBのPCを入れ替えたい", "ib-pc-change" },
+    { "ネットバンキング PC変更", "ib-pc-change" },
+    { "賃金控除 PC変更", "chingin-pc-change" },
+    { "IB ヘルプデスク", "ib-helpdesk" },
+    { "賃金控除 ヘルプデスク", "chingin-helpdesk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (!g_str_equal (top_id (hits), cases[i].id))
+        g_error ("“%s”: %s first, expected %s", cases[i].query, top_id (hits), cases[i].id);
+    }
+}
+
+/* Two everyday questions: the hours of the phone line are the helpdesk
+ * entries', and a forgotten ID and password are the initial password or
+ * the IB reset form (in the person change entry), not the forgotten
+ * answer to the extra authentication question. */
+static void
+test_search_everyday (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(GPtrArray) phone = rh_search_index_search (index, "電話がつながる時間", 5);
+  g_autoptr(GPtrArray) forgot = rh_search_index_search (index, "IDとパスワードを忘れた", 5);
+  const char *sensible[] = { "chingin-initial-password", "ib-person-change", NULL };
+
+  g_assert_cmpuint (phone->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_str_has_suffix (rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (phone, i))),
+                                     "-helpdesk"));
+
+  g_assert_cmpuint (forgot->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_strv_contains (sensible, rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (forgot, i)))));
+}
+
+/* Typed with the input method off: romaji is read as kana, but a word the
+ * help knows in Latin letters (otp, cookie) stays as it is. */
+static void
+test_search_romaji (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  struct { const char *query; const char *id; } cases[] = {
+    { "zaikei", "chingin-zaikei" },
+    { "ZAIKEI", "chingin-zaikei" },
+    { "ｐａｓｏｋｏｎ", "-pc-change" },
+    { "aikotoba wasureta", "ib-auth-forgot" },
+    { "nyuukinkakutei", "chingin-nyukin" },
+    { "otp", "ib-token-change" },
+    { "cookie", "ib-auth-asked" },
+    { "IB pasokon", "ib-pc-change" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      if (!g_str_has_suffix (top_id (hits), cases[i].id))
+        g_error ("“%s”: %s first, expected …%s", cases[i].query, top_id (hits), cases[i].id);
+    }
 }
 
 static void
@@ -522,6 +666,12 @@ test_search_thesaurus_errors (void)
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"。\"]} ]}", RH_SEARCH_ERROR_INVALID, "。");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"weight\": 7} ]}",
                           RH_SEARCH_ERROR_INVALID, "weight");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"generic\": 1} ]}",
+                          RH_SEARCH_ERROR_INVALID, "generic");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"service\": \"\"} ]}",
+                          RH_SEARCH_ERROR_INVALID, "service");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"service\": true} ]}",
+                          RH_SEARCH_ERROR_INVALID, "service");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": []}", RH_SEARCH_ERROR_INVALID, "readings");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": \"zaikei\"}}",
                           RH_SEARCH_ERROR_INVALID, "zaikei");
@@ -553,15 +703,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* misses are printed in Japanese: UTF-8 when the tests run (LC_ALL=C.UTF-8) */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/seed-questions", test_search_seed_questions);
   g_test_add_func ("/search/query-set", test_search_query_set);
+  g_test_add_func ("/search/heldout-set", test_search_heldout_set);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
   g_test_add_func ("/search/question-typos", test_search_question_typos);
   g_test_add_func ("/search/word-being-typed", test_search_word_being_typed);
   g_test_add_func ("/search/nothing", test_search_nothing);
+  g_test_add_func ("/search/unrelated", test_search_unrelated);
+  g_test_add_func ("/search/service-named", test_search_service_named);
+  g_test_add_func ("/search/everyday", test_search_everyday);
+  g_test_add_func ("/search/romaji", test_search_romaji);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
   g_test_add_func ("/search/one-character", test_search_one_character);

@@ -153,6 +153,65 @@ test_text_invalid_input (void)
   g_assert_cmpuint (g_array_index (chars, gunichar, 0), ==, g_utf8_get_char ("財"));
 }
 
+static char *
+romaji (const char *ascii)
+{
+  g_autoptr(GArray) in = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  gunichar before = 0x3042;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      gunichar c = (guchar)*p;
+
+      g_array_append_val (in, c);
+    }
+  /* appends after what is there, and leaves it alone on failure */
+  g_array_append_val (out, before);
+  if (!rh_text_romaji_to_hiragana ((const gunichar *)(void *)in->data, in->len, out))
+    {
+      g_assert_cmpuint (out->len, ==, 1);
+      return NULL;
+    }
+  return g_ucs4_to_utf8 ((const gunichar *)(void *)out->data + 1, out->len - 1, NULL, NULL, NULL);
+}
+
+static void
+test_text_romaji (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "zaikei", "ざいけい" },
+    { "pasokon", "ぱそこん" },
+    { "tantousha", "たんとうしゃ" },
+    { "tantosya", "たんとしゃ" },
+    { "aikotoba", "あいことば" },
+    { "shitsunen", "しつねん" },
+    { "situnen", "しつねん" },
+    { "kitte", "きって" },
+    { "matcha", "まっちゃ" },
+    { "konnichiha", "こんにちは" },
+    { "kann", "かん" },
+    { "nyuukin", "にゅうきん" },
+    { "jikan", "じかん" },
+    { "fairu", "ふぁいる" },
+  };
+  const char *not_romaji[] = { "windows", "edge", "chrome", "otp", "excel", "qzx", "ka1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = romaji (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_romaji); i++)
+    {
+      g_autofree char *got = romaji (not_romaji[i]);
+
+      if (got != NULL)
+        g_error ("“%s” read as “%s”", not_romaji[i], got);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/text/offsets", test_text_offsets);
   g_test_add_func ("/text/okurigana-offsets", test_text_okurigana_offsets);
   g_test_add_func ("/text/invalid-input", test_text_invalid_input);
+  g_test_add_func ("/text/romaji", test_text_romaji);
 
   return g_test_run ();
 }

@@ -11,7 +11,11 @@
  * term found in it (exactly, or with one character wrong, missing or extra)
  * is one unit, which scores as the best of what the clerk typed and each
  * other way to say it (synonyms, kanji for a hiragana reading); every
- * other bigram is a unit of its own. Entries that explain too little of
+ * other bigram is a unit of its own. A generic word (変更, 忘れた) counts
+ * half, and where the query has a word no entry has, an entry must match
+ * some word that names a topic. When the query names one service (IB, 財形),
+ * the other service's entries count less. A run of Latin letters nobody
+ * knows is read as romaji first. Entries that explain too little of
  * the query are left out, the best few get a bonus where the whole query
  * appears as a phrase, and the highlight ranges are worked out only when
  * the UI asks for them.
@@ -45,7 +49,7 @@
 #define N_FIELDS          4
 G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 
-/* the contact field: the details of a contact the answer names */
+/* the contact field: category titles and the details of a contact the answer names */
 enum { FIELD_QUESTION, FIELD_KEYWORDS, FIELD_BODY, FIELD_CONTACT };
 
 static const float field_weight[N_FIELDS] = { 3.0f, 2.0f, 1.0f, 0.5f };
@@ -61,6 +65,8 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PLAIN_KANA        0.5f    /* weight of a bigram of two hiragana on its own */
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
+#define GENERIC_WEIGHT    0.5f    /* a word that names no topic (変更, 忘れた) */
+#define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
@@ -86,6 +92,7 @@ typedef struct
   float   acc;
   float   mass;
   float   whole;    /* 1 where a whole thesaurus word of the query is there */
+  float   topical;  /* 1 where a word that names a topic is (not only 変更, 忘れた) */
 } Slot;
 
 /* Entries touched by a search (room for every entry) */
@@ -141,6 +148,7 @@ struct _RhSearchIndex
   GArray       *doc_chars;
   guint32      *doc_start;        /* n_docs + 1 */
   guint32      *doc_question_end;
+  const char  **doc_service;      /* interned service id of each entry, or NULL */
 
   /* thesaurus term → the entries that have it (all or most of its
    * bigrams), with the mean weight of those bigrams */
@@ -545,13 +553,6 @@ normalize_entry (RhSearchIndex *self,
   for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
     append_field_cached (pool, cache, keywords[k]);
   append_field_cached (pool, cache, rh_entry_get_service_name (entry));
-  for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
-    {
-      RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
-
-      if (category != NULL)
-        append_field_cached (pool, cache, rh_category_get_title (category));
-    }
   bounds[FIELD_KEYWORDS] = pool->len;
 
   /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
@@ -566,6 +567,16 @@ normalize_entry (RhSearchIndex *self,
       append_field_cached (pool, cache, block->check_text);
     }
   bounds[FIELD_BODY] = pool->len;
+
+  /* the titles of its categories: they are shared (“パソコン・担当者の変更”
+   * is over both kinds of change), so they weigh least */
+  for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
+    {
+      RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
+
+      if (category != NULL)
+        append_field_cached (pool, cache, rh_category_get_title (category));
+    }
 
   /* the contacts the answer names: so a phone number finds its entry */
   for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
@@ -805,6 +816,13 @@ build_index (RhSearchIndex *self)
   dict_init (&self->dict);
   self->doc_start = g_new0 (guint32, self->n_docs + 1);
   self->doc_question_end = g_new0 (guint32, self->n_docs);
+  self->doc_service = g_new0 (const char *, self->n_docs);
+  for (guint d = 0; d < self->n_docs; d++)
+    {
+      const char *service = rh_entry_get_service_id (g_ptr_array_index (self->entries, d));
+
+      self->doc_service[d] = service != NULL && *service != '\0' ? g_intern_string (service) : NULL;
+    }
 
   /* 1. normalise and cut into terms (two halves at once) */
   for (guint j = 0; j < 2; j++)
@@ -1204,7 +1222,8 @@ begin_unit (RhSearchIndex *self)
 }
 
 static void
-end_unit (RhSearchIndex *self)
+end_unit (RhSearchIndex *self,
+          gboolean       topical)
 {
   guint32 stamp = self->cur_doc;
 
@@ -1218,9 +1237,12 @@ end_unit (RhSearchIndex *self)
           self->doc_slot[d].acc = 0;
           self->doc_slot[d].mass = 0;
           self->doc_slot[d].whole = 0;
+          self->doc_slot[d].topical = 0;
           self->touched.ids[self->touched.len++] = d;
         }
-      self->doc_slot[d].acc += self->unit_slot[d].acc;
+      if (topical)
+        self->doc_slot[d].topical = 1;
+      self->doc_slot[d].acc += self->unit_slot[d].acc * (topical ? 1.0f : GENERIC_WEIGHT);
       self->doc_slot[d].mass += self->unit_slot[d].mass;
       self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
     }
@@ -1230,7 +1252,8 @@ end_unit (RhSearchIndex *self)
 static void
 accumulate_plain (RhSearchIndex *self,
                   guint32        t,
-                  float          factor)
+                  float          factor,
+                  gboolean       topical)
 {
   const Posting *p = self->postings + self->post_start[t];
   const Posting *end = self->postings + self->post_start[t + 1];
@@ -1246,8 +1269,11 @@ accumulate_plain (RhSearchIndex *self,
           self->doc_slot[d].acc = 0;
           self->doc_slot[d].mass = 0;
           self->doc_slot[d].whole = 0;
+          self->doc_slot[d].topical = 0;
           self->touched.ids[self->touched.len++] = d;
         }
+      if (topical)
+        self->doc_slot[d].topical = 1;
       self->doc_slot[d].acc += p->weight * factor;
       self->doc_slot[d].mass += 1;
     }
@@ -1305,6 +1331,18 @@ kana_only (RhSearchIndex *self,
   return a >= 0x3041 && a <= 0x309F && b >= 0x3041 && b <= 0x309F;
 }
 
+/* …and one with kana in it (を解 of 送信を解除) names no topic: two kanji,
+ * letters or digits do. */
+static gboolean
+no_kana (RhSearchIndex *self,
+         guint32        t)
+{
+  guint64 key = g_array_index (self->dict.by_id, guint64, t);
+  gunichar a = key >> 21, b = key & 0x1FFFFF;
+
+  return !(a >= 0x3041 && a <= 0x309F) && !(b >= 0x3041 && b <= 0x309F);
+}
+
 static int
 compare_df (gconstpointer a,
             gconstpointer b,
@@ -1327,13 +1365,14 @@ score_ids (RhSearchIndex *self,
   begin_unit (self);
   accumulate (self, ids, n_ids);
   fold_alternative (self, TRUE, weight, n_ids, n_ids, 1.0f);
-  end_unit (self);
+  end_unit (self, TRUE);
 }
 
 static void score_word (RhSearchIndex *self,
                         guint          t,
                         float          n_own,
-                        float          weight);
+                        float          weight,
+                        gboolean       whole_only);
 
 /* Folds thesaurus word @t, said instead of @own, into the current unit:
  * it scores as the mean weight of its bigrams times word_length() of
@@ -1361,15 +1400,19 @@ score_alternative (RhSearchIndex  *self,
       return;
 
   needles_add (needles, c, len);
-  score_word (self, t, n_own, weight);
+  score_word (self, t, n_own, weight, TRUE);
 }
 
-/* Folds the entries that have thesaurus word @t into the current unit. */
+/* Folds the entries that have thesaurus word @t into the current unit;
+ * with @whole_only, only those that have all of it (another way to say
+ * what the clerk typed counts only where it is really there: 新しい担当者
+ * is not in an entry that has 新しいパソコン and, elsewhere, 担当者). */
 static void
 score_word (RhSearchIndex *self,
             guint          t,
             float          n_own,
-            float          weight)
+            float          weight,
+            gboolean       whole_only)
 {
   const WordPosting *p = self->word_postings + self->word_start[t];
   const WordPosting *end = self->word_postings + self->word_start[t + 1];
@@ -1382,6 +1425,8 @@ score_word (RhSearchIndex *self,
       float score = p->mean * scale;
       float mass = p->frac * n_own * weight;
 
+      if (whole_only && p->frac < 0.99f)
+        continue;
       if (self->unit_slot[d].stamp != stamp)
         {
           self->unit_slot[d].stamp = stamp;
@@ -1449,6 +1494,70 @@ heap_sift_down (Candidate *heap,
     }
 }
 
+#define MIN_ROMAJI 4         /* letters in a row before they may be romaji */
+
+/* A word typed with the input method off (zaikei, pasokon) is read as
+ * kana, unless the thesaurus or the entries know it as it is (otp, edge,
+ * cookie) or it is no romaji (windows). Rewrites self->query_chars;
+ * returns the new length. */
+static guint
+read_romaji (RhSearchIndex *self,
+             guint          n)
+{
+  g_autoptr(GArray) out = NULL;
+  gunichar *q = (gunichar *)(void *)self->query_chars->data;
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint start = i;
+      gboolean known = TRUE;
+
+      while (i < n && q[i] < 0x80 && g_ascii_islower (q[i]))
+        i++;
+      if (i == start)
+        {
+          if (out != NULL)
+            g_array_append_val (out, q[i]);
+          i++;
+          continue;
+        }
+
+      if (i - start >= MIN_ROMAJI && !rh_thesaurus_has_prefix (self->thesaurus, q + start, i - start))
+        for (guint k = start; k + 1 < i && known; k++)
+          known = dict_lookup (self, bigram_key (q[k], q[k + 1])) >= 0;
+
+      if (out == NULL && !known)
+        {
+          out = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), n);
+          g_array_append_vals (out, q, start);
+        }
+      if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
+        {
+          guint k;
+
+          /* spaces are gone: “IB pasokon” reads ibpasokon, a word the
+           * thesaurus knows and then romaji */
+          for (k = start + 2; !known && k + MIN_ROMAJI <= i; k++)
+            if (rh_thesaurus_has_prefix (self->thesaurus, q + start, k - start))
+              {
+                g_array_append_vals (out, q + start, k - start);
+                if (rh_text_romaji_to_hiragana (q + k, i - k, out))
+                  break;
+                g_array_set_size (out, out->len - (k - start));
+              }
+          if (known || k + MIN_ROMAJI > i)
+            g_array_append_vals (out, q + start, i - start);
+        }
+    }
+
+  if (out == NULL)
+    return n;
+  g_array_set_size (self->query_chars, 0);
+  g_array_append_vals (self->query_chars, out->data, out->len);
+  return out->len;
+}
+
 static GPtrArray *
 run_query (RhSearchIndex *self,
            const char    *query,
@@ -1462,6 +1571,9 @@ run_query (RhSearchIndex *self,
   guint32 qids[MAX_QUERY_CHARS];
   guint8 inside[MAX_QUERY_CHARS] = { 0, };
   float total_mass = 0;
+  const char *service = NULL;     /* the one service the query names */
+  gboolean services_differ = FALSE;
+  gboolean foreign = FALSE;       /* a word of the query no entry has */
   guint n;
   guint n_candidates;
   double best = 0;
@@ -1472,6 +1584,8 @@ run_query (RhSearchIndex *self,
   g_array_set_size (self->query_chars, 0);
   rh_text_normalize_append (query, -1, self->query_chars, NULL);
   n = rh_text_strip_long_vowels (self->query_chars, NULL, 0);
+  g_array_set_size (self->query_chars, n);
+  n = read_romaji (self, n);
   n = MIN (n, MAX_QUERY_CHARS);
   q = (const gunichar *)(void *)self->query_chars->data;
   if (n == 0)
@@ -1517,6 +1631,7 @@ run_query (RhSearchIndex *self,
           guint n_own_ids = 0;
           float n_own = MAX (match->len, 2) - 1;
           gboolean seen = FALSE;
+          gboolean topical = FALSE;
 
           for (guint k = 0; k < m && !seen; k++)
             {
@@ -1540,7 +1655,7 @@ run_query (RhSearchIndex *self,
 
           /* what the clerk typed: a thesaurus word, or near one */
           if (match->factor >= 1.0f)
-            score_word (self, match->term, n_own, 1.0f);
+            score_word (self, match->term, n_own, 1.0f, FALSE);
           else
             accumulate_own (self, own, n_own_ids, n_own);
 
@@ -1552,6 +1667,14 @@ run_query (RhSearchIndex *self,
 
               if (same->start != match->start || same->len != match->len)
                 continue;
+              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term);
+              if (same->factor >= 1.0f && rh_thesaurus_get_service (self->thesaurus, same->term) != NULL)
+                {
+                  const char *named = rh_thesaurus_get_service (self->thesaurus, same->term);
+
+                  services_differ |= service != NULL && service != named;
+                  service = named;
+                }
 
               if (same->factor < 1.0f)
                 score_alternative (self, needles, q + match->start, match->len, same->term, same->factor);
@@ -1562,7 +1685,8 @@ run_query (RhSearchIndex *self,
                                    alts[a].weight * same->factor);
             }
 
-          end_unit (self);
+          foreign |= self->touched_unit.len == 0;
+          end_unit (self, topical);
         }
 
       /* every other bigram is a unit of its own; on a large catalog, the
@@ -1588,6 +1712,8 @@ run_query (RhSearchIndex *self,
             needles_add (needles, q + i, 2);
             if (qids[i] != G_MAXUINT32)
               plain[n_plain++] = qids[i];
+            else if (!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F))
+              foreign = TRUE;
           }
 
         g_qsort_with_data (plain, n_plain, sizeof (guint32), compare_df, self);
@@ -1601,7 +1727,8 @@ run_query (RhSearchIndex *self,
                 continue;
               }
             spent += df;
-            accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f);
+            accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f,
+                              no_kana (self, plain[k]));
           }
       }
 
@@ -1631,10 +1758,18 @@ run_query (RhSearchIndex *self,
       Candidate c = { d, self->doc_slot[d].acc };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
+      /* IBのPC: the clerk said which service */
+      if (service != NULL && !services_differ && self->doc_service[d] != NULL && self->doc_service[d] != service)
+        c.score *= OTHER_SERVICE;
+
       if (c.score <= 0)
         continue;
       if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS &&
           self->doc_slot[d].whole == 0)
+        continue;
+      /* 住所変更, 通帳をなくした: about something the help does not know,
+       * where a generic word alone does not make the entry an answer */
+      if (!suggest && foreign && self->doc_slot[d].topical == 0)
         continue;
 
       if (candidates->len < n_candidates)
@@ -1710,6 +1845,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->doc_chars, g_array_unref);
   g_clear_pointer (&self->doc_start, g_free);
   g_clear_pointer (&self->doc_question_end, g_free);
+  g_clear_pointer (&self->doc_service, g_free);
   g_clear_pointer (&self->word_start, g_free);
   g_clear_pointer (&self->word_postings, g_free);
   g_clear_pointer (&self->doc_slot, g_free);

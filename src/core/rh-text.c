@@ -485,3 +485,127 @@ rh_text_normalize (const char *text)
 {
   return rh_text_normalize_with_offsets (text, NULL);
 }
+
+/* Romaji (Hepburn and kunrei) syllables, longest first within each start. */
+static const struct { const char *roma; const char *kana; } romaji_table[] = {
+  { "kya", "きゃ" }, { "kyu", "きゅ" }, { "kyo", "きょ" },
+  { "sha", "しゃ" }, { "shu", "しゅ" }, { "sho", "しょ" }, { "she", "しぇ" }, { "shi", "し" },
+  { "sya", "しゃ" }, { "syu", "しゅ" }, { "syo", "しょ" },
+  { "cha", "ちゃ" }, { "chu", "ちゅ" }, { "cho", "ちょ" }, { "che", "ちぇ" }, { "chi", "ち" },
+  { "tya", "ちゃ" }, { "tyu", "ちゅ" }, { "tyo", "ちょ" },
+  { "tsu", "つ" },
+  { "nya", "にゃ" }, { "nyu", "にゅ" }, { "nyo", "にょ" },
+  { "hya", "ひゃ" }, { "hyu", "ひゅ" }, { "hyo", "ひょ" },
+  { "mya", "みゃ" }, { "myu", "みゅ" }, { "myo", "みょ" },
+  { "rya", "りゃ" }, { "ryu", "りゅ" }, { "ryo", "りょ" },
+  { "gya", "ぎゃ" }, { "gyu", "ぎゅ" }, { "gyo", "ぎょ" },
+  { "ja", "じゃ" }, { "ju", "じゅ" }, { "jo", "じょ" }, { "je", "じぇ" }, { "ji", "じ" },
+  { "zya", "じゃ" }, { "zyu", "じゅ" }, { "zyo", "じょ" },
+  { "bya", "びゃ" }, { "byu", "びゅ" }, { "byo", "びょ" },
+  { "pya", "ぴゃ" }, { "pyu", "ぴゅ" }, { "pyo", "ぴょ" },
+  { "fa", "ふぁ" }, { "fi", "ふぃ" }, { "fu", "ふ" }, { "fe", "ふぇ" }, { "fo", "ふぉ" },
+  { "ka", "か" }, { "ki", "き" }, { "ku", "く" }, { "ke", "け" }, { "ko", "こ" },
+  { "sa", "さ" }, { "si", "し" }, { "su", "す" }, { "se", "せ" }, { "so", "そ" },
+  { "ta", "た" }, { "ti", "ち" }, { "tu", "つ" }, { "te", "て" }, { "to", "と" },
+  { "na", "な" }, { "ni", "に" }, { "nu", "ぬ" }, { "ne", "ね" }, { "no", "の" },
+  { "ha", "は" }, { "hi", "ひ" }, { "hu", "ふ" }, { "he", "へ" }, { "ho", "ほ" },
+  { "ma", "ま" }, { "mi", "み" }, { "mu", "む" }, { "me", "め" }, { "mo", "も" },
+  { "ya", "や" }, { "yu", "ゆ" }, { "yo", "よ" },
+  { "ra", "ら" }, { "ri", "り" }, { "ru", "る" }, { "re", "れ" }, { "ro", "ろ" },
+  { "wa", "わ" }, { "wo", "を" },
+  { "ga", "が" }, { "gi", "ぎ" }, { "gu", "ぐ" }, { "ge", "げ" }, { "go", "ご" },
+  { "za", "ざ" }, { "zi", "じ" }, { "zu", "ず" }, { "ze", "ぜ" }, { "zo", "ぞ" },
+  { "da", "だ" }, { "di", "ぢ" }, { "du", "づ" }, { "de", "で" }, { "do", "ど" },
+  { "ba", "ば" }, { "bi", "び" }, { "bu", "ぶ" }, { "be", "べ" }, { "bo", "ぼ" },
+  { "pa", "ぱ" }, { "pi", "ぴ" }, { "pu", "ぷ" }, { "pe", "ぺ" }, { "po", "ぽ" },
+  { "vu", "ゔ" },
+  { "a", "あ" }, { "i", "い" }, { "u", "う" }, { "e", "え" }, { "o", "お" },
+};
+
+static inline gboolean
+is_vowel (gunichar c)
+{
+  return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o';
+}
+
+/**
+ * rh_text_romaji_to_hiragana:
+ * @chars: lower-case ASCII letters (normalised text)
+ * @len: how many
+ * @out: a GArray of gunichar to append the hiragana to
+ *
+ * Reads @chars as romaji, as a clerk types with the input method off
+ * (zaikei, pasokon, tantousha): Hepburn or kunrei syllables, a doubled
+ * consonant for っ, n or nn for ん.
+ *
+ * Returns: %TRUE if every letter was read (@out then holds the kana);
+ *   %FALSE (with @out as it was) for anything else, such as an English word
+ */
+gboolean
+rh_text_romaji_to_hiragana (const gunichar *chars,
+                            guint           len,
+                            GArray         *out)
+{
+  guint start = out->len;
+  guint i = 0;
+
+  while (i < len)
+    {
+      gunichar c = chars[i];
+      gboolean found = FALSE;
+
+      if (c > 0x7f || !g_ascii_islower (c))
+        goto fail;
+
+      /* っ: a doubled consonant (tt, kk, tch) */
+      if (!is_vowel (c) && c != 'n' && i + 1 < len &&
+          (chars[i + 1] == c || (c == 't' && chars[i + 1] == 'c')))
+        {
+          gunichar small_tsu = 0x3063;
+
+          g_array_append_val (out, small_tsu);
+          i++;
+          continue;
+        }
+
+      /* ん: n before a consonant (but not y), nn, or n at the end */
+      if (c == 'n' && (i + 1 == len || (!is_vowel (chars[i + 1]) && chars[i + 1] != 'y')))
+        {
+          gunichar n = 0x3093;
+
+          g_array_append_val (out, n);
+          i += (i + 1 < len && chars[i + 1] == 'n' && (i + 2 == len || !is_vowel (chars[i + 2]))) ? 2 : 1;
+          continue;
+        }
+
+      for (guint k = 0; k < G_N_ELEMENTS (romaji_table) && !found; k++)
+        {
+          const char *r = romaji_table[k].roma;
+          guint rlen = strlen (r);
+
+          if (i + rlen > len)
+            continue;
+          found = TRUE;
+          for (guint j = 0; j < rlen && found; j++)
+            found = chars[i + j] == (gunichar)r[j];
+          if (found)
+            {
+              for (const char *p = romaji_table[k].kana; *p != '\0'; p = g_utf8_next_char (p))
+                {
+                  gunichar u = g_utf8_get_char (p);
+
+                  g_array_append_val (out, u);
+                }
+              i += rlen;
+            }
+        }
+      if (!found)
+        goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  g_array_set_size (out, start);
+  return FALSE;
+}

@@ -34,4 +34,10 @@ void      rh_text_normalize_append       (const char *text,
                                           GArray     *chars,
                                           GArray     *offsets);
 
+/* romaji (ASCII lower case) as hiragana, appended to @out (gunichar);
+ * FALSE, with @out unchanged, where some letters are no romaji */
+gboolean  rh_text_romaji_to_hiragana     (const gunichar *chars,
+                                          guint           len,
+                                          GArray         *out);
+
 G_END_DECLS

@@ -37,6 +37,16 @@ const gunichar       *rh_thesaurus_get_term         (RhThesaurus       *self,
 const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
                                                      guint              term,
                                                      guint             *n_alts);
+/* a word that names no topic on its own (変更, 忘れた) */
+gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
+                                                     guint              term);
+/* the service id (interned) a term names, as in the catalog, or NULL */
+const char           *rh_thesaurus_get_service      (RhThesaurus       *self,
+                                                     guint              term);
+/* whether some term starts with (or is) these characters */
+gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,
                                                      const gunichar    *query,
                                                      guint              len,

@@ -9,6 +9,10 @@
  * {
  *   "schema": 1,
  *   "groups": [ { "topic": "…", "terms": [ "パソコン", "PC", … ] }, … ],
+ *   (a group may have "weight": 0…1, and "generic": true for words like
+ *   変更 or 忘れた that name no topic: a query of such words alone, around
+ *   words the help does not know, finds nothing; and "service": "ib" for
+ *   words that name a service of the catalog: its entries come first)
  *   "readings": { "財形": "ざいけい", "失念": [ "しつねん", "しったい" ], … }
  * }
  *
@@ -66,6 +70,8 @@ typedef struct
   guint len;
   guint alt_offset;
   guint n_alts;
+  gboolean generic;  /* only in groups of words that say little on their own */
+  const char *service;  /* interned: the service the term names, or NULL */
 } Term;
 
 struct _RhThesaurus
@@ -306,12 +312,17 @@ is_all_hiragana (const char *text)
   return TRUE;
 }
 
-/* groups: GPtrArray of GArray of guint (term ids); weights parallel */
+enum { GROUP_SPECIFIC, GROUP_GENERIC, GROUP_READING };
+
+/* groups: GPtrArray of GArray of guint (term ids); weights, kinds
+ * (GROUP_*, guint8) and services (interned or NULL) parallel */
 static gboolean
 parse (RhThesaurus  *self,
        JsonNode     *root,
        GPtrArray    *groups,
        GArray       *weights,
+       GArray       *kinds,
+       GPtrArray    *services,
        GError      **error)
 {
   g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -347,6 +358,8 @@ parse (RhThesaurus  *self,
       JsonArray *words;
       GArray *group;
       float weight = GROUP_WEIGHT;
+      guint8 kind = GROUP_SPECIFIC;
+      const char *service = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
           (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
@@ -369,9 +382,28 @@ parse (RhThesaurus  *self,
             return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), i + 1);
         }
 
+      node = json_object_get_member (json_node_get_object (group_node), "generic");
+      if (node != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            return set_invalid (error, _("“generic” in synonym group %u is not true or false"), i + 1);
+          kind = json_node_get_boolean (node) ? GROUP_GENERIC : GROUP_SPECIFIC;
+        }
+
+      node = json_object_get_member (json_node_get_object (group_node), "service");
+      if (node != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              *json_node_get_string (node) == '\0')
+            return set_invalid (error, _("“service” in synonym group %u is not a service id"), i + 1);
+          service = g_intern_string (json_node_get_string (node));
+        }
+
       group = g_array_new (FALSE, FALSE, sizeof (guint));
       g_ptr_array_add (groups, group);
       g_array_append_val (weights, weight);
+      g_array_append_val (kinds, kind);
+      g_ptr_array_add (services, (gpointer)service);
 
       for (guint j = 0; j < json_array_get_length (words); j++)
         {
@@ -475,9 +507,12 @@ parse (RhThesaurus  *self,
 
       {
         float weight = READING_WEIGHT;
+        guint8 kind = GROUP_READING;
 
         g_ptr_array_add (groups, pair);
         g_array_append_val (weights, weight);
+        g_array_append_val (kinds, kind);
+        g_ptr_array_add (services, NULL);
       }
     }
   g_list_free (members);
@@ -543,6 +578,50 @@ build_alternatives (RhThesaurus *self,
     }
 }
 
+/* A term is generic when every group it is in (its readings' groups aside)
+ * is a generic one; it names a service when a group of that service has it
+ * (and none of another). */
+static void
+mark_generic (RhThesaurus *self,
+              GPtrArray   *groups,
+              GArray      *kinds,
+              GPtrArray   *services)
+{
+  static const char two[] = "";
+  g_autofree guint8 *specific = g_new0 (guint8, self->terms->len);
+  g_autofree guint8 *named = g_new0 (guint8, self->terms->len);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GArray *group = g_ptr_array_index (groups, g);
+      guint8 kind = g_array_index (kinds, guint8, g);
+
+      if (kind == GROUP_READING)
+        continue;
+      for (guint k = 0; k < group->len; k++)
+        {
+          guint t = g_array_index (group, guint, k);
+
+          Term *term = &g_array_index (self->terms, Term, t);
+          const char *service = g_ptr_array_index (services, g);
+
+          named[t] = 1;
+          specific[t] |= kind == GROUP_SPECIFIC;
+          if (service != NULL)
+            term->service = term->service == NULL || term->service == service ? service : two;
+        }
+    }
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      Term *term = &g_array_index (self->terms, Term, t);
+
+      term->generic = named[t] && !specific[t];
+      if (term->service == two)
+        term->service = NULL;
+    }
+}
+
 static void
 build_maps (RhThesaurus *self)
 {
@@ -593,6 +672,8 @@ rh_thesaurus_new_from_bytes (GBytes  *bytes,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GPtrArray) services = g_ptr_array_new ();
   g_autoptr(RhThesaurus) self = NULL;
   gsize size = 0;
   const char *data;
@@ -615,10 +696,11 @@ rh_thesaurus_new_from_bytes (GBytes  *bytes,
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   self->alts = g_array_new (FALSE, FALSE, sizeof (RhThesaurusAlt));
 
-  if (!parse (self, json_parser_get_root (parser), groups, weights, error))
+  if (!parse (self, json_parser_get_root (parser), groups, weights, kinds, services, error))
     return NULL;
 
   build_alternatives (self, groups, weights);
+  mark_generic (self, groups, kinds, services);
   build_maps (self);
 
   return g_steal_pointer (&self);
@@ -667,6 +749,36 @@ rh_thesaurus_get_alternatives (RhThesaurus *self,
   t = &g_array_index (self->terms, Term, term);
   *n_alts = t->n_alts;
   return t->n_alts ? &g_array_index (self->alts, RhThesaurusAlt, t->alt_offset) : NULL;
+}
+
+gboolean
+rh_thesaurus_is_generic (RhThesaurus *self,
+                         guint        term)
+{
+  g_return_val_if_fail (term < self->terms->len, FALSE);
+
+  return g_array_index (self->terms, Term, term).generic;
+}
+
+const char *
+rh_thesaurus_get_service (RhThesaurus *self,
+                          guint        term)
+{
+  g_return_val_if_fail (term < self->terms->len, NULL);
+
+  return g_array_index (self->terms, Term, term).service;
+}
+
+static gboolean is_prefix (RhThesaurus    *self,
+                           const gunichar *c,
+                           guint           len);
+
+gboolean
+rh_thesaurus_has_prefix (RhThesaurus    *self,
+                         const gunichar *chars,
+                         guint           len)
+{
+  return len <= self->max_len && is_prefix (self, chars, len);
 }
 
 static gboolean
@@ -737,6 +849,41 @@ add_match (GArray *matches,
   }
 }
 
+/* A kanji (or letter, digit) carries the meaning; kana after normalisation
+ * are mostly readings and grammar. */
+static inline gboolean
+is_content (gunichar c)
+{
+  return !(c >= 0x3041 && c <= 0x309F) && c != RH_TEXT_LONG_VOWEL;
+}
+
+/* A near match that changes a kanji of a short word is another word
+ * (解約 is not 契約, 開設 not 設定): only words with enough kanji left
+ * to be recognised (電子証名書) take such a slip. */
+#define MIN_CONTENT_FOR_SLIP 4
+
+static gboolean
+slip_allowed (RhThesaurus    *self,
+              guint           term,
+              gunichar        changed_a,
+              gunichar        changed_b)
+{
+  guint n_content = 0;
+  guint tlen;
+  const gunichar *t = term_chars (self, term, &tlen);
+
+  /* a slip is worth guessing only for a word that names a topic: near a
+   * generic word is mostly grammar (したい is not しりたい) */
+  if (g_array_index (self->terms, Term, term).generic)
+    return FALSE;
+
+  if (!is_content (changed_a) && !is_content (changed_b))
+    return TRUE;
+  for (guint i = 0; i < tlen; i++)
+    n_content += is_content (t[i]);
+  return n_content >= MIN_CONTENT_FOR_SLIP;
+}
+
 static void
 find_fuzzy (RhThesaurus    *self,
             const gunichar *q,
@@ -755,7 +902,8 @@ find_fuzzy (RhThesaurus    *self,
         guint tlen;
         const gunichar *t = term_chars (self, node->term, &tlen);
 
-        if (tlen == L + 1 && chars_equal (s, L, G_MAXUINT, t, tlen, node->extra))
+        if (tlen == L + 1 && chars_equal (s, L, G_MAXUINT, t, tlen, node->extra) &&
+            slip_allowed (self, node->term, t[node->extra], t[node->extra]))
           add_match (matches, start, L, node->term, FUZZY_FACTOR);
       }
 
@@ -766,7 +914,10 @@ find_fuzzy (RhThesaurus    *self,
       /* an extra character in the query */
       if (L - 1 >= MIN_FUZZY_LEN - 1 && (term = lookup_exact (self, s, L, d)) >= 0 &&
           d != 0 && d != L - 1)
-        add_match (matches, start, L, term, FUZZY_FACTOR);
+        {
+          if (slip_allowed (self, term, s[d], s[d]))
+            add_match (matches, start, L, term, FUZZY_FACTOR);
+        }
 
       /* a wrong or swapped character */
       if (L >= MIN_FUZZY_LEN)
@@ -776,8 +927,12 @@ find_fuzzy (RhThesaurus    *self,
             guint tlen;
             const gunichar *t = term_chars (self, node->term, &tlen);
 
-            if (tlen == L && (node->extra == d || node->extra + 1 == d || node->extra == d + 1) &&
-                chars_equal (s, L, d, t, tlen, node->extra))
+            guint e = node->extra;
+
+            /* one character wrong (e == d), or two side by side swapped */
+            if (tlen == L && (e == d || (e + 1 == d && s[d] == t[e]) || (e == d + 1 && s[d] == t[e])) &&
+                chars_equal (s, L, d, t, tlen, e) &&
+                slip_allowed (self, node->term, s[d], t[e]))
               add_match (matches, start, L, node->term, FUZZY_FACTOR);
           }
     }
