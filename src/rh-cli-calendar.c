@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rh-cli.h"
 #include "rh-cli-calendar.h"
 #include "rh-core.h"
 
@@ -143,17 +144,6 @@ parse_year (const char  *text,
 }
 
 static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 write_raw (const char *text)
 {
   fwrite (text, 1, strlen (text), stdout);
@@ -198,7 +188,7 @@ run_holidays (GVariantDict *options,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      rh_cli_print_json (root);
     }
   else
     {
@@ -415,7 +405,7 @@ run_deadline (GVariantDict *options,
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
-      print_json (root);
+      rh_cli_print_json (root);
     }
   else
     print_deadline_text (result, &today);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "rh-cli.h"
 #include "rh-cli-search.h"
 
 #define MAX_LIMIT 1000
@@ -40,9 +41,7 @@ static void
 print_hits_json (GPtrArray *hits)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < hits->len; i++)
@@ -63,9 +62,7 @@ print_hits_json (GPtrArray *hits)
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  rh_cli_print_json (root);
 }
 
 int

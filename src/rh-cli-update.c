@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "rh-cli.h"
 #include "rh-cli-update.h"
 
 const GOptionEntry rh_cli_update_entries[] = {
@@ -78,9 +79,7 @@ rh_cli_update_run (GVariantDict *options,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
@@ -103,9 +102,7 @@ rh_cli_update_run (GVariantDict *options,
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      rh_cli_print_json (root);
     }
 
   for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)

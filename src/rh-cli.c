@@ -64,8 +64,14 @@ rh_cli_load_catalog (const char  *path,
   return rh_content_updater_load_best_catalog (updater, error);
 }
 
-static void
-print_json (JsonNode *node)
+/**
+ * rh_cli_print_json:
+ *
+ * Prints @node as compact JSON and a newline on stdout; every command's
+ * --json output goes through here.
+ */
+void
+rh_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -104,7 +110,7 @@ cli_list (RhCatalog *catalog,
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      print_json (root);
+      rh_cli_print_json (root);
     }
   else
     {

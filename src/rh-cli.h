@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "rh-core.h"
 
@@ -15,6 +16,7 @@ void       rh_cli_add_options          (GApplication *app);
 /* Returns -1 to go on and open the window, or an exit status. */
 int        rh_cli_handle_local_options (GApplication *app,
                                         GVariantDict *options);
+void       rh_cli_print_json           (JsonNode     *node);
 RhCatalog *rh_cli_load_catalog         (const char   *path,
                                         GError      **error);
 
