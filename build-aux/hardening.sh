@@ -82,7 +82,7 @@ run_valgrind() {
 
 run_fuzz() {
   need clang libclang-rt-14-dev
-  [ -f _build-fuzz/build.ninja ] || CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+  [ -f _build-fuzz/build.ninja ] || CC=clang meson setup _build-fuzz -Dfuzzing=true -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
   meson compile -C _build-fuzz
   local failed=0 n=0
   for exe in _build-fuzz/tests/fuzz/fuzz-*; do

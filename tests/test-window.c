@@ -194,7 +194,6 @@ test_window_search_enter (void)
   RhWindow *window = get_window ();
   GtkWidget *results = child (window, "results_view");
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (results)));
-  g_autoptr(GObject) first = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(RhSearchIndex) index = rh_search_index_new (rh_window_get_catalog (window), NULL);

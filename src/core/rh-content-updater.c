@@ -748,7 +748,7 @@ run_check (CheckParams  *params,
   g_autoptr(RhUpdateResult) result = g_object_new (RH_TYPE_UPDATE_RESULT, NULL);
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GKeyFile) state = NULL;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&check_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&check_lock);
   gboolean any = FALSE;
 
   for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
