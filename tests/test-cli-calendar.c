@@ -148,6 +148,20 @@ test_deadline_japanese (void)
                             "前営業日の 2026年12月30日(水) に繰り上げました。\"]}\n");
 }
 
+/* The values are read as UTF-8 whatever the locale's charset: in the C
+ * locale GOption used to refuse a Japanese date with exit status 1. */
+static void
+test_c_locale (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *env[] = { "LC_ALL", "C", NULL };
+  const char *args[] = { "--deadline=zaikei", "--payday=令和8年12月25日", "--json", NULL };
+
+  g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2026-12-21\",\"warnings\":[]}\n");
+}
+
 static void
 test_schedule (void)
 {
@@ -222,6 +236,10 @@ test_bad_input (void)
     { { "--schedule=2026", "--payday-day=25", "--json" }, "--schedule does not print JSON" },
     { { "--schedule=1948", "--payday-day=1" }, "outside the supported years 1948–2099" },
     { { "--schedule=2026", "--payday-day=25", "--cutoff=2026-12-10" }, "--cutoff does not go with --schedule" },
+    /* Not UTF-8: reported by the calendar code, exit 2, option named. */
+    { { "--deadline=zaikei", "--payday=2026-12-25\xff" }, "--payday: the value is not valid UTF-8 text" },
+    { { "--holidays=\xe4\xb8" }, "--holidays: the value is not valid UTF-8 text" },
+    { { "--schedule=2026", "--payday-day=25", "--format=\x80" }, "--format: the value is not valid UTF-8 text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -247,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/cli-calendar/deadline-json", test_deadline_json);
   g_test_add_func ("/cli-calendar/deadline-text", test_deadline_text);
   g_test_add_func ("/cli-calendar/deadline-japanese", test_deadline_japanese);
+  g_test_add_func ("/cli-calendar/c-locale", test_c_locale);
   g_test_add_func ("/cli-calendar/schedule", test_schedule);
   g_test_add_func ("/cli-calendar/bad-input", test_bad_input);
 
