@@ -135,10 +135,19 @@ test_deadline_japanese (void)
   const char *env[] = { "LANGUAGE", "ja", NULL };
   const char *args[] = { "--deadline=nyukin", "--received=2026-12-26", "--payday=2026-12-25", NULL };
   const char *ok_args[] = { "--deadline=zaikei", "--payday=2027-01-01", "--json", NULL };
+  const char *schedule_args[] = { "--schedule=1948", "--payday-day=1", NULL };
 
   g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "支給日 2026年12月25日(金) が依頼データ受信日 2026年12月26日(土) より前です\n");
+
+  /* Which month of the schedule cannot be made, and from which day. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rh_test_run_cli_env (schedule_args, env, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "1948年1月: 支給日(入金予定日): 1948年1月1日(木) から営業日を数えると"
+                            "対応範囲(1948年〜2099年)の外に出ます\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -216,7 +225,8 @@ test_bad_input (void)
       "--payday: “令和1年4月1日” does not exist: 令和 began on 2019年5月1日(水)" },
     { { "--deadline=zaikei", "--payday=next friday" }, "--payday: “next friday” is not a date" },
     { { "--deadline=zaikei", "--payday=2100-01-05" }, "--payday: “2100-01-05”: year 2100 is outside" },
-    { { "--deadline=zaikei", "--payday=1948-01-05" }, "outside the supported years 1948–2099" },
+    { { "--deadline=zaikei", "--payday=1948-01-05" },
+      "Counting business days from 1948年1月5日(月) goes outside the supported years 1948–2099" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--shift=sideways" },
       "--shift: Unknown shift “sideways”; use previous or next" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--received=2026-12-20" },
@@ -234,7 +244,12 @@ test_bad_input (void)
     { { "--schedule=2026", "--payday-day=32" }, "--payday-day: Payday “32” is not a day of the month" },
     { { "--schedule=2026", "--payday-day=25", "--format=pdf" }, "--format: unknown format “pdf”; use ics, csv or text" },
     { { "--schedule=2026", "--payday-day=25", "--json" }, "--schedule does not print JSON" },
-    { { "--schedule=1948", "--payday-day=1" }, "outside the supported years 1948–2099" },
+    { { "--schedule=1948", "--payday-day=1" },
+      "1948-01: Payday: Counting business days from 1948年1月1日(木) goes outside the supported years 1948–2099" },
+    { { "--schedule=2099", "--payday-day=end", "--shift=next" },
+      "2099-12: Payday: Counting business days from 2099年12月31日(木) goes outside" },
+    { { "--deadline=meisai", "--confirmed=2099-12-30", "--cutoff=2099-12-31" },
+      "Counting business days from 2099年12月30日(水) goes outside" },
     { { "--schedule=2026", "--payday-day=25", "--cutoff=2026-12-10" }, "--cutoff does not go with --schedule" },
     /* Not UTF-8: reported by the calendar code, exit 2, option named. */
     { { "--deadline=zaikei", "--payday=2026-12-25\xff" }, "--payday: the value is not valid UTF-8 text" },

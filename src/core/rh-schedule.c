@@ -129,7 +129,10 @@ rh_schedule_new (RhCalendar  *calendar,
       g_date_set_dmy (&row->nominal, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
 
       if (!(zaikei = rh_deadline_zaikei (calendar, &row->nominal, shift, error)))
-        return NULL;
+        {
+          g_prefix_error (error, _("%d-%02d: "), year, month);
+          return NULL;
+        }
 
       rh_deadline_result_get_payday (zaikei, &row->payday);
       rh_deadline_result_get_last (zaikei, &row->zaikei_last);
