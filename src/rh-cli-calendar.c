@@ -522,13 +522,19 @@ rh_cli_calendar_run (GVariantDict *options,
     {
       for (guint i = 0; calendar_entries[i].long_name != NULL; i++)
         {
-          if (g_variant_dict_contains (options, calendar_entries[i].long_name))
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("--%s goes with --deadline or --schedule"),
-                                 calendar_entries[i].long_name);
-              return bad_input (message);
-            }
+          const char *name = calendar_entries[i].long_name;
+          g_autofree char *message = NULL;
+
+          if (!g_variant_dict_contains (options, name))
+            continue;
+          /* Name the command the option really belongs to. */
+          if (g_str_equal (name, "shift"))
+            message = g_strdup_printf (_("--%s goes with --deadline or --schedule"), name);
+          else if (g_str_equal (name, "payday-day") || g_str_equal (name, "format"))
+            message = g_strdup_printf (_("--%s goes with --schedule"), name);
+          else
+            message = g_strdup_printf (_("--%s goes with --deadline"), name);
+          return bad_input (message);
         }
     }
 
