@@ -425,20 +425,24 @@ static GDateTime *
 dup_stamp (GError **error)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  char *end = NULL;
-  gint64 seconds;
+  GDateTime *stamp = NULL;
+  guint64 seconds = 0;
 
   if (epoch == NULL || *epoch == '\0')
     return g_date_time_new_now_utc ();
 
-  seconds = g_ascii_strtoll (epoch, &end, 10);
-  if (*end != '\0' || seconds < 0)
+  /* Digits only; past 9999-12-31 GDateTime cannot hold it. */
+  if (g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL) &&
+      g_ascii_isdigit (epoch[0]))
+    stamp = g_date_time_new_from_unix_utc ((gint64)seconds);
+  if (stamp == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("SOURCE_DATE_EPOCH “%s” is not a number of seconds"), epoch);
+                   _("SOURCE_DATE_EPOCH “%s” is not a number of seconds"),
+                   g_utf8_validate (epoch, -1, NULL) ? epoch : "?");
       return NULL;
     }
-  return g_date_time_new_from_unix_utc (seconds);
+  return stamp;
 }
 
 static int

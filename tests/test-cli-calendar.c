@@ -157,6 +157,37 @@ test_deadline_japanese (void)
                             "前営業日の 2026年12月30日(水) に繰り上げました。\"]}\n");
 }
 
+/* A SOURCE_DATE_EPOCH that GDateTime cannot hold (after 9999, or past
+ * 64 bits) used to crash the ICS export. */
+static void
+test_bad_source_date_epoch (void)
+{
+  static const char * const values[] = { "253402300800", "999999999999999", "99999999999999999999",
+                                         "-1", " 5", "+5", "1e9", "abc" };
+  const char *args[] = { "--schedule=2026", "--payday-day=25", "--format=ics", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autofree char *expected = g_strdup_printf ("SOURCE_DATE_EPOCH “%s” is not a number of seconds\n",
+                                                   values[i]);
+      const char *env[] = { "SOURCE_DATE_EPOCH", values[i], NULL };
+
+      g_test_message ("SOURCE_DATE_EPOCH=%s", values[i]);
+      g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpstr (err, ==, expected);
+    }
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *env[] = { "SOURCE_DATE_EPOCH", "253402300799", NULL };
+
+    g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "\r\nDTSTAMP:99991231T235959Z\r\n"));
+  }
+}
+
 /* The values are read as UTF-8 whatever the locale's charset: in the C
  * locale GOption used to refuse a Japanese date with exit status 1. */
 static void
@@ -285,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/cli-calendar/deadline-text", test_deadline_text);
   g_test_add_func ("/cli-calendar/deadline-japanese", test_deadline_japanese);
   g_test_add_func ("/cli-calendar/c-locale", test_c_locale);
+  g_test_add_func ("/cli-calendar/bad-source-date-epoch", test_bad_source_date_epoch);
   g_test_add_func ("/cli-calendar/schedule", test_schedule);
   g_test_add_func ("/cli-calendar/bad-input", test_bad_input);
 
