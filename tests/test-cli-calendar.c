@@ -286,6 +286,9 @@ test_bad_input (void)
     { { "--deadline=meisai", "--confirmed=2099-12-30", "--cutoff=2099-12-31" },
       "Counting business days from 2099年12月30日(水) goes outside" },
     { { "--schedule=2026", "--payday-day=25", "--cutoff=2026-12-10" }, "--cutoff does not go with --schedule" },
+    /* Refused by GOption itself, before the calendar code: still exit 2. */
+    { { "--holidays" }, "Missing argument for --holidays" },
+    { { "--holidays=2026", "--bogus" }, "Unknown option --bogus" },
     /* Not UTF-8: reported by the calendar code, exit 2, option named. */
     { { "--deadline=zaikei", "--payday=2026-12-25\xff" }, "--payday: the value is not valid UTF-8 text" },
     { { "--holidays=\xe4\xb8" }, "--holidays: the value is not valid UTF-8 text" },
