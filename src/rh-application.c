@@ -30,6 +30,7 @@ struct _RhApplication
   AdwToast         *update_toast;
   char             *update_details;   /* full text of the last failed check */
   guint             startup_checked : 1;
+  guint             options_handled : 1;   /* handle_local_options ran */
 };
 
 G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
@@ -60,6 +61,8 @@ rh_application_handle_local_options (GApplication *app,
   RhApplication *self = RH_APPLICATION (app);
   const char *content = NULL;
 
+  self->options_handled = TRUE;
+
   if (g_variant_dict_lookup (options, "content", "&s", &content))
     {
       g_free (self->content_path);
@@ -67,6 +70,24 @@ rh_application_handle_local_options (GApplication *app,
     }
 
   return rh_cli_handle_local_options (app, options);
+}
+
+/* GApplication refuses an unknown option or a missing value (“Missing
+ * argument for --holidays”) with exit status 1, before handle_local_options;
+ * the command line reports every other bad input with 2. */
+static gboolean
+rh_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  gboolean done;
+
+  self->options_handled = FALSE;
+  done = G_APPLICATION_CLASS (rh_application_parent_class)->local_command_line (app, arguments, exit_status);
+  if (done && !self->options_handled && *exit_status == EXIT_FAILURE)
+    *exit_status = 2;
+  return done;
 }
 
 static RhContentUpdater *
@@ -473,6 +494,7 @@ rh_application_class_init (RhApplicationClass *klass)
   app_class->activate = rh_application_activate;
   app_class->startup = rh_application_startup;
   app_class->handle_local_options = rh_application_handle_local_options;
+  app_class->local_command_line = rh_application_local_command_line;
 
   properties [PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL,

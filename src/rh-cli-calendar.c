@@ -27,18 +27,23 @@
 
 #define EXIT_BAD_INPUT 2
 
+/* The values are taken as raw bytes (G_OPTION_ARG_FILENAME), not converted
+ * from the locale's charset by GOption: a value that is not UTF-8 would make
+ * GApplication fail with exit status 1 and a message naming no option, and
+ * in the C locale every Japanese date would. rh_cli_calendar_run() checks
+ * that each value is UTF-8 before anything reads it. */
 static const GOptionEntry calendar_entries[] = {
-  { "holidays", 0, 0, G_OPTION_ARG_STRING, NULL, N_("List the national holidays and 休日 of YEAR"), N_("YEAR") },
-  { "deadline", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Compute a deadline: zaikei, nyukin or meisai"), N_("KIND") },
-  { "payday", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Payday (入金予定日) for zaikei and nyukin"), N_("DATE") },
-  { "received", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Day the request data was received (依頼データ受信日), for nyukin"), N_("DATE") },
-  { "confirmed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Previous month’s confirmation day (入金確定・送信実施日), for meisai"), N_("DATE") },
-  { "cutoff", 0, 0, G_OPTION_ARG_STRING, NULL, N_("This month’s data entry cutoff (データ入力締切日), for meisai"), N_("DATE") },
-  { "shift", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Move a payday on a closed day to the previous (default) or next business day"), N_("previous|next") },
-  { "today", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Count the business days left from DATE instead of today"), N_("DATE") },
-  { "schedule", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print the paydays and deadlines of YEAR"), N_("YEAR") },
-  { "payday-day", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Payday of each month for --schedule: 1–31 or end"), N_("N|end") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Schedule format: text (default), csv or ics"), N_("FORMAT") },
+  { "holidays", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("List the national holidays and 休日 of YEAR"), N_("YEAR") },
+  { "deadline", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Compute a deadline: zaikei, nyukin or meisai"), N_("KIND") },
+  { "payday", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Payday (入金予定日) for zaikei and nyukin"), N_("DATE") },
+  { "received", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Day the request data was received (依頼データ受信日), for nyukin"), N_("DATE") },
+  { "confirmed", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Previous month’s confirmation day (入金確定・送信実施日), for meisai"), N_("DATE") },
+  { "cutoff", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("This month’s data entry cutoff (データ入力締切日), for meisai"), N_("DATE") },
+  { "shift", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Move a payday on a closed day to the previous (default) or next business day"), N_("previous|next") },
+  { "today", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Count the business days left from DATE instead of today"), N_("DATE") },
+  { "schedule", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print the paydays and deadlines of YEAR"), N_("YEAR") },
+  { "payday-day", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Payday of each month for --schedule: 1–31 or end"), N_("N|end") },
+  { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Schedule format: text (default), csv or ics"), N_("FORMAT") },
   { NULL }
 };
 
@@ -63,7 +68,7 @@ lookup (GVariantDict *options,
 {
   const char *value = NULL;
 
-  if (!g_variant_dict_lookup (options, name, "&s", &value))
+  if (!g_variant_dict_lookup (options, name, "^&ay", &value))
     return NULL;
   return value;
 }
@@ -420,20 +425,24 @@ static GDateTime *
 dup_stamp (GError **error)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  char *end = NULL;
-  gint64 seconds;
+  GDateTime *stamp = NULL;
+  guint64 seconds = 0;
 
   if (epoch == NULL || *epoch == '\0')
     return g_date_time_new_now_utc ();
 
-  seconds = g_ascii_strtoll (epoch, &end, 10);
-  if (*end != '\0' || seconds < 0)
+  /* Digits only; past 9999-12-31 GDateTime cannot hold it. */
+  if (g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL) &&
+      g_ascii_isdigit (epoch[0]))
+    stamp = g_date_time_new_from_unix_utc ((gint64)seconds);
+  if (stamp == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("SOURCE_DATE_EPOCH “%s” is not a number of seconds"), epoch);
+                   _("SOURCE_DATE_EPOCH “%s” is not a number of seconds"),
+                   g_utf8_validate (epoch, -1, NULL) ? epoch : "?");
       return NULL;
     }
-  return g_date_time_new_from_unix_utc (seconds);
+  return stamp;
 }
 
 static int
@@ -499,19 +508,37 @@ rh_cli_calendar_run (GVariantDict *options,
 
   if (g_variant_dict_contains (options, "list"))
     return bad_input (_("--list does not go with --holidays, --deadline or --schedule"));
+  for (guint i = 0; calendar_entries[i].long_name != NULL; i++)
+    {
+      const char *value = lookup (options, calendar_entries[i].long_name);
+
+      if (value != NULL && !g_utf8_validate (value, -1, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--%s: the value is not valid UTF-8 text"),
+                             calendar_entries[i].long_name);
+          return bad_input (message);
+        }
+    }
   if (n_commands > 1)
     return bad_input (_("Use only one of --holidays, --deadline and --schedule"));
   if (n_commands == 0)
     {
       for (guint i = 0; calendar_entries[i].long_name != NULL; i++)
         {
-          if (g_variant_dict_contains (options, calendar_entries[i].long_name))
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("--%s goes with --deadline or --schedule"),
-                                 calendar_entries[i].long_name);
-              return bad_input (message);
-            }
+          const char *name = calendar_entries[i].long_name;
+          g_autofree char *message = NULL;
+
+          if (!g_variant_dict_contains (options, name))
+            continue;
+          /* Name the command the option really belongs to. */
+          if (g_str_equal (name, "shift"))
+            message = g_strdup_printf (_("--%s goes with --deadline or --schedule"), name);
+          else if (g_str_equal (name, "payday-day") || g_str_equal (name, "format"))
+            message = g_strdup_printf (_("--%s goes with --schedule"), name);
+          else
+            message = g_strdup_printf (_("--%s goes with --deadline"), name);
+          return bad_input (message);
         }
     }
 

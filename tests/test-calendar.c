@@ -352,6 +352,28 @@ test_table_iso_utf8 (void)
   g_assert_cmpint (g_date_get_year (&g_array_index (rows, RhHoliday, 0).date), ==, 1955);
 }
 
+/* Old Mac line ends (lone CR), and a header after blank lines. */
+static void
+test_table_line_ends (void)
+{
+  static const char * const tables[] = {
+    "国民の祝日・休日月日,国民の祝日・休日名称\r2030/1/1,元日\r2030/1/14,成人の日\r",
+    "\r\n\r\n\"date\",\"name\"\r\n2030/1/1,元日\r\n2030/1/14,成人の日\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (tables[i], strlen (tables[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) rows = rh_holiday_table_parse (bytes, "t.csv", &error);
+
+      g_test_message ("table %u", i);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 2);
+      g_assert_cmpstr (g_array_index (rows, RhHoliday, 1).name, ==, "成人の日");
+    }
+}
+
 static void
 test_table_override_semantics (void)
 {
@@ -409,6 +431,12 @@ test_table_errors (void)
     { "2026/1/1,a\tb\n", RH_HOLIDAY_TABLE_ERROR_ROW, "control" },
     { "\xEF\xBB\xBF" "2026/1/1,\x82\xa0\n", RH_HOLIDAY_TABLE_ERROR_ENCODING, "UTF-8" },
     { "2026/1/1,\xff\xff\n", RH_HOLIDAY_TABLE_ERROR_ENCODING, "Shift_JIS" },
+    /* A malformed first row is not mistaken for the header and skipped. */
+    { "２０２６/1/1,元日\n2026/1/12,成人の日\n", RH_HOLIDAY_TABLE_ERROR_ROW, "line 1: “２０２６/1/1”" },
+    { "\"２０２６/1/1\",元日\n", RH_HOLIDAY_TABLE_ERROR_ROW, "line 1:" },
+    { "\n\n2026-1-1x,元日\n", RH_HOLIDAY_TABLE_ERROR_ROW, "line 3:" },
+    /* Lone CR line ends: the rows are still told apart and numbered. */
+    { "date,name\r2026/1/1,元日\r2026/2/30,ない日\r", RH_HOLIDAY_TABLE_ERROR_ROW, "line 3:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -505,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/calendar/business-days", test_business_days);
   g_test_add_func ("/calendar/table-cp932", test_table_cp932);
   g_test_add_func ("/calendar/table-iso-utf8", test_table_iso_utf8);
+  g_test_add_func ("/calendar/table-line-ends", test_table_line_ends);
   g_test_add_func ("/calendar/table-override-semantics", test_table_override_semantics);
   g_test_add_func ("/calendar/table-errors", test_table_errors);
   g_test_add_func ("/calendar/table-noise", test_table_noise);

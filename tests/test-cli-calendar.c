@@ -135,10 +135,19 @@ test_deadline_japanese (void)
   const char *env[] = { "LANGUAGE", "ja", NULL };
   const char *args[] = { "--deadline=nyukin", "--received=2026-12-26", "--payday=2026-12-25", NULL };
   const char *ok_args[] = { "--deadline=zaikei", "--payday=2027-01-01", "--json", NULL };
+  const char *schedule_args[] = { "--schedule=1948", "--payday-day=1", NULL };
 
   g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "支給日 2026年12月25日(金) が依頼データ受信日 2026年12月26日(土) より前です\n");
+
+  /* Which month of the schedule cannot be made, and from which day. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rh_test_run_cli_env (schedule_args, env, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "1948年1月: 支給日(入金予定日): 1948年1月1日(木) から営業日を数えると"
+                            "対応範囲(1948年〜2099年)の外に出ます\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -146,6 +155,51 @@ test_deadline_japanese (void)
   g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2026-12-24\",\"warnings\":"
                             "[\"支給日 2027年1月1日(金) は銀行の営業日ではありません(元日)。"
                             "前営業日の 2026年12月30日(水) に繰り上げました。\"]}\n");
+}
+
+/* A SOURCE_DATE_EPOCH that GDateTime cannot hold (after 9999, or past
+ * 64 bits) used to crash the ICS export. */
+static void
+test_bad_source_date_epoch (void)
+{
+  static const char * const values[] = { "253402300800", "999999999999999", "99999999999999999999",
+                                         "-1", " 5", "+5", "1e9", "abc" };
+  const char *args[] = { "--schedule=2026", "--payday-day=25", "--format=ics", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autofree char *expected = g_strdup_printf ("SOURCE_DATE_EPOCH “%s” is not a number of seconds\n",
+                                                   values[i]);
+      const char *env[] = { "SOURCE_DATE_EPOCH", values[i], NULL };
+
+      g_test_message ("SOURCE_DATE_EPOCH=%s", values[i]);
+      g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpstr (err, ==, expected);
+    }
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *env[] = { "SOURCE_DATE_EPOCH", "253402300799", NULL };
+
+    g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "\r\nDTSTAMP:99991231T235959Z\r\n"));
+  }
+}
+
+/* The values are read as UTF-8 whatever the locale's charset: in the C
+ * locale GOption used to refuse a Japanese date with exit status 1. */
+static void
+test_c_locale (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *env[] = { "LC_ALL", "C", NULL };
+  const char *args[] = { "--deadline=zaikei", "--payday=令和8年12月25日", "--json", NULL };
+
+  g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2026-12-21\",\"warnings\":[]}\n");
 }
 
 static void
@@ -202,7 +256,8 @@ test_bad_input (void)
       "--payday: “令和1年4月1日” does not exist: 令和 began on 2019年5月1日(水)" },
     { { "--deadline=zaikei", "--payday=next friday" }, "--payday: “next friday” is not a date" },
     { { "--deadline=zaikei", "--payday=2100-01-05" }, "--payday: “2100-01-05”: year 2100 is outside" },
-    { { "--deadline=zaikei", "--payday=1948-01-05" }, "outside the supported years 1948–2099" },
+    { { "--deadline=zaikei", "--payday=1948-01-05" },
+      "Counting business days from 1948年1月5日(月) goes outside the supported years 1948–2099" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--shift=sideways" },
       "--shift: Unknown shift “sideways”; use previous or next" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--received=2026-12-20" },
@@ -215,13 +270,29 @@ test_bad_input (void)
     { { "--deadline=meisai", "--confirmed=2026-12-30", "--cutoff=2027-01-03" },
       "The data entry cutoff 2027年1月3日(日) is before the first day of the window, 2027年1月4日(月)" },
     { { "--deadline=meisai", "--confirmed=2026-12-30" }, "--cutoff=DATE is missing" },
-    { { "--payday=2026-12-25" }, "--payday goes with --deadline or --schedule" },
+    { { "--payday=2026-12-25" }, "--payday goes with --deadline\n" },
+    { { "--today=2026-12-25" }, "--today goes with --deadline\n" },
+    { { "--payday-day=25" }, "--payday-day goes with --schedule\n" },
+    { { "--format=ics" }, "--format goes with --schedule\n" },
+    { { "--shift=next" }, "--shift goes with --deadline or --schedule\n" },
     { { "--schedule=2026" }, "--payday-day=N|end is missing" },
     { { "--schedule=2026", "--payday-day=32" }, "--payday-day: Payday “32” is not a day of the month" },
     { { "--schedule=2026", "--payday-day=25", "--format=pdf" }, "--format: unknown format “pdf”; use ics, csv or text" },
     { { "--schedule=2026", "--payday-day=25", "--json" }, "--schedule does not print JSON" },
-    { { "--schedule=1948", "--payday-day=1" }, "outside the supported years 1948–2099" },
+    { { "--schedule=1948", "--payday-day=1" },
+      "1948-01: Payday: Counting business days from 1948年1月1日(木) goes outside the supported years 1948–2099" },
+    { { "--schedule=2099", "--payday-day=end", "--shift=next" },
+      "2099-12: Payday: Counting business days from 2099年12月31日(木) goes outside" },
+    { { "--deadline=meisai", "--confirmed=2099-12-30", "--cutoff=2099-12-31" },
+      "Counting business days from 2099年12月30日(水) goes outside" },
     { { "--schedule=2026", "--payday-day=25", "--cutoff=2026-12-10" }, "--cutoff does not go with --schedule" },
+    /* Refused by GOption itself, before the calendar code: still exit 2. */
+    { { "--holidays" }, "Missing argument for --holidays" },
+    { { "--holidays=2026", "--bogus" }, "Unknown option --bogus" },
+    /* Not UTF-8: reported by the calendar code, exit 2, option named. */
+    { { "--deadline=zaikei", "--payday=2026-12-25\xff" }, "--payday: the value is not valid UTF-8 text" },
+    { { "--holidays=\xe4\xb8" }, "--holidays: the value is not valid UTF-8 text" },
+    { { "--schedule=2026", "--payday-day=25", "--format=\x80" }, "--format: the value is not valid UTF-8 text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -247,6 +318,8 @@ main (int   argc,
   g_test_add_func ("/cli-calendar/deadline-json", test_deadline_json);
   g_test_add_func ("/cli-calendar/deadline-text", test_deadline_text);
   g_test_add_func ("/cli-calendar/deadline-japanese", test_deadline_japanese);
+  g_test_add_func ("/cli-calendar/c-locale", test_c_locale);
+  g_test_add_func ("/cli-calendar/bad-source-date-epoch", test_bad_source_date_epoch);
   g_test_add_func ("/cli-calendar/schedule", test_schedule);
   g_test_add_func ("/cli-calendar/bad-input", test_bad_input);
 

@@ -183,6 +183,15 @@ test_ics (void)
       g_assert_null (strchr (lines[i], '\n'));
       g_assert_cmpuint (strlen (lines[i]), <=, 75);
       g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      /* No escape split by a fold: a line never ends in an odd run of backslashes. */
+      if (lines[i + 1] != NULL && lines[i + 1][0] == ' ')
+        {
+          size_t len = strlen (lines[i]), n = 0;
+
+          while (n < len && lines[i][len - 1 - n] == '\\')
+            n++;
+          g_assert_cmpuint (n % 2, ==, 0);
+        }
       if (lines[i][0] == ' ')
         g_string_append (unfolded, lines[i] + 1);
       else

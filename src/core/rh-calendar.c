@@ -567,13 +567,16 @@ rh_calendar_is_business_day (RhCalendar  *self,
 
 static gboolean
 check_step_range (const GDate  *date,
+                  const GDate  *base,
                   GError      **error)
 {
   if (g_date_get_year (date) < RH_DATE_MIN_YEAR || g_date_get_year (date) > RH_DATE_MAX_YEAR)
     {
+      g_autofree char *from = rh_date_format_human (base);
+
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_OUT_OF_RANGE,
-                   _("The business day would fall outside the supported years %d–%d"),
-                   RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
+                   _("Counting business days from %s goes outside the supported years %d–%d"),
+                   from, RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
       return FALSE;
     }
   return TRUE;
@@ -604,7 +607,7 @@ rh_calendar_step_business_days (RhCalendar  *self,
       else
         g_date_subtract_days (&d, 1);
 
-      if (!check_step_range (&d, error))
+      if (!check_step_range (&d, base, error))
         return FALSE;
       if (rh_calendar_is_business_day (self, &d))
         left--;

@@ -130,6 +130,21 @@ to_utf8 (GBytes      *csv,
   return converted;
 }
 
+/* The header row: its first column holds no digit at all (国民の祝日・休日月日,
+ * date). A first row that does hold one is data, parsed and, when it is
+ * malformed (２０２６/1/1), refused rather than skipped. */
+static gboolean
+is_header (const char *line)
+{
+  g_auto(GStrv) fields = g_strsplit (line, ",", 2);
+  g_autofree char *first = clean_field (fields[0] ? fields[0] : "");
+
+  for (const char *c = first; *c; c = g_utf8_next_char (c))
+    if (g_unichar_isdigit (g_utf8_get_char (c)))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 row_error (GError     **error,
            const char  *origin,
@@ -213,6 +228,7 @@ rh_holiday_table_parse (GBytes      *csv,
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
+  gboolean seen_first_line = FALSE;
 
   g_return_val_if_fail (csv != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -225,7 +241,17 @@ rh_holiday_table_parse (GBytes      *csv,
 
   rows = g_array_new (FALSE, FALSE, sizeof (RhHoliday));
   seen = g_hash_table_new (NULL, NULL);   /* julian day → line */
-  lines = g_strsplit (text, "\n", -1);
+
+  /* Lines end in CRLF (as published), LF, or a lone CR (old Mac
+   * spreadsheets); each counts as one line in the messages. */
+  {
+    GString *unified = g_string_new (text);
+
+    g_string_replace (unified, "\r\n", "\n", 0);
+    g_string_replace (unified, "\r", "\n", 0);
+    lines = g_strsplit (unified->str, "\n", -1);
+    g_string_free (unified, TRUE);
+  }
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -236,11 +262,13 @@ rh_holiday_table_parse (GBytes      *csv,
 
       if (*line == '\0')
         continue;
-      /* The header row: its first column is not a date. */
-      if (i == 0 && !g_ascii_isdigit (line[0]) && line[0] != '"')
-        continue;
-      if (i == 0 && line[0] == '"' && !g_ascii_isdigit (line[1]))
-        continue;
+      /* The first non-blank line may be the header row. */
+      if (!seen_first_line)
+        {
+          seen_first_line = TRUE;
+          if (is_header (line))
+            continue;
+        }
 
       if (!parse_row (line, origin, line_no, &holiday, error))
         return NULL;

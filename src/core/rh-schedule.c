@@ -129,7 +129,10 @@ rh_schedule_new (RhCalendar  *calendar,
       g_date_set_dmy (&row->nominal, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
 
       if (!(zaikei = rh_deadline_zaikei (calendar, &row->nominal, shift, error)))
-        return NULL;
+        {
+          g_prefix_error (error, _("%d-%02d: "), year, month);
+          return NULL;
+        }
 
       rh_deadline_result_get_payday (zaikei, &row->payday);
       rh_deadline_result_get_last (zaikei, &row->zaikei_last);
@@ -221,7 +224,7 @@ ics_escape (GString    *out,
 
 /* Appends one content line, folded so that no line exceeds 75 octets
  * (a continuation's leading space included), never inside a UTF-8
- * character, each ending in CRLF. */
+ * character nor inside a TEXT escape, each ending in CRLF. */
 static void
 ics_line (GString    *out,
           const char *line)
@@ -232,9 +235,17 @@ ics_line (GString    *out,
   while (strlen (p) > limit)
     {
       const char *cut = p + limit;
+      const char *b;
 
       /* Back off to the start of a character. */
       while (cut > p && ((guchar)*cut & 0xC0) == 0x80)
+        cut--;
+      /* Keep a TEXT escape (\n, \;, \, or \\) on one line: the RFC
+       * allows the split, but readers that unescape before unfolding
+       * would show a stray backslash and an "n". */
+      for (b = cut; b > p && b[-1] == '\\'; b--)
+        ;
+      if ((cut - b) % 2 == 1)
         cut--;
       g_string_append_len (out, p, cut - p);
       g_string_append (out, "\r\n ");
