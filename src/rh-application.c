@@ -60,16 +60,34 @@ rh_application_handle_local_options (GApplication *app,
 {
   RhApplication *self = RH_APPLICATION (app);
   const char *content = NULL;
+  int ret;
 
   self->options_handled = TRUE;
 
-  if (g_variant_dict_lookup (options, "content", "&s", &content))
+  if (g_variant_dict_lookup (options, "content", "^&ay", &content))
     {
       g_free (self->content_path);
       self->content_path = g_strdup (content);
     }
 
-  return rh_cli_handle_local_options (app, options);
+  ret = rh_cli_handle_local_options (app, options);
+
+  /* The window with --content=FILE: a file that does not load is refused
+   * here, with its reason, rather than opening an empty window. */
+  if (ret == -1 && self->content_path != NULL)
+    {
+      g_autoptr(RhCatalog) catalog = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!(catalog = rh_cli_load_catalog (self->content_path, &error)))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      rh_application_set_catalog (self, catalog);
+    }
+
+  return ret;
 }
 
 /* GApplication refuses an unknown option or a missing value (“Missing

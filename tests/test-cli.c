@@ -86,12 +86,23 @@ test_cli_content_file_errors (void)
   g_autofree char *dir = g_dir_make_tmp ("rh-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "faq.json", NULL);
   const char *args[] = { "--content", path, "--list", "--json", NULL };
+  const char *window_args[] = { "--content", path, NULL };
 
   g_assert_true (g_file_set_contents (path, "{\"schema\": 7}", -1, NULL));
   g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "faq.json"));
   g_assert_nonnull (strstr (err, "schema"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Opening the window on such a file is refused the same way, before any
+   * window (or display) is needed. */
+  g_assert_cmpint (rh_test_run_cli (window_args, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "faq.json"));
+  g_assert_nonnull (strstr (err, "schema"));
+  g_assert_null (strstr (err, "display"));
 
   g_unlink (path);
   g_rmdir (dir);
