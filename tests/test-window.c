@@ -177,6 +177,29 @@ sidebar_page (RhWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack")));
 }
 
+/* Sends @keyval to the window's search-keys controller (capture phase),
+ * as a key press reaching the window would; returns whether it was handled. */
+static gboolean
+search_key (RhWindow *window,
+            guint     keyval)
+{
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) && g_object_get_data (G_OBJECT (c), "rh-search-keys"))
+        keys = c;
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+
+  return handled;
+}
+
 static void
 type_query (RhWindow   *window,
             const char *query)
@@ -333,6 +356,12 @@ test_window_search_no_results (void)
     g_assert_nonnull (strstr (text, "見つかりませんでした"));
   else
     g_assert_nonnull (strstr (text, "No Results Found"));
+
+  /* ↓ from the box moves to the first closest entry; Escape comes back. */
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  g_assert_true (search_key (window, GDK_KEY_Down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 GTK_WIDGET (gtk_list_box_get_row_at_index (suggestions, 0)));
 
   /* The closest entries are offered, and open. */
   row = gtk_list_box_get_row_at_index (suggestions, 0);
@@ -677,6 +706,63 @@ test_window_typing_focuses_search (void)
   g_signal_emit_by_name (entry, "stop-search");
 }
 
+static GtkWidget *
+first_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_check_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Reading an entry opened from the results: a typed key starts a new
+ * search (it replaces the old query instead of adding to it), and Escape
+ * clears the search and goes back to the box. */
+static void
+test_window_search_keys_from_entry (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *entry = child (window, "search_entry");
+  GtkWidget *check;
+  int start = -1, end = -1;
+
+  type_query (window, "でんわ");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  check = first_check_button (child (window, "entry_view"));
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == check);
+
+  /* The key itself goes on to the key capture (not handled here), with
+   * the old query selected so that it is replaced. */
+  g_assert_false (search_key (window, GDK_KEY_a));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen ("でんわ", -1));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, 0);
+
+  /* Space still ticks the step; nothing is selected for it. */
+  g_assert_false (search_key (window, GDK_KEY_space));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+
+  g_assert_true (search_key (window, GDK_KEY_Escape));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  /* The entry stays open. */
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+
+  /* With no query, Escape in the entry is left alone. */
+  gtk_widget_grab_focus (first_check_button (child (window, "entry_view")));
+  g_assert_false (search_key (window, GDK_KEY_Escape));
+}
+
 static void
 test_window_deadline_action (void)
 {
@@ -772,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/window/deadline-action", test_window_deadline_action);
   g_test_add_func ("/window/deadline-button", test_window_deadline_button);
   g_test_add_func ("/window/typing-focuses-search", test_window_typing_focuses_search);
+  g_test_add_func ("/window/search-keys-from-entry", test_window_search_keys_from_entry);
   g_test_add_func ("/window/settings-persist", test_window_settings_persist);
 
   ret = g_test_run ();

@@ -588,15 +588,38 @@ search_key_pressed_cb (RhWindow              *self,
 {
   const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean in_box = focus != NULL &&
+                    (focus == GTK_WIDGET (self->search_entry) ||
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
+  gboolean in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack));
+  /* Menus and popovers keep their own Escape and typing. */
+  gboolean in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
 
-  /* Escape in the results (or the no-results page) clears the search too,
-   * and goes back to the box. */
-  if (keyval == GDK_KEY_Escape && focus != NULL && g_strcmp0 (visible, "tree") != 0 &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))
+  /* Escape in the results (or the no-results page), or anywhere in the
+   * entry shown, clears the search too, and goes back to the box. */
+  if (keyval == GDK_KEY_Escape && !in_box && !in_popover &&
+      ((in_sidebar && g_strcmp0 (visible, "tree") != 0) ||
+       (!in_sidebar && *query != '\0')))
     {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       g_signal_emit_by_name (self->search_entry, "stop-search");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       return GDK_EVENT_STOP;
+    }
+
+  /* Typing while reading an entry starts a new search: the key capture
+   * forwards the key to the box, where it replaces the old query (as
+   * after Ctrl+F) instead of being added to it. In the results it adds
+   * to the query, to narrow it. */
+  if (!in_box && !in_sidebar && !in_popover && *query != '\0' &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) == 0)
+    {
+      gunichar c = gdk_keyval_to_unicode (keyval);
+
+      if (c != 0 && g_unichar_isgraph (c))
+        gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
     }
 
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
@@ -1067,3 +1090,4 @@ rh_window_add_toast (RhWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
