@@ -240,6 +240,11 @@ test_dialog_schedule (void)
   g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
   g_assert_cmpstr (g_value_get_string (&value), ==, expected_text);
   g_value_unset (&value);
+  /* and says so */
+  {
+    g_autofree char *shown = rh_test_widget_text (GTK_WIDGET (dialog));
+    g_assert_nonnull (strstr (shown, japanese () ? "テキストとしてコピーしました" : "Copied as text"));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }

@@ -600,7 +600,56 @@ test_window_copy_text (void)
     g_value_unset (&v);
   }
   g_assert_cmpstr (got, ==, expected);
+  /* and says so */
+  {
+    g_autofree char *shown = rh_test_widget_text (child (window, "toast_overlay"));
+    g_assert_nonnull (strstr (shown, japanese () ? "テキストとしてコピーしました" : "Copied as text"));
+  }
   g_settings_set_string (settings (), "role", "all");
+}
+
+/* The copy button of the helpdesk card copies the number and says so. */
+static void
+test_window_copy_phone (void)
+{
+  RhWindow *window = get_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GtkWidget *view = child (window, "entry_view");
+  GtkWidget *button = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  for (GtkWidget *w = view; w != NULL; )
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.copy-phone") == 0)
+        {
+          button = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  {
+    GValue v = G_VALUE_INIT;
+    g_value_init (&v, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &v, NULL));
+    got = g_value_dup_string (&v);
+    g_value_unset (&v);
+  }
+  g_assert_cmpstr (got, ==, "0120-609-575");
+  shown = rh_test_widget_text (child (window, "toast_overlay"));
+  g_assert_nonnull (strstr (shown, japanese () ? "電話番号 0120-609-575 をコピーしました"
+                                               : "Copied the phone number 0120-609-575"));
 }
 
 static void
@@ -853,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);
   g_test_add_func ("/window/copy-text", test_window_copy_text);
+  g_test_add_func ("/window/copy-phone", test_window_copy_phone);
   g_test_add_func ("/window/text-size", test_window_text_size);
   g_test_add_func ("/window/shortcuts-and-about", test_window_shortcuts_and_about);
   g_test_add_func ("/window/deadline-action", test_window_deadline_action);

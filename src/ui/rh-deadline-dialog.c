@@ -41,6 +41,7 @@ struct _RhDeadlineDialog
 
   /* template children */
   AdwViewStack   *stack;
+  AdwToastOverlay *toast_overlay;
   GtkBox         *zaikei_box;
   GtkBox         *nyukin_box;
   GtkBox         *meisai_box;
@@ -605,6 +606,18 @@ show_message (RhDeadlineDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A short word that it was done; @title is markup. */
+static void
+show_feedback (RhDeadlineDialog *self,
+               const char       *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -624,6 +637,14 @@ export_response_cb (GtkNativeDialog *native,
 
       if (!rh_deadline_dialog_write_file (file, contents, &error))
         show_message (self, _("Could Not Save the Schedule"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *escaped = g_markup_escape_text (name ? name : "", -1);
+          g_autofree char *title = g_strdup_printf (_("Saved as “%s”"), escaped);
+
+          show_feedback (self, title);
+        }
     }
 
   gtk_native_dialog_destroy (native);
@@ -687,6 +708,7 @@ copy_schedule_action (GtkWidget  *widget,
 
   text = rh_schedule_to_text (self->schedule);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_feedback (self, _("Copied as text"));
 }
 
 static void
@@ -894,6 +916,7 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-deadline-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, zaikei_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, nyukin_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, meisai_box);

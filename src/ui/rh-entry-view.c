@@ -155,15 +155,6 @@ build_form (const RhBlock *block)
   return card;
 }
 
-static void
-copy_phone_cb (GtkButton *button,
-               gpointer   user_data)
-{
-  const char *phone = g_object_get_data (G_OBJECT (button), "phone");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), phone);
-}
-
 /* 9:00, 18:00 */
 static char *
 clock_text (GDateTime *dt)
@@ -275,9 +266,9 @@ build_contact (RhEntryView   *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the phone number"),
                                       -1);
-      g_object_set_data_full (G_OBJECT (copy), "phone",
-                              g_strdup (rh_contact_get_phone (contact)), g_free);
-      g_signal_connect (copy, "clicked", G_CALLBACK (copy_phone_cb), NULL);
+      /* The window copies it and says so. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-phone");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", rh_contact_get_phone (contact));
       gtk_box_append (GTK_BOX (row), copy);
       gtk_box_append (GTK_BOX (card), row);
     }

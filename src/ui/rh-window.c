@@ -1091,3 +1091,16 @@ rh_window_add_toast (RhWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A short word that something the clerk asked for was done (copied...):
+ * shown at once, in front of any toast already on screen. @title is
+ * markup. */
+void
+rh_window_add_feedback (RhWindow   *self,
+                        const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
