@@ -158,6 +158,15 @@ test_dialog_invalid_input (void)
   /* No result is shown from a bad date. */
   g_assert_null (strstr (label_text (dialog, "zaikei-result"), "2026"));
 
+  /* Month 13: the month is named as what is wrong, not a day of it. */
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026-13-40");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                            japanese () ? "13月はありません" : "there is no month 13"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                         japanese () ? "40日" : "day 40"));
+
   gtk_editable_set_text (GTK_EDITABLE (payday), "あした");
   g_assert_true (gtk_widget_get_visible (error_row));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
