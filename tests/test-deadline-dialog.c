@@ -117,6 +117,15 @@ test_dialog_zaikei (void)
   g_assert_false (gtk_widget_get_visible (error_row_of (payday)));
   g_assert_false (gtk_widget_has_css_class (payday, "error"));
 
+  /* Alt+B opens the list of counted days, whatever the count (not Alt+4). */
+  {
+    GtkWidget *label = gtk_expander_get_label_widget (GTK_EXPANDER (named (dialog, "zaikei-expander")));
+
+    g_assert_true (GTK_IS_LABEL (label));
+    g_assert_true (gtk_label_get_use_underline (GTK_LABEL (label)));
+    g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_b);
+  }
+
   /* The counted days are listed (the expander opens them). */
   gtk_expander_set_expanded (GTK_EXPANDER (named (dialog, "zaikei-expander")), TRUE);
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "2026年12月22日(火)"));

@@ -423,8 +423,8 @@ show_result (RhDeadlineDialog       *self,
   g_string_free (days, TRUE);
 
   expander = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "_%u business day counted",
-                                           "_%u business days counted", counted->len),
+                                           "%u _business day counted",
+                                           "%u _business days counted", counted->len),
                               counted->len);
   gtk_expander_set_label (area->days_expander, expander);
   gtk_widget_set_visible (GTK_WIDGET (area->days_expander), TRUE);
