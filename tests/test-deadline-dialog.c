@@ -144,6 +144,13 @@ test_dialog_zaikei (void)
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年1月4日(月)"));
   g_assert_nonnull (gtk_widget_get_first_child (named (dialog, "zaikei-warnings")));
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "成人の日"));
+  /* The warning calls the day what the field calls it. */
+  if (japanese ())
+    {
+      g_autofree char *warnings = rh_test_widget_text (named (dialog, "zaikei-warnings"));
+      g_test_message ("%s", warnings);
+      g_assert_nonnull (strstr (warnings, "入金予定日 2027年1月11日(月) は銀行の営業日ではありません"));
+    }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
