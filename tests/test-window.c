@@ -650,6 +650,17 @@ test_window_copy_phone (void)
   shown = rh_test_widget_text (child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, japanese () ? "電話番号 0120-609-575 をコピーしました"
                                                : "Copied the phone number 0120-609-575"));
+
+  /* The toast's own close button is labelled too (libadwaita 1.2 leaves
+   * it bare). */
+  {
+    guint n = 0;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (child (window, "toast_overlay")); c; c = gtk_widget_get_next_sibling (c))
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (c), "AdwToastWidget") == 0)
+        check_icon_buttons (c, &n);
+    g_assert_cmpuint (n, >=, 1);
+  }
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "rh-core.h"
 #include "rh-deadline-dialog.h"
+#include "rh-toast.h"
 
 typedef struct
 {
@@ -611,11 +612,7 @@ static void
 show_feedback (RhDeadlineDialog *self,
                const char       *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toast_overlay_add_feedback (self->toast_overlay, title);
 }
 
 static void
@@ -933,6 +930,7 @@ static void
 rh_deadline_dialog_init (RhDeadlineDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rh_toast_overlay_label_buttons (self->toast_overlay);
   g_date_clear (&self->today, 1);
 
   build_zaikei_page (self);

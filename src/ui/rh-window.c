@@ -12,6 +12,7 @@
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-result-item.h"
+#include "rh-toast.h"
 #include "rh-window.h"
 #include "rh-window-private.h"
 
@@ -979,6 +980,7 @@ rh_window_init (RhWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rh_toast_overlay_label_buttons (self->toast_overlay);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (tree_setup_cb), self);
@@ -1091,16 +1093,9 @@ rh_window_add_toast (RhWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* A short word that something the clerk asked for was done (copied...):
- * shown at once, in front of any toast already on screen. @title is
- * markup. */
 void
 rh_window_add_feedback (RhWindow   *self,
                         const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toast_overlay_add_feedback (self->toast_overlay, title);
 }
