@@ -824,6 +824,57 @@ test_window_search_keys_from_entry (void)
 }
 
 static void
+resize (GtkWindow *window,
+        int        width,
+        int        height)
+{
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      rh_test_flush ();
+    }
+}
+
+/* A narrow window folds into one pane: one back arrow (to the list), the
+ * entry's title, the role as an icon; every icon button still labelled. */
+static void
+test_window_narrow (void)
+{
+  RhWindow *window = get_window ();
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
+  guint n = 0;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  resize (GTK_WINDOW (window), 400, 720);
+  RH_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  rh_test_flush ();
+
+  g_assert_true (gtk_widget_get_visible (rh_test_find_named (GTK_WIDGET (window), "leaflet-back")));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (child (window, "history_back_button"))));
+  g_assert_false (gtk_widget_get_visible (child (window, "print_button")));
+  g_assert_false (gtk_widget_get_visible (child (window, "deadline_button")));
+  check_icon_buttons (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, >=, 3);   /* back, role, copy phone */
+
+  /* Escape from the entry, with a query: back to the list, search cleared. */
+  type_query (window, "でんわ");
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  g_assert_true (gtk_widget_is_ancestor (child (window, "entry_view"), adw_leaflet_get_visible_child (leaflet)));
+  gtk_widget_grab_focus (rh_test_find_named (GTK_WIDGET (window), "leaflet-back"));
+  g_assert_true (search_key (window, GDK_KEY_Escape));
+  g_assert_true (gtk_widget_is_ancestor (child (window, "search_entry"), adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+
+  resize (GTK_WINDOW (window), 1000, 720);
+  RH_TEST_WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+  rh_test_flush ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (child (window, "history_back_button"))));
+  g_assert_true (gtk_widget_get_visible (child (window, "print_button")));
+}
+
+static void
 test_window_deadline_action (void)
 {
   RhWindow *window = get_window ();
@@ -920,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/window/deadline-button", test_window_deadline_button);
   g_test_add_func ("/window/typing-focuses-search", test_window_typing_focuses_search);
   g_test_add_func ("/window/search-keys-from-entry", test_window_search_keys_from_entry);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/settings-persist", test_window_settings_persist);
 
   ret = g_test_run ();

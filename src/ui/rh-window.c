@@ -253,7 +253,9 @@ static void update_role_button (RhWindow *self);
 static gboolean focus_first_control (GtkWidget *widget);
 
 /* A folded window keeps the header to what fits; print and the calculator
- * stay in the main menu and on their shortcuts. */
+ * stay in the main menu and on their shortcuts, previous/next entry on
+ * Alt+←/→. (The history arrows beside the back-to-the-list arrow were
+ * three look-alike arrows with two meanings.) */
 static void
 folded_changed_cb (RhWindow   *self,
                    GParamSpec *pspec,
@@ -263,6 +265,7 @@ folded_changed_cb (RhWindow   *self,
 
   gtk_widget_set_visible (self->print_button, !folded);
   gtk_widget_set_visible (self->deadline_button, !folded);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->history_back_button), !folded);
   update_role_button (self);
 }
 
