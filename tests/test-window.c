@@ -385,6 +385,20 @@ test_window_search_no_results (void)
   g_assert_cmpstr (sidebar_page (window), ==, "tree");
 }
 
+/* The unanswered entry says so, and whom to ask, as a sentence. */
+static void
+test_window_unanswered (void)
+{
+  RhWindow *window = get_window ();
+  g_autofree char *text = NULL;
+
+  g_assert_true (rh_window_show_entry_id (window, "chingin-person-change"));
+  text = rh_test_widget_text (child (window, "entry_view"));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, japanese () ? "元のページに回答がありません" : "No answer in the source"));
+  g_assert_nonnull (strstr (text, japanese () ? "問い合わせ先: お取引店" : "Contact: お取引店"));
+}
+
 static void
 test_window_helpdesk_status (void)
 {
@@ -959,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/window/search-enter-before-changed", test_window_search_enter_before_changed);
   g_test_add_func ("/window/search-no-results", test_window_search_no_results);
   g_test_add_func ("/window/helpdesk-status", test_window_helpdesk_status);
+  g_test_add_func ("/window/unanswered", test_window_unanswered);
   g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);

@@ -251,8 +251,15 @@ build_contact (RhEntryView   *self,
   if (block->text != NULL)
     gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
 
-  gtk_box_append (GTK_BOX (card),
-                  text_label (label ? label : rh_contact_get_name (contact), "heading"));
+  if (rh_contact_get_phone (contact) == NULL && !rh_contact_has_hours (contact))
+    {
+      /* A bare name (お取引店) alone in a card read like something missing. */
+      g_autofree char *whom = g_strdup_printf (_("Contact: %s"), label ? label : rh_contact_get_name (contact));
+      gtk_box_append (GTK_BOX (card), text_label (whom, "heading"));
+    }
+  else
+    gtk_box_append (GTK_BOX (card),
+                    text_label (label ? label : rh_contact_get_name (contact), "heading"));
 
   if (rh_contact_get_phone (contact) != NULL)
     {
