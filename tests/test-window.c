@@ -713,6 +713,8 @@ test_window_shortcuts_and_about (void)
     g_assert_nonnull (strstr (text, "締切計算"));
   else
     g_assert_nonnull (strstr (text, "Deadline calculator"));
+  /* every shortcut of the main menu is listed, Preferences too */
+  g_assert_nonnull (strstr (text, japanese () ? "設定" : "Preferences"));
   gtk_window_close (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -721,6 +723,10 @@ test_window_shortcuts_and_about (void)
     g_autofree char *comments = NULL;
     g_object_get (about, "comments", &comments, NULL);
     g_assert_nonnull (strstr (comments, rh_catalog_get_revision (rh_window_get_catalog (window))));
+    /* in words, not the core's file label */
+    g_test_message ("%s", comments);
+    g_assert_null (strstr (comments, "built-in"));
+    g_assert_nonnull (strstr (comments, japanese () ? "アプリに組み込みの内容" : "built into the app"));
   }
   gtk_window_destroy (about);
 }
