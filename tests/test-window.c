@@ -825,6 +825,23 @@ test_window_search_keys_from_entry (void)
   g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
   g_assert_cmpint (start, ==, 0);
   g_assert_cmpint (end, ==, g_utf8_strlen ("でんわ", -1));
+
+  /* The key capture then replaces it with the typed character, and the
+   * keyboard moves to the box at once: the next key (typed before the
+   * delayed search-changed) adds to the new query. */
+  {
+    int pos;
+
+    gtk_editable_delete_selection (GTK_EDITABLE (entry));
+    pos = 0;
+    gtk_editable_insert_text (GTK_EDITABLE (entry), "じ", -1, &pos);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+    g_assert_false (search_key (window, GDK_KEY_b));
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "でんわ");
+    type_query (window, "でんわ");
+  }
+  gtk_widget_grab_focus (check);
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, 0);
 
   /* Space still ticks the step; nothing is selected for it. */

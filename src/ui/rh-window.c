@@ -496,7 +496,6 @@ static void
 search_changed_cb (RhWindow       *self,
                    GtkSearchEntry *entry)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   /* Enter may have run this query already (search-changed comes late):
@@ -509,17 +508,30 @@ search_changed_cb (RhWindow       *self,
   /* A folded window showing an entry: the results are on the other page. */
   if (text != NULL && *text != '\0' && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
 
-  /* Typing anywhere reaches the search box through key capture, which
-   * leaves the focus where it was: bring it to the box (without selecting
-   * what was typed), so ↓, Enter and Escape work from there. */
+/* Typing anywhere reaches the search box through key capture, which leaves
+ * the focus where it was: bring it to the box at once (without selecting
+ * what was typed), so that the next keys, ↓, Enter and Escape go there.
+ * (Not on search-changed, which comes ~150 ms later: keys typed before it
+ * would still count as typed outside the box.) */
+static void
+search_text_changed_cb (RhWindow    *self,
+                        GtkEditable *editable)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *text = gtk_editable_get_text (editable);
+
   if (text != NULL && *text != '\0' &&
       (focus == NULL ||
-       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) &&
+       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) &&
         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))))
     {
-      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+      GtkEditable *delegate = gtk_editable_get_delegate (editable);
 
+      /* Folded on the entry: the box is on the other page. */
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       if (GTK_IS_TEXT (delegate))
         gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
     }
@@ -1021,6 +1033,8 @@ rh_window_init (RhWindow *self)
                            G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "changed",
+                           G_CALLBACK (search_text_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
