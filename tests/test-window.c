@@ -137,6 +137,21 @@ child (RhWindow   *window,
   return (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, name);
 }
 
+static GtkWidget *
+first_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_check_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GSettings *
 settings (void)
 {
@@ -526,6 +541,41 @@ test_window_role_filter (void)
   g_settings_set_string (settings (), "role", "all");
 }
 
+/* Ticked steps stay ticked when the role filter changes and when the clerk
+ * comes back to the entry. */
+static void
+test_window_ticks_kept (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *view = child (window, "entry_view");
+  GtkWidget *check;
+
+  g_settings_set_string (settings (), "role", "all");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  check = first_check_button (view);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+
+  /* マスターユーザ: the view is rebuilt; the master's first step is still ticked. */
+  g_settings_set_string (settings (), "role", "master");
+  check = first_check_button (view);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Another entry and back. */
+  g_assert_true (rh_window_show_entry_id (window, "ib-token-change"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_check_button (view))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+  check = first_check_button (view);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Unticking is kept too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_settings_set_string (settings (), "role", "all");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_check_button (view))));
+}
+
 static void
 test_window_history (void)
 {
@@ -786,21 +836,6 @@ test_window_typing_focuses_search (void)
   g_signal_emit_by_name (entry, "stop-search");
 }
 
-static GtkWidget *
-first_check_button (GtkWidget *widget)
-{
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = first_check_button (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Reading an entry opened from the results: a typed key starts a new
  * search (it replaces the old query instead of adding to it), and Escape
  * clears the search and goes back to the box. */
@@ -1000,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);
+  g_test_add_func ("/window/ticks-kept", test_window_ticks_kept);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);
   g_test_add_func ("/window/copy-text", test_window_copy_text);
   g_test_add_func ("/window/copy-phone", test_window_copy_phone);

@@ -22,6 +22,10 @@ struct _RhEntryView
   char       *location;
   RhRole      role;
 
+  /* Steps ticked this session, "entry-id/block/item/text": kept when the role
+   * filter rebuilds the view, or the clerk goes back to the entry. */
+  GHashTable *ticked;
+
   /* Helpdesk status labels in the contact cards (children of box). */
   GPtrArray  *status_labels;
   guint       status_timeout_id;
@@ -76,8 +80,22 @@ role_name (RhRole role)
     }
 }
 
+static void
+step_toggled_cb (GtkCheckButton *check,
+                 RhEntryView    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (check), "rh-step-key");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->ticked, g_strdup (key));
+  else
+    g_hash_table_remove (self->ticked, key);
+}
+
 static GtkWidget *
-build_steps (const RhBlock *block)
+build_steps (RhEntryView   *self,
+             const RhBlock *block,
+             guint          block_index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
@@ -87,9 +105,15 @@ build_steps (const RhBlock *block)
     {
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = text_label (block->items[i], NULL);
+      /* The step's text too: after a content update a changed step
+       * starts unticked. */
+      char *key = g_strdup_printf ("%s/%u/%u/%s", rh_entry_get_id (self->entry), block_index, i, block->items[i]);
 
       gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->ticked, key));
+      g_object_set_data_full (G_OBJECT (check), "rh-step-key", key, g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (step_toggled_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, block->items[i],
                                       -1);
@@ -299,7 +323,8 @@ build_contact (RhEntryView   *self,
 
 static GtkWidget *
 build_block (RhEntryView   *self,
-             const RhBlock *block)
+             const RhBlock *block,
+             guint          block_index)
 {
   switch (block->type)
     {
@@ -316,7 +341,7 @@ build_block (RhEntryView   *self,
       return build_list (block);
 
     case RH_BLOCK_STEPS:
-      return build_steps (block);
+      return build_steps (self, block, block_index);
 
     case RH_BLOCK_FORM:
       return build_form (block);
@@ -405,7 +430,7 @@ rebuild (RhEntryView *self)
           continue;
         }
 
-      if ((widget = build_block (self, block)))
+      if ((widget = build_block (self, block, i)))
         {
           if (block->role != RH_ROLE_ANY)
             gtk_widget_add_css_class (widget, "rh-role-block");
@@ -445,6 +470,7 @@ rh_entry_view_dispose (GObject *object)
     g_ptr_array_set_size (self->status_labels, 0);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->status_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->ticked, g_hash_table_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->location, g_free);
@@ -504,6 +530,7 @@ static void
 rh_entry_view_init (RhEntryView *self)
 {
   self->status_labels = g_ptr_array_new ();
+  self->ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_start (self->box, 24);
   gtk_widget_set_margin_end (self->box, 24);
