@@ -727,10 +727,50 @@ test_window_copy_phone (void)
   }
 }
 
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+first_label_font_size (GtkWidget *widget)
+{
+  GtkWidget *label = first_label (widget);
+
+  g_assert_nonnull (label);
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (label)));
+}
+
 static void
 test_window_text_size (void)
 {
   RhWindow *window = get_window ();
+  int tree_before, entry_before;
+
+  /* The text gets larger in the entry and in the sidebar's lists. */
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  tree_before = first_label_font_size (child (window, "tree_view"));
+  entry_before = first_label_font_size (child (window, "entry_view"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  rh_test_flush ();
+  g_test_message ("tree %d → %d, entry %d → %d", tree_before, first_label_font_size (child (window, "tree_view")),
+                  entry_before, first_label_font_size (child (window, "entry_view")));
+  g_assert_cmpint (first_label_font_size (child (window, "tree_view")), >, tree_before);
+  g_assert_cmpint (first_label_font_size (child (window, "entry_view")), >, entry_before);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.0, 1e-9);

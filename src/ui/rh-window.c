@@ -773,12 +773,17 @@ text_scale_changed_cb (RhWindow   *self,
 
   g_ascii_formatd (scale, sizeof scale, "%.2f", g_settings_get_double (settings, "text-scale"));
   /* libadwaita sizes titles in points; restate them relative to the text. */
+  /* The entry, and the lists of the sidebar (categories, results, the
+   * closest entries): what a clerk reads. */
   css = g_strdup_printf ("rh-entry-view { font-size: %sem; }\n"
                          "rh-entry-view .title-2 { font-size: 1.36em; }\n"
                          "rh-entry-view .title-3 { font-size: 1.36em; }\n"
                          "rh-entry-view .heading { font-size: 1em; }\n"
-                         "rh-entry-view .caption { font-size: 0.82em; }\n",
-                         scale);
+                         "rh-entry-view .caption { font-size: 0.82em; }\n"
+                         ".rh-sidebar listview, .rh-sidebar list { font-size: %sem; }\n"
+                         ".rh-sidebar listview .heading { font-size: 1em; }\n"
+                         ".rh-sidebar listview .caption { font-size: 0.82em; }\n",
+                         scale, scale);
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->css_provider, css);
 #else
