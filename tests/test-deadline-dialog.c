@@ -155,6 +155,51 @@ test_dialog_zaikei (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
 
+/* The calendar button opens on the date typed, or else on the dialog's
+ * today (Tokyo's), not the machine's. */
+static void
+test_dialog_calendar_popover (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+  GtkWidget *payday = named (dialog, "zaikei-payday");
+  GtkWidget *button = NULL;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) picked = NULL;
+
+  for (GtkWidget *w = payday; w != NULL && button == NULL; )
+    {
+      if (GTK_IS_MENU_BUTTON (w))
+        button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != payday && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == payday) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+
+  gtk_editable_set_text (GTK_EDITABLE (payday), "");
+  set_today (dialog, 2027, 3, 9);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 9);
+
+  /* Picking a day writes it into the field, and closes the popover. */
+  picked = g_date_time_new_local (2027, 3, 25, 0, 0, 0);
+  gtk_calendar_select_day (calendar, picked);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (payday)), ==, "2027-03-25");
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年3月"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
 static void
 test_dialog_invalid_input (void)
 {
@@ -359,6 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/deadline-dialog/zaikei", test_dialog_zaikei);
   g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);
+  g_test_add_func ("/deadline-dialog/calendar-popover", test_dialog_calendar_popover);
   g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
   g_test_add_func ("/deadline-dialog/schedule", test_dialog_schedule);
   g_test_add_func ("/deadline-dialog/write-file", test_dialog_write_file);

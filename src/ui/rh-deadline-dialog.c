@@ -24,6 +24,7 @@ typedef struct
   GtkLabel    *error_label;
   GtkCalendar *calendar;
   GtkWidget   *menu_button;
+  RhDeadlineDialog *dialog;
 } DateField;
 
 typedef struct
@@ -92,7 +93,11 @@ calendar_day_selected_cb (GtkCalendar *calendar,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (field->menu_button));
 }
 
-/* The calendar opens on the date typed, if there is one. */
+static void get_today (RhDeadlineDialog *self,
+                       GDate            *out);
+
+/* The calendar opens on the date typed, if there is one, else on the
+ * dialog's today (Tokyo's, as in 本日…; GtkCalendar's own is the machine's). */
 static void
 popover_show_cb (GtkPopover *popover,
                  DateField  *field)
@@ -101,7 +106,9 @@ popover_show_cb (GtkPopover *popover,
   GDate date;
 
   g_date_clear (&date, 1);
-  if (rh_date_parse (text, NULL, &date, NULL))
+  if (!rh_date_parse (text, NULL, &date, NULL))
+    get_today (field->dialog, &date);
+  if (g_date_valid (&date))
     {
       g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
                                                        g_date_get_month (&date),
@@ -139,6 +146,7 @@ date_field_init (RhDeadlineDialog *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *label;
 
+  field->dialog = self;
   field->row = ADW_ENTRY_ROW (adw_entry_row_new ());
   gtk_widget_set_name (GTK_WIDGET (field->row), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
