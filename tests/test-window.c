@@ -624,15 +624,31 @@ test_window_print_checklist (void)
   g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
   entry = rh_window_get_entry (window);
 
-  text = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL);
+  text = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL, NULL);
   g_assert_nonnull (strstr (text, "☐ ① マスターユーザ側で電子証明書を失効"));
   g_assert_null (strstr (text, "変更前のパソコンで電子証明書を失効"));
   g_assert_true (g_str_has_prefix (text, rh_entry_get_question (entry)));
 
+  /* A step ticked on screen prints ticked; the others stay boxes. */
+  g_settings_set_string (settings (), "role", "general");
+  {
+    GtkWidget *check = first_check_button (child (window, "entry_view"));
+    g_autofree char *ticked = NULL;
+
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    ticked = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL, RH_ENTRY_VIEW (child (window, "entry_view")));
+    g_test_message ("%s", ticked);
+    g_assert_nonnull (strstr (ticked, "☑ ① マスターユーザ側で電子証明書を失効"));
+    g_assert_nonnull (strstr (ticked, "☐ ② 新しいパソコンで電子証明書を発行"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  }
+  g_settings_set_string (settings (), "role", "all");
+
   dir = g_dir_make_tmp ("rh-print-XXXXXX", &error);
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "entry.pdf", NULL);
-  op = rh_entry_print_operation_new (entry, RH_ROLE_GENERAL);
+  op = rh_entry_print_operation_new (entry, RH_ROLE_GENERAL, NULL);
   gtk_print_operation_set_export_filename (op, pdf);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);

@@ -80,6 +80,17 @@ role_name (RhRole role)
     }
 }
 
+/* The step's text too: after a content update a changed step starts
+ * unticked. */
+static char *
+step_key (RhEntry *entry,
+          guint    block,
+          guint    item)
+{
+  return g_strdup_printf ("%s/%u/%u/%s", rh_entry_get_id (entry), block, item,
+                          rh_entry_get_block (entry, block)->items[item]);
+}
+
 static void
 step_toggled_cb (GtkCheckButton *check,
                  RhEntryView    *self)
@@ -105,9 +116,7 @@ build_steps (RhEntryView   *self,
     {
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = text_label (block->items[i], NULL);
-      /* The step's text too: after a content update a changed step
-       * starts unticked. */
-      char *key = g_strdup_printf ("%s/%u/%u/%s", rh_entry_get_id (self->entry), block_index, i, block->items[i]);
+      char *key = step_key (self->entry, block_index, i);
 
       gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
@@ -604,4 +613,31 @@ rh_entry_view_set_now (RhEntryView *self,
   if (now != NULL)
     self->now = g_date_time_ref (now);
   update_status (self);
+}
+
+/**
+ * rh_entry_view_get_step_ticked:
+ * @block: index of a steps block of the entry shown
+ * @item: index of a step in it
+ *
+ * Returns: whether the clerk ticked that step (this session)
+ */
+gboolean
+rh_entry_view_get_step_ticked (RhEntryView *self,
+                               guint        block,
+                               guint        item)
+{
+  const RhBlock *b;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RH_IS_ENTRY_VIEW (self), FALSE);
+
+  if (self->entry == NULL || block >= rh_entry_get_n_blocks (self->entry))
+    return FALSE;
+  b = rh_entry_get_block (self->entry, block);
+  if (b->type != RH_BLOCK_STEPS || b->items == NULL || item >= g_strv_length (b->items))
+    return FALSE;
+
+  key = step_key (self->entry, block, item);
+  return g_hash_table_contains (self->ticked, key);
 }

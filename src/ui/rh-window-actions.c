@@ -105,7 +105,7 @@ print_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
 
-  operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view));
+  operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view), self->entry_view);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
