@@ -226,6 +226,74 @@ type_query (RhWindow   *window,
   RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
 }
 
+/* Browsing the tree with the keyboard: an entry row selected shows the
+ * entry and the keyboard stays in the tree (the leaflet would move it to
+ * the content pane's header); Enter on it goes into the entry. */
+static void
+test_window_tree_keyboard (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *tree = child (window, "tree_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (tree));
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
+  GtkWidget *focus;
+  guint pos;
+
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  /* As at start-up: the list is the leaflet's visible pane. */
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  g_assert_true (search_key (window, GDK_KEY_Down));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), tree));
+
+  pos = find_row (G_LIST_MODEL (selection), match_category, (gpointer)"ib");
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), pos);
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  }
+  pos = find_row (G_LIST_MODEL (selection), match_entry, (gpointer)"ib-token-change");
+  g_assert_cmpuint (pos, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, pos, TRUE);
+  rh_test_flush ();
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-token-change");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_test_message ("focus after selecting: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, tree));
+
+  gtk_widget_activate_action (tree, "list.activate-item", "u", pos);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, child (window, "entry_view")));
+
+  /* The questions wrap at the sidebar's edge: every entry row of a level
+   * is as wide as the others (not each as narrow as its line count allows). */
+  gtk_test_widget_wait_for_draw (tree);
+  rh_test_flush ();
+  {
+    int width = -1;
+    guint n = 0;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (tree); row; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *expander = gtk_widget_get_first_child (row);
+        GtkWidget *label;
+
+        if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (row))
+          continue;
+        label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+        if (!gtk_widget_has_css_class (label, "rh-tree-entry"))
+          continue;
+        if (width < 0)
+          width = gtk_widget_get_width (label);
+        g_assert_cmpint (gtk_widget_get_width (label), ==, width);
+        n++;
+      }
+    g_assert_cmpuint (n, >=, 3);
+  }
+}
+
 static void
 test_window_search_enter (void)
 {
@@ -1081,6 +1149,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/window/tree-selects-entry", test_window_tree_selects_entry);
+  g_test_add_func ("/window/tree-keyboard", test_window_tree_keyboard);
   g_test_add_func ("/window/every-entry-renders", test_window_every_entry_renders);
   g_test_add_func ("/window/translated", test_window_translated);
   g_test_add_func ("/window/search-enter", test_window_search_enter);

@@ -51,6 +51,10 @@ tree_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wrap at the edge of the sidebar: by default a wrapped label asks for
+   * the narrowest width that keeps its number of lines, and each question
+   * broke at a different place. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
@@ -206,7 +210,22 @@ show_entry (RhWindow *self,
   adw_window_title_set_title (self->content_title, rh_entry_get_service_name (entry));
   gtk_stack_set_visible_child_name (self->content_stack, "entry");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  else
+    {
+      /* Both panes show, but the leaflet still moves the focus into the
+       * pane it makes visible: keep it where it was (in the tree, ↓/↑ go
+       * on from entry to entry). It stays the visible pane for folding. */
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      g_autoptr(GtkWidget) keep = focus ? g_object_ref (focus) : NULL;
+
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (keep != NULL && gtk_root_get_focus (GTK_ROOT (self)) != keep &&
+          gtk_widget_get_mapped (keep))
+        gtk_widget_grab_focus (keep);
+    }
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-entry", rh_entry_get_id (entry));
@@ -230,6 +249,8 @@ selection_changed_cb (RhWindow           *self,
     rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
 }
 
+static gboolean focus_first_control (GtkWidget *widget);
+
 static void
 tree_activate_cb (RhWindow    *self,
                   guint        position,
@@ -246,11 +267,14 @@ tree_activate_cb (RhWindow    *self,
   if (RH_IS_CATEGORY (item))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
   else if (RH_IS_ENTRY (item))
-    rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
+    {
+      /* Enter on an entry: into it, as from the search results. */
+      rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
+      focus_first_control (GTK_WIDGET (self->entry_view));
+    }
 }
 
 static void update_role_button (RhWindow *self);
-static gboolean focus_first_control (GtkWidget *widget);
 
 /* A folded window keeps the header to what fits; print and the calculator
  * stay in the main menu and on their shortcuts, previous/next entry on
@@ -675,7 +699,10 @@ suggestion_activated_cb (RhWindow      *self,
   RhEntry *entry = g_object_get_data (G_OBJECT (row), "rh-entry");
 
   if (entry != NULL)
-    rh_window_show_entry_full (self, entry, TRUE);
+    {
+      rh_window_show_entry_full (self, entry, TRUE);
+      focus_first_control (GTK_WIDGET (self->entry_view));
+    }
 }
 
 static RhEntry *
