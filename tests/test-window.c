@@ -341,8 +341,13 @@ test_window_search_enter (void)
     }
   }
 
-  /* Enter opens the first, and the keyboard goes on to its first step. */
+  /* Enter opens the first, and the keyboard goes on to its first step;
+   * the query is left as typed (not selected). */
+  adw_leaflet_navigate (ADW_LEAFLET (child (window, "leaflet")), ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  gtk_editable_set_position (GTK_EDITABLE (child (window, "search_entry")), -1);
   g_signal_emit_by_name (child (window, "search_entry"), "activate");
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (child (window, "search_entry")), NULL, NULL));
   g_assert_true (rh_window_get_entry (window) == top);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -956,6 +961,21 @@ test_window_typing_focuses_search (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   /* not selected: the next key adds to it */
   g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+  g_signal_emit_by_name (entry, "stop-search");
+
+  /* The same with the focus nowhere (as at start-up), a whole word at once
+   * (an input method's commit). */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ぱそこん");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  {
+    int start = -1, end = -1;
+    gboolean selected = gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end);
+    g_test_message ("selection %d %d-%d pos %d", selected, start, end, gtk_editable_get_position (GTK_EDITABLE (entry)));
+    g_assert_false (selected);
+  }
 
   g_signal_emit_by_name (entry, "stop-search");
 }

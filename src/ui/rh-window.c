@@ -224,7 +224,13 @@ show_entry (RhWindow *self,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       if (keep != NULL && gtk_root_get_focus (GTK_ROOT (self)) != keep &&
           gtk_widget_get_mapped (keep))
-        gtk_widget_grab_focus (keep);
+        {
+          /* The search box's text would select all it holds on focus. */
+          if (GTK_IS_TEXT (keep))
+            gtk_text_grab_focus_without_selecting (GTK_TEXT (keep));
+          else
+            gtk_widget_grab_focus (keep);
+        }
     }
 
   if (self->settings != NULL)
