@@ -396,13 +396,19 @@ about_action (GSimpleAction *action,
   g_autofree char *last_check = NULL;
   g_autoptr(GDateTime) last = NULL;
   const char *developers[] = { "Rokin Help developers", NULL };
+  const char *origin;
 
   last = rh_content_updater_dup_last_success (get_updater (self), RH_UPDATE_KIND_CONTENT);
   last_check = last ? g_date_time_format (last, "%Y-%m-%d %H:%M") : g_strdup (_("never"));
 
+  origin = self->catalog ? rh_catalog_get_origin (self->catalog) : "—";
+  /* The core names the built-in file for diagnostics; say it in words. */
+  if (g_strcmp0 (origin, "faq.json (built-in)") == 0)
+    origin = _("built into the app");
+
   comments = g_strdup_printf (_("Content revision %s (%s)\nSource: %s\nLast successful update check: %s"),
                               self->catalog ? rh_catalog_get_revision (self->catalog) : "—",
-                              self->catalog ? rh_catalog_get_origin (self->catalog) : "—",
+                              origin,
                               self->catalog ? rh_catalog_get_title (self->catalog) : "—",
                               last_check);
 

@@ -139,7 +139,7 @@ test_deadline_japanese (void)
 
   g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
-  g_assert_cmpstr (err, ==, "支給日 2026年12月25日(金) が依頼データ受信日 2026年12月26日(土) より前です\n");
+  g_assert_cmpstr (err, ==, "入金予定日 2026年12月25日(金) が依頼データ受信日 2026年12月26日(土) より前です\n");
 
   /* Which month of the schedule cannot be made, and from which day. */
   g_clear_pointer (&out, g_free);
@@ -153,7 +153,7 @@ test_deadline_japanese (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (rh_test_run_cli_env (ok_args, env, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2026-12-24\",\"warnings\":"
-                            "[\"支給日 2027年1月1日(金) は銀行の営業日ではありません(元日)。"
+                            "[\"入金予定日 2027年1月1日(金) は銀行の営業日ではありません(元日)。"
                             "前営業日の 2026年12月30日(水) に繰り上げました。\"]}\n");
 }
 

@@ -134,6 +134,12 @@ test_messages (void)
   g_assert_false (rh_date_parse ("2026-02-30", NULL, &d, &error));
   g_assert_cmpstr (error->message, ==, "“2026-02-30” does not exist: there is no day 30 in month 2 of 2026");
   g_clear_error (&error);
+  g_assert_false (rh_date_parse ("2026-13-40", NULL, &d, &error));
+  g_assert_cmpstr (error->message, ==, "“2026-13-40” does not exist: there is no month 13");
+  g_clear_error (&error);
+  g_assert_false (rh_date_parse ("2026/0/1", NULL, &d, &error));
+  g_assert_cmpstr (error->message, ==, "“2026/0/1” does not exist: there is no month 0");
+  g_clear_error (&error);
   g_assert_false (rh_date_parse ("2026-12-25(月)", NULL, &d, &error));
   g_assert_cmpstr (error->message, ==, "“2026-12-25(月)”: the weekday does not match; the day is 2026年12月25日(金)");
 }

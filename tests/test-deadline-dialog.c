@@ -117,6 +117,15 @@ test_dialog_zaikei (void)
   g_assert_false (gtk_widget_get_visible (error_row_of (payday)));
   g_assert_false (gtk_widget_has_css_class (payday, "error"));
 
+  /* Alt+B opens the list of counted days, whatever the count (not Alt+4). */
+  {
+    GtkWidget *label = gtk_expander_get_label_widget (GTK_EXPANDER (named (dialog, "zaikei-expander")));
+
+    g_assert_true (GTK_IS_LABEL (label));
+    g_assert_true (gtk_label_get_use_underline (GTK_LABEL (label)));
+    g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_b);
+  }
+
   /* The counted days are listed (the expander opens them). */
   gtk_expander_set_expanded (GTK_EXPANDER (named (dialog, "zaikei-expander")), TRUE);
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "2026年12月22日(火)"));
@@ -135,6 +144,58 @@ test_dialog_zaikei (void)
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年1月4日(月)"));
   g_assert_nonnull (gtk_widget_get_first_child (named (dialog, "zaikei-warnings")));
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "成人の日"));
+  /* The warning calls the day what the field calls it. */
+  if (japanese ())
+    {
+      g_autofree char *warnings = rh_test_widget_text (named (dialog, "zaikei-warnings"));
+      g_test_message ("%s", warnings);
+      g_assert_nonnull (strstr (warnings, "入金予定日 2027年1月11日(月) は銀行の営業日ではありません"));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
+/* The calendar button opens on the date typed, or else on the dialog's
+ * today (Tokyo's), not the machine's. */
+static void
+test_dialog_calendar_popover (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+  GtkWidget *payday = named (dialog, "zaikei-payday");
+  GtkWidget *button = NULL;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) picked = NULL;
+
+  for (GtkWidget *w = payday; w != NULL && button == NULL; )
+    {
+      if (GTK_IS_MENU_BUTTON (w))
+        button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != payday && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == payday) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+
+  gtk_editable_set_text (GTK_EDITABLE (payday), "");
+  set_today (dialog, 2027, 3, 9);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 9);
+
+  /* Picking a day writes it into the field, and closes the popover. */
+  picked = g_date_time_new_local (2027, 3, 25, 0, 0, 0);
+  gtk_calendar_select_day (calendar, picked);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (payday)), ==, "2027-03-25");
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年3月"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
@@ -157,6 +218,15 @@ test_dialog_invalid_input (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected->message);
   /* No result is shown from a bad date. */
   g_assert_null (strstr (label_text (dialog, "zaikei-result"), "2026"));
+
+  /* Month 13: the month is named as what is wrong, not a day of it. */
+  gtk_editable_set_text (GTK_EDITABLE (payday), "2026-13-40");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                            japanese () ? "13月はありません" : "there is no month 13"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                         japanese () ? "40日" : "day 40"));
 
   gtk_editable_set_text (GTK_EDITABLE (payday), "あした");
   g_assert_true (gtk_widget_get_visible (error_row));
@@ -240,6 +310,11 @@ test_dialog_schedule (void)
   g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
   g_assert_cmpstr (g_value_get_string (&value), ==, expected_text);
   g_value_unset (&value);
+  /* and says so */
+  {
+    g_autofree char *shown = rh_test_widget_text (GTK_WIDGET (dialog));
+    g_assert_nonnull (strstr (shown, japanese () ? "テキストとしてコピーしました" : "Copied as text"));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
@@ -329,6 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/deadline-dialog/zaikei", test_dialog_zaikei);
   g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);
+  g_test_add_func ("/deadline-dialog/calendar-popover", test_dialog_calendar_popover);
   g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
   g_test_add_func ("/deadline-dialog/schedule", test_dialog_schedule);
   g_test_add_func ("/deadline-dialog/write-file", test_dialog_write_file);

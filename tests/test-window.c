@@ -137,6 +137,21 @@ child (RhWindow   *window,
   return (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, name);
 }
 
+static GtkWidget *
+first_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_check_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GSettings *
 settings (void)
 {
@@ -177,6 +192,29 @@ sidebar_page (RhWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack")));
 }
 
+/* Sends @keyval to the window's search-keys controller (capture phase),
+ * as a key press reaching the window would; returns whether it was handled. */
+static gboolean
+search_key (RhWindow *window,
+            guint     keyval)
+{
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) && g_object_get_data (G_OBJECT (c), "rh-search-keys"))
+        keys = c;
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+
+  return handled;
+}
+
 static void
 type_query (RhWindow   *window,
             const char *query)
@@ -186,6 +224,74 @@ type_query (RhWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
   /* search-changed comes ~150 ms later */
   RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
+}
+
+/* Browsing the tree with the keyboard: an entry row selected shows the
+ * entry and the keyboard stays in the tree (the leaflet would move it to
+ * the content pane's header); Enter on it goes into the entry. */
+static void
+test_window_tree_keyboard (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *tree = child (window, "tree_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (tree));
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
+  GtkWidget *focus;
+  guint pos;
+
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  /* As at start-up: the list is the leaflet's visible pane. */
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  g_assert_true (search_key (window, GDK_KEY_Down));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), tree));
+
+  pos = find_row (G_LIST_MODEL (selection), match_category, (gpointer)"ib");
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), pos);
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  }
+  pos = find_row (G_LIST_MODEL (selection), match_entry, (gpointer)"ib-token-change");
+  g_assert_cmpuint (pos, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, pos, TRUE);
+  rh_test_flush ();
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-token-change");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_test_message ("focus after selecting: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, tree));
+
+  gtk_widget_activate_action (tree, "list.activate-item", "u", pos);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, child (window, "entry_view")));
+
+  /* The questions wrap at the sidebar's edge: every entry row of a level
+   * is as wide as the others (not each as narrow as its line count allows). */
+  gtk_test_widget_wait_for_draw (tree);
+  rh_test_flush ();
+  {
+    int width = -1;
+    guint n = 0;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (tree); row; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *expander = gtk_widget_get_first_child (row);
+        GtkWidget *label;
+
+        if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (row))
+          continue;
+        label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+        if (!gtk_widget_has_css_class (label, "rh-tree-entry"))
+          continue;
+        if (width < 0)
+          width = gtk_widget_get_width (label);
+        g_assert_cmpint (gtk_widget_get_width (label), ==, width);
+        n++;
+      }
+    g_assert_cmpuint (n, >=, 3);
+  }
 }
 
 static void
@@ -234,8 +340,13 @@ test_window_search_enter (void)
     }
   }
 
-  /* Enter opens the first, and the keyboard goes on to its first step. */
+  /* Enter opens the first, and the keyboard goes on to its first step;
+   * the query is left as typed (not selected). */
+  adw_leaflet_navigate (ADW_LEAFLET (child (window, "leaflet")), ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  gtk_editable_set_position (GTK_EDITABLE (child (window, "search_entry")), -1);
   g_signal_emit_by_name (child (window, "search_entry"), "activate");
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (child (window, "search_entry")), NULL, NULL));
   g_assert_true (rh_window_get_entry (window) == top);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -333,6 +444,12 @@ test_window_search_no_results (void)
   else
     g_assert_nonnull (strstr (text, "No Results Found"));
 
+  /* ↓ from the box moves to the first closest entry; Escape comes back. */
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  g_assert_true (search_key (window, GDK_KEY_Down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 GTK_WIDGET (gtk_list_box_get_row_at_index (suggestions, 0)));
+
   /* The closest entries are offered, and open. */
   row = gtk_list_box_get_row_at_index (suggestions, 0);
   g_assert_nonnull (row);
@@ -353,6 +470,20 @@ test_window_search_no_results (void)
 
   g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
   g_assert_cmpstr (sidebar_page (window), ==, "tree");
+}
+
+/* The unanswered entry says so, and whom to ask, as a sentence. */
+static void
+test_window_unanswered (void)
+{
+  RhWindow *window = get_window ();
+  g_autofree char *text = NULL;
+
+  g_assert_true (rh_window_show_entry_id (window, "chingin-person-change"));
+  text = rh_test_widget_text (child (window, "entry_view"));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, japanese () ? "元のページに回答がありません" : "No answer in the source"));
+  g_assert_nonnull (strstr (text, japanese () ? "問い合わせ先: お取引店" : "Contact: お取引店"));
 }
 
 static void
@@ -482,6 +613,41 @@ test_window_role_filter (void)
   g_settings_set_string (settings (), "role", "all");
 }
 
+/* Ticked steps stay ticked when the role filter changes and when the clerk
+ * comes back to the entry. */
+static void
+test_window_ticks_kept (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *view = child (window, "entry_view");
+  GtkWidget *check;
+
+  g_settings_set_string (settings (), "role", "all");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  check = first_check_button (view);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+
+  /* マスターユーザ: the view is rebuilt; the master's first step is still ticked. */
+  g_settings_set_string (settings (), "role", "master");
+  check = first_check_button (view);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Another entry and back. */
+  g_assert_true (rh_window_show_entry_id (window, "ib-token-change"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_check_button (view))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.history-back", NULL);
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+  check = first_check_button (view);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Unticking is kept too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_settings_set_string (settings (), "role", "all");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_check_button (view))));
+}
+
 static void
 test_window_history (void)
 {
@@ -530,15 +696,31 @@ test_window_print_checklist (void)
   g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
   entry = rh_window_get_entry (window);
 
-  text = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL);
+  text = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL, NULL);
   g_assert_nonnull (strstr (text, "☐ ① マスターユーザ側で電子証明書を失効"));
   g_assert_null (strstr (text, "変更前のパソコンで電子証明書を失効"));
   g_assert_true (g_str_has_prefix (text, rh_entry_get_question (entry)));
 
+  /* A step ticked on screen prints ticked; the others stay boxes. */
+  g_settings_set_string (settings (), "role", "general");
+  {
+    GtkWidget *check = first_check_button (child (window, "entry_view"));
+    g_autofree char *ticked = NULL;
+
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    ticked = rh_entry_print_dup_checklist (entry, RH_ROLE_GENERAL, RH_ENTRY_VIEW (child (window, "entry_view")));
+    g_test_message ("%s", ticked);
+    g_assert_nonnull (strstr (ticked, "☑ ① マスターユーザ側で電子証明書を失効"));
+    g_assert_nonnull (strstr (ticked, "☐ ② 新しいパソコンで電子証明書を発行"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  }
+  g_settings_set_string (settings (), "role", "all");
+
   dir = g_dir_make_tmp ("rh-print-XXXXXX", &error);
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "entry.pdf", NULL);
-  op = rh_entry_print_operation_new (entry, RH_ROLE_GENERAL);
+  op = rh_entry_print_operation_new (entry, RH_ROLE_GENERAL, NULL);
   gtk_print_operation_set_export_filename (op, pdf);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
@@ -570,13 +752,113 @@ test_window_copy_text (void)
     g_value_unset (&v);
   }
   g_assert_cmpstr (got, ==, expected);
+  /* and says so */
+  {
+    g_autofree char *shown = rh_test_widget_text (child (window, "toast_overlay"));
+    g_assert_nonnull (strstr (shown, japanese () ? "テキストとしてコピーしました" : "Copied as text"));
+  }
   g_settings_set_string (settings (), "role", "all");
+}
+
+/* The copy button of the helpdesk card copies the number and says so. */
+static void
+test_window_copy_phone (void)
+{
+  RhWindow *window = get_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GtkWidget *view = child (window, "entry_view");
+  GtkWidget *button = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  for (GtkWidget *w = view; w != NULL; )
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.copy-phone") == 0)
+        {
+          button = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  {
+    GValue v = G_VALUE_INIT;
+    g_value_init (&v, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &v, NULL));
+    got = g_value_dup_string (&v);
+    g_value_unset (&v);
+  }
+  g_assert_cmpstr (got, ==, "0120-609-575");
+  shown = rh_test_widget_text (child (window, "toast_overlay"));
+  g_assert_nonnull (strstr (shown, japanese () ? "電話番号 0120-609-575 をコピーしました"
+                                               : "Copied the phone number 0120-609-575"));
+
+  /* The toast's own close button is labelled too (libadwaita 1.2 leaves
+   * it bare). */
+  {
+    guint n = 0;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (child (window, "toast_overlay")); c; c = gtk_widget_get_next_sibling (c))
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (c), "AdwToastWidget") == 0)
+        check_icon_buttons (c, &n);
+    g_assert_cmpuint (n, >=, 1);
+  }
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+first_label_font_size (GtkWidget *widget)
+{
+  GtkWidget *label = first_label (widget);
+
+  g_assert_nonnull (label);
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (label)));
 }
 
 static void
 test_window_text_size (void)
 {
   RhWindow *window = get_window ();
+  int tree_before, entry_before;
+
+  /* The text gets larger in the entry and in the sidebar's lists. */
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  tree_before = first_label_font_size (child (window, "tree_view"));
+  entry_before = first_label_font_size (child (window, "entry_view"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  rh_test_flush ();
+  g_test_message ("tree %d → %d, entry %d → %d", tree_before, first_label_font_size (child (window, "tree_view")),
+                  entry_before, first_label_font_size (child (window, "entry_view")));
+  g_assert_cmpint (first_label_font_size (child (window, "tree_view")), >, tree_before);
+  g_assert_cmpint (first_label_font_size (child (window, "entry_view")), >, entry_before);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.0, 1e-9);
@@ -609,6 +891,8 @@ test_window_shortcuts_and_about (void)
     g_assert_nonnull (strstr (text, "締切計算"));
   else
     g_assert_nonnull (strstr (text, "Deadline calculator"));
+  /* every shortcut of the main menu is listed, Preferences too */
+  g_assert_nonnull (strstr (text, japanese () ? "設定" : "Preferences"));
   gtk_window_close (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -617,6 +901,10 @@ test_window_shortcuts_and_about (void)
     g_autofree char *comments = NULL;
     g_object_get (about, "comments", &comments, NULL);
     g_assert_nonnull (strstr (comments, rh_catalog_get_revision (rh_window_get_catalog (window))));
+    /* in words, not the core's file label */
+    g_test_message ("%s", comments);
+    g_assert_null (strstr (comments, "built-in"));
+    g_assert_nonnull (strstr (comments, japanese () ? "アプリに組み込みの内容" : "built into the app"));
   }
   gtk_window_destroy (about);
 }
@@ -672,8 +960,133 @@ test_window_typing_focuses_search (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   /* not selected: the next key adds to it */
   g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+  g_signal_emit_by_name (entry, "stop-search");
+
+  /* The same with the focus nowhere (as at start-up), a whole word at once
+   * (an input method's commit). */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ぱそこん");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  {
+    int start = -1, end = -1;
+    gboolean selected = gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end);
+    g_test_message ("selection %d %d-%d pos %d", selected, start, end, gtk_editable_get_position (GTK_EDITABLE (entry)));
+    g_assert_false (selected);
+  }
 
   g_signal_emit_by_name (entry, "stop-search");
+}
+
+/* Reading an entry opened from the results: a typed key starts a new
+ * search (it replaces the old query instead of adding to it), and Escape
+ * clears the search and goes back to the box. */
+static void
+test_window_search_keys_from_entry (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *entry = child (window, "search_entry");
+  GtkWidget *check;
+  int start = -1, end = -1;
+
+  type_query (window, "でんわ");
+  g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
+  check = first_check_button (child (window, "entry_view"));
+  g_assert_nonnull (check);
+  gtk_widget_grab_focus (check);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == check);
+
+  /* The key itself goes on to the key capture (not handled here), with
+   * the old query selected so that it is replaced. */
+  g_assert_false (search_key (window, GDK_KEY_a));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen ("でんわ", -1));
+
+  /* The key capture then replaces it with the typed character, and the
+   * keyboard moves to the box at once: the next key (typed before the
+   * delayed search-changed) adds to the new query. */
+  {
+    int pos;
+
+    gtk_editable_delete_selection (GTK_EDITABLE (entry));
+    pos = 0;
+    gtk_editable_insert_text (GTK_EDITABLE (entry), "じ", -1, &pos);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+    g_assert_false (search_key (window, GDK_KEY_b));
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "でんわ");
+    type_query (window, "でんわ");
+  }
+  gtk_widget_grab_focus (check);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, 0);
+
+  /* Space still ticks the step; nothing is selected for it. */
+  g_assert_false (search_key (window, GDK_KEY_space));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+
+  g_assert_true (search_key (window, GDK_KEY_Escape));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  /* The entry stays open. */
+  g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
+
+  /* With no query, Escape in the entry is left alone. */
+  gtk_widget_grab_focus (first_check_button (child (window, "entry_view")));
+  g_assert_false (search_key (window, GDK_KEY_Escape));
+}
+
+static void
+resize (GtkWindow *window,
+        int        width,
+        int        height)
+{
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      rh_test_flush ();
+    }
+}
+
+/* A narrow window folds into one pane: one back arrow (to the list), the
+ * entry's title, the role as an icon; every icon button still labelled. */
+static void
+test_window_narrow (void)
+{
+  RhWindow *window = get_window ();
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
+  guint n = 0;
+
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  resize (GTK_WINDOW (window), 400, 720);
+  RH_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  rh_test_flush ();
+
+  g_assert_true (gtk_widget_get_visible (rh_test_find_named (GTK_WIDGET (window), "leaflet-back")));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (child (window, "history_back_button"))));
+  g_assert_false (gtk_widget_get_visible (child (window, "print_button")));
+  g_assert_false (gtk_widget_get_visible (child (window, "deadline_button")));
+  check_icon_buttons (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, >=, 3);   /* back, role, copy phone */
+
+  /* Escape from the entry, with a query: back to the list, search cleared. */
+  type_query (window, "でんわ");
+  g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
+  g_assert_true (gtk_widget_is_ancestor (child (window, "entry_view"), adw_leaflet_get_visible_child (leaflet)));
+  gtk_widget_grab_focus (rh_test_find_named (GTK_WIDGET (window), "leaflet-back"));
+  g_assert_true (search_key (window, GDK_KEY_Escape));
+  g_assert_true (gtk_widget_is_ancestor (child (window, "search_entry"), adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpstr (sidebar_page (window), ==, "tree");
+
+  resize (GTK_WINDOW (window), 1000, 720);
+  RH_TEST_WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+  rh_test_flush ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (child (window, "history_back_button"))));
+  g_assert_true (gtk_widget_get_visible (child (window, "print_button")));
 }
 
 static void
@@ -755,22 +1168,28 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/window/tree-selects-entry", test_window_tree_selects_entry);
+  g_test_add_func ("/window/tree-keyboard", test_window_tree_keyboard);
   g_test_add_func ("/window/every-entry-renders", test_window_every_entry_renders);
   g_test_add_func ("/window/translated", test_window_translated);
   g_test_add_func ("/window/search-enter", test_window_search_enter);
   g_test_add_func ("/window/search-enter-before-changed", test_window_search_enter_before_changed);
   g_test_add_func ("/window/search-no-results", test_window_search_no_results);
   g_test_add_func ("/window/helpdesk-status", test_window_helpdesk_status);
+  g_test_add_func ("/window/unanswered", test_window_unanswered);
   g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
   g_test_add_func ("/window/history", test_window_history);
+  g_test_add_func ("/window/ticks-kept", test_window_ticks_kept);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);
   g_test_add_func ("/window/copy-text", test_window_copy_text);
+  g_test_add_func ("/window/copy-phone", test_window_copy_phone);
   g_test_add_func ("/window/text-size", test_window_text_size);
   g_test_add_func ("/window/shortcuts-and-about", test_window_shortcuts_and_about);
   g_test_add_func ("/window/deadline-action", test_window_deadline_action);
   g_test_add_func ("/window/deadline-button", test_window_deadline_button);
   g_test_add_func ("/window/typing-focuses-search", test_window_typing_focuses_search);
+  g_test_add_func ("/window/search-keys-from-entry", test_window_search_keys_from_entry);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/settings-persist", test_window_settings_persist);
 
   ret = g_test_run ();

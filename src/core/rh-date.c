@@ -318,8 +318,15 @@ rh_date_parse (const char   *text,
       return FALSE;
     }
 
-  if (month < 1 || month > 12 || day < 1 ||
-      !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+  if (month < 1 || month > 12)
+    {
+      /* Not "no day 40 in month 13": the month is what is wrong. */
+      g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_INVALID,
+                   _("“%s” does not exist: there is no month %d"), text, month);
+      return FALSE;
+    }
+
+  if (day < 1 || !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year))
     {
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_INVALID,
                    _("“%s” does not exist: there is no day %d in month %d of %d"),

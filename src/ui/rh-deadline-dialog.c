@@ -15,6 +15,7 @@
 
 #include "rh-core.h"
 #include "rh-deadline-dialog.h"
+#include "rh-toast.h"
 
 typedef struct
 {
@@ -23,6 +24,7 @@ typedef struct
   GtkLabel    *error_label;
   GtkCalendar *calendar;
   GtkWidget   *menu_button;
+  RhDeadlineDialog *dialog;
 } DateField;
 
 typedef struct
@@ -41,6 +43,7 @@ struct _RhDeadlineDialog
 
   /* template children */
   AdwViewStack   *stack;
+  AdwToastOverlay *toast_overlay;
   GtkBox         *zaikei_box;
   GtkBox         *nyukin_box;
   GtkBox         *meisai_box;
@@ -90,7 +93,11 @@ calendar_day_selected_cb (GtkCalendar *calendar,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (field->menu_button));
 }
 
-/* The calendar opens on the date typed, if there is one. */
+static void get_today (RhDeadlineDialog *self,
+                       GDate            *out);
+
+/* The calendar opens on the date typed, if there is one, else on the
+ * dialog's today (Tokyo's, as in 本日…; GtkCalendar's own is the machine's). */
 static void
 popover_show_cb (GtkPopover *popover,
                  DateField  *field)
@@ -99,7 +106,9 @@ popover_show_cb (GtkPopover *popover,
   GDate date;
 
   g_date_clear (&date, 1);
-  if (rh_date_parse (text, NULL, &date, NULL))
+  if (!rh_date_parse (text, NULL, &date, NULL))
+    get_today (field->dialog, &date);
+  if (g_date_valid (&date))
     {
       g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
                                                        g_date_get_month (&date),
@@ -137,6 +146,7 @@ date_field_init (RhDeadlineDialog *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *label;
 
+  field->dialog = self;
   field->row = ADW_ENTRY_ROW (adw_entry_row_new ());
   gtk_widget_set_name (GTK_WIDGET (field->row), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
@@ -422,8 +432,8 @@ show_result (RhDeadlineDialog       *self,
   g_string_free (days, TRUE);
 
   expander = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "_%u business day counted",
-                                           "_%u business days counted", counted->len),
+                                           "%u _business day counted",
+                                           "%u _business days counted", counted->len),
                               counted->len);
   gtk_expander_set_label (area->days_expander, expander);
   gtk_widget_set_visible (GTK_WIDGET (area->days_expander), TRUE);
@@ -605,6 +615,14 @@ show_message (RhDeadlineDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A short word that it was done; @title is markup. */
+static void
+show_feedback (RhDeadlineDialog *self,
+               const char       *title)
+{
+  rh_toast_overlay_add_feedback (self->toast_overlay, title);
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -624,6 +642,14 @@ export_response_cb (GtkNativeDialog *native,
 
       if (!rh_deadline_dialog_write_file (file, contents, &error))
         show_message (self, _("Could Not Save the Schedule"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *escaped = g_markup_escape_text (name ? name : "", -1);
+          g_autofree char *title = g_strdup_printf (_("Saved as “%s”"), escaped);
+
+          show_feedback (self, title);
+        }
     }
 
   gtk_native_dialog_destroy (native);
@@ -687,6 +713,7 @@ copy_schedule_action (GtkWidget  *widget,
 
   text = rh_schedule_to_text (self->schedule);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_feedback (self, _("Copied as text"));
 }
 
 static void
@@ -894,6 +921,7 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-deadline-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, zaikei_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, nyukin_box);
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, meisai_box);
@@ -910,6 +938,7 @@ static void
 rh_deadline_dialog_init (RhDeadlineDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rh_toast_overlay_label_buttons (self->toast_overlay);
   g_date_clear (&self->today, 1);
 
   build_zaikei_page (self);

@@ -53,15 +53,19 @@ append_line (GString    *str,
 /**
  * rh_entry_print_dup_checklist:
  * @role: blocks for the other role are left out, with a line saying so
+ * @ticks: (nullable): the view showing @entry, whose ticked steps are
+ *   printed ticked
  *
  * The entry as a printable checklist: the question, the service, then
- * each block; steps and the form's item to tick get a ☐ box.
+ * each block; steps and the form's item to tick get a ☐ box (☑ for a step
+ * already ticked on screen).
  *
  * Returns: (transfer full): the text
  */
 char *
-rh_entry_print_dup_checklist (RhEntry *entry,
-                              RhRole   role)
+rh_entry_print_dup_checklist (RhEntry     *entry,
+                              RhRole       role,
+                              RhEntryView *ticks)
 {
   GString *str;
   gboolean hidden = FALSE;
@@ -87,7 +91,12 @@ rh_entry_print_dup_checklist (RhEntry *entry,
         {
         case RH_BLOCK_STEPS:
           for (guint k = 0; block->items && block->items[k]; k++)
-            append_line (str, "☐ ", block->items[k]);
+            {
+              gboolean ticked = ticks != NULL && rh_entry_view_get_entry (ticks) == entry &&
+                                rh_entry_view_get_step_ticked (ticks, i, k);
+
+              append_line (str, ticked ? "☑ " : "☐ ", block->items[k]);
+            }
           break;
 
         case RH_BLOCK_LIST:
@@ -241,8 +250,9 @@ draw_page_cb (GtkPrintOperation *operation,
  * Returns: (transfer full): a print operation for @entry as a checklist
  */
 GtkPrintOperation *
-rh_entry_print_operation_new (RhEntry *entry,
-                              RhRole   role)
+rh_entry_print_operation_new (RhEntry     *entry,
+                              RhRole       role,
+                              RhEntryView *ticks)
 {
   GtkPrintOperation *operation;
   PrintData *pd;
@@ -250,7 +260,7 @@ rh_entry_print_operation_new (RhEntry *entry,
   g_return_val_if_fail (RH_IS_ENTRY (entry), NULL);
 
   pd = g_new0 (PrintData, 1);
-  pd->text = rh_entry_print_dup_checklist (entry, role);
+  pd->text = rh_entry_print_dup_checklist (entry, role, ticks);
   pd->title = g_strdup (rh_entry_get_question (entry));
 
   operation = gtk_print_operation_new ();

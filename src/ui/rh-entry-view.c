@@ -22,6 +22,10 @@ struct _RhEntryView
   char       *location;
   RhRole      role;
 
+  /* Steps ticked this session, "entry-id/block/item/text": kept when the role
+   * filter rebuilds the view, or the clerk goes back to the entry. */
+  GHashTable *ticked;
+
   /* Helpdesk status labels in the contact cards (children of box). */
   GPtrArray  *status_labels;
   guint       status_timeout_id;
@@ -76,8 +80,33 @@ role_name (RhRole role)
     }
 }
 
+/* The step's text too: after a content update a changed step starts
+ * unticked. */
+static char *
+step_key (RhEntry *entry,
+          guint    block,
+          guint    item)
+{
+  return g_strdup_printf ("%s/%u/%u/%s", rh_entry_get_id (entry), block, item,
+                          rh_entry_get_block (entry, block)->items[item]);
+}
+
+static void
+step_toggled_cb (GtkCheckButton *check,
+                 RhEntryView    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (check), "rh-step-key");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->ticked, g_strdup (key));
+  else
+    g_hash_table_remove (self->ticked, key);
+}
+
 static GtkWidget *
-build_steps (const RhBlock *block)
+build_steps (RhEntryView   *self,
+             const RhBlock *block,
+             guint          block_index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
@@ -87,9 +116,13 @@ build_steps (const RhBlock *block)
     {
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = text_label (block->items[i], NULL);
+      char *key = step_key (self->entry, block_index, i);
 
       gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->ticked, key));
+      g_object_set_data_full (G_OBJECT (check), "rh-step-key", key, g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (step_toggled_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, block->items[i],
                                       -1);
@@ -153,15 +186,6 @@ build_form (const RhBlock *block)
     gtk_box_append (GTK_BOX (card), text_label (block->check_text, "rh-note"));
 
   return card;
-}
-
-static void
-copy_phone_cb (GtkButton *button,
-               gpointer   user_data)
-{
-  const char *phone = g_object_get_data (G_OBJECT (button), "phone");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), phone);
 }
 
 /* 9:00, 18:00 */
@@ -260,8 +284,15 @@ build_contact (RhEntryView   *self,
   if (block->text != NULL)
     gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
 
-  gtk_box_append (GTK_BOX (card),
-                  text_label (label ? label : rh_contact_get_name (contact), "heading"));
+  if (rh_contact_get_phone (contact) == NULL && !rh_contact_has_hours (contact))
+    {
+      /* A bare name (お取引店) alone in a card read like something missing. */
+      g_autofree char *whom = g_strdup_printf (_("Contact: %s"), label ? label : rh_contact_get_name (contact));
+      gtk_box_append (GTK_BOX (card), text_label (whom, "heading"));
+    }
+  else
+    gtk_box_append (GTK_BOX (card),
+                    text_label (label ? label : rh_contact_get_name (contact), "heading"));
 
   if (rh_contact_get_phone (contact) != NULL)
     {
@@ -275,9 +306,9 @@ build_contact (RhEntryView   *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the phone number"),
                                       -1);
-      g_object_set_data_full (G_OBJECT (copy), "phone",
-                              g_strdup (rh_contact_get_phone (contact)), g_free);
-      g_signal_connect (copy, "clicked", G_CALLBACK (copy_phone_cb), NULL);
+      /* The window copies it and says so. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-phone");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", rh_contact_get_phone (contact));
       gtk_box_append (GTK_BOX (row), copy);
       gtk_box_append (GTK_BOX (card), row);
     }
@@ -301,7 +332,8 @@ build_contact (RhEntryView   *self,
 
 static GtkWidget *
 build_block (RhEntryView   *self,
-             const RhBlock *block)
+             const RhBlock *block,
+             guint          block_index)
 {
   switch (block->type)
     {
@@ -318,7 +350,7 @@ build_block (RhEntryView   *self,
       return build_list (block);
 
     case RH_BLOCK_STEPS:
-      return build_steps (block);
+      return build_steps (self, block, block_index);
 
     case RH_BLOCK_FORM:
       return build_form (block);
@@ -407,7 +439,7 @@ rebuild (RhEntryView *self)
           continue;
         }
 
-      if ((widget = build_block (self, block)))
+      if ((widget = build_block (self, block, i)))
         {
           if (block->role != RH_ROLE_ANY)
             gtk_widget_add_css_class (widget, "rh-role-block");
@@ -447,6 +479,7 @@ rh_entry_view_dispose (GObject *object)
     g_ptr_array_set_size (self->status_labels, 0);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->status_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->ticked, g_hash_table_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->location, g_free);
@@ -506,6 +539,7 @@ static void
 rh_entry_view_init (RhEntryView *self)
 {
   self->status_labels = g_ptr_array_new ();
+  self->ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_start (self->box, 24);
   gtk_widget_set_margin_end (self->box, 24);
@@ -579,4 +613,31 @@ rh_entry_view_set_now (RhEntryView *self,
   if (now != NULL)
     self->now = g_date_time_ref (now);
   update_status (self);
+}
+
+/**
+ * rh_entry_view_get_step_ticked:
+ * @block: index of a steps block of the entry shown
+ * @item: index of a step in it
+ *
+ * Returns: whether the clerk ticked that step (this session)
+ */
+gboolean
+rh_entry_view_get_step_ticked (RhEntryView *self,
+                               guint        block,
+                               guint        item)
+{
+  const RhBlock *b;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RH_IS_ENTRY_VIEW (self), FALSE);
+
+  if (self->entry == NULL || block >= rh_entry_get_n_blocks (self->entry))
+    return FALSE;
+  b = rh_entry_get_block (self->entry, block);
+  if (b->type != RH_BLOCK_STEPS || b->items == NULL || item >= g_strv_length (b->items))
+    return FALSE;
+
+  key = step_key (self->entry, block, item);
+  return g_hash_table_contains (self->ticked, key);
 }

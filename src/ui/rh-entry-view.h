@@ -26,5 +26,8 @@ void       rh_entry_view_set_role   (RhEntryView *self,
 
 void       rh_entry_view_set_now    (RhEntryView *self,
                                      GDateTime   *now);
+gboolean   rh_entry_view_get_step_ticked (RhEntryView *self,
+                                          guint        block,
+                                          guint        item);
 
 G_END_DECLS

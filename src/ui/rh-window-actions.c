@@ -105,7 +105,7 @@ print_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
 
-  operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view));
+  operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view), self->entry_view);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -128,6 +128,24 @@ copy_entry_action (GtkWidget  *widget,
 
   text = rh_entry_dup_text (entry, rh_entry_view_get_role (self->entry_view));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  rh_window_add_feedback (self, _("Copied as text"));
+}
+
+/* The copy button of a contact card: the number, and a word that it was copied. */
+static void
+copy_phone_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *phone = g_variant_get_string (param, NULL);
+  g_autofree char *escaped = g_markup_escape_text (phone, -1);
+  g_autofree char *title = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), phone);
+  /* Toast titles are markup. */
+  title = g_strdup_printf (_("Copied the phone number %s"), escaped);
+  rh_window_add_feedback (self, title);
 }
 
 static void
@@ -194,6 +212,7 @@ rh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_forward_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-entry", NULL, copy_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-phone", "s", copy_phone_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

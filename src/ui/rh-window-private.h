@@ -63,5 +63,8 @@ void rh_window_history_push           (GPtrArray      *stack,
 void rh_window_change_text_scale      (RhWindow       *self,
                                       double          delta);
 void rh_window_class_install_actions  (GtkWidgetClass *widget_class);
+/* A short toast that what was asked was done; @title is markup. */
+void rh_window_add_feedback           (RhWindow       *self,
+                                      const char     *title);
 
 G_END_DECLS

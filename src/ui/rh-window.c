@@ -12,6 +12,7 @@
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-result-item.h"
+#include "rh-toast.h"
 #include "rh-window.h"
 #include "rh-window-private.h"
 
@@ -50,6 +51,10 @@ tree_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wrap at the edge of the sidebar: by default a wrapped label asks for
+   * the narrowest width that keeps its number of lines, and each question
+   * broke at a different place. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
@@ -205,7 +210,28 @@ show_entry (RhWindow *self,
   adw_window_title_set_title (self->content_title, rh_entry_get_service_name (entry));
   gtk_stack_set_visible_child_name (self->content_stack, "entry");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  else
+    {
+      /* Both panes show, but the leaflet still moves the focus into the
+       * pane it makes visible: keep it where it was (in the tree, ↓/↑ go
+       * on from entry to entry). It stays the visible pane for folding. */
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      g_autoptr(GtkWidget) keep = focus ? g_object_ref (focus) : NULL;
+
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (keep != NULL && gtk_root_get_focus (GTK_ROOT (self)) != keep &&
+          gtk_widget_get_mapped (keep))
+        {
+          /* The search box's text would select all it holds on focus. */
+          if (GTK_IS_TEXT (keep))
+            gtk_text_grab_focus_without_selecting (GTK_TEXT (keep));
+          else
+            gtk_widget_grab_focus (keep);
+        }
+    }
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-entry", rh_entry_get_id (entry));
@@ -229,6 +255,8 @@ selection_changed_cb (RhWindow           *self,
     rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
 }
 
+static gboolean focus_first_control (GtkWidget *widget);
+
 static void
 tree_activate_cb (RhWindow    *self,
                   guint        position,
@@ -245,14 +273,19 @@ tree_activate_cb (RhWindow    *self,
   if (RH_IS_CATEGORY (item))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
   else if (RH_IS_ENTRY (item))
-    rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
+    {
+      /* Enter on an entry: into it, as from the search results. */
+      rh_window_show_entry_full (self, RH_ENTRY (item), TRUE);
+      focus_first_control (GTK_WIDGET (self->entry_view));
+    }
 }
 
 static void update_role_button (RhWindow *self);
-static gboolean focus_first_control (GtkWidget *widget);
 
 /* A folded window keeps the header to what fits; print and the calculator
- * stay in the main menu and on their shortcuts. */
+ * stay in the main menu and on their shortcuts, previous/next entry on
+ * Alt+←/→. (The history arrows beside the back-to-the-list arrow were
+ * three look-alike arrows with two meanings.) */
 static void
 folded_changed_cb (RhWindow   *self,
                    GParamSpec *pspec,
@@ -262,6 +295,7 @@ folded_changed_cb (RhWindow   *self,
 
   gtk_widget_set_visible (self->print_button, !folded);
   gtk_widget_set_visible (self->deadline_button, !folded);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->history_back_button), !folded);
   update_role_button (self);
 }
 
@@ -492,7 +526,6 @@ static void
 search_changed_cb (RhWindow       *self,
                    GtkSearchEntry *entry)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   /* Enter may have run this query already (search-changed comes late):
@@ -505,17 +538,30 @@ search_changed_cb (RhWindow       *self,
   /* A folded window showing an entry: the results are on the other page. */
   if (text != NULL && *text != '\0' && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
 
-  /* Typing anywhere reaches the search box through key capture, which
-   * leaves the focus where it was: bring it to the box (without selecting
-   * what was typed), so ↓, Enter and Escape work from there. */
+/* Typing anywhere reaches the search box through key capture, which leaves
+ * the focus where it was: bring it to the box at once (without selecting
+ * what was typed), so that the next keys, ↓, Enter and Escape go there.
+ * (Not on search-changed, which comes ~150 ms later: keys typed before it
+ * would still count as typed outside the box.) */
+static void
+search_text_changed_cb (RhWindow    *self,
+                        GtkEditable *editable)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *text = gtk_editable_get_text (editable);
+
   if (text != NULL && *text != '\0' &&
       (focus == NULL ||
-       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) &&
+       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) &&
         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))))
     {
-      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+      GtkEditable *delegate = gtk_editable_get_delegate (editable);
 
+      /* Folded on the entry: the box is on the other page. */
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       if (GTK_IS_TEXT (delegate))
         gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
     }
@@ -588,15 +634,38 @@ search_key_pressed_cb (RhWindow              *self,
 {
   const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean in_box = focus != NULL &&
+                    (focus == GTK_WIDGET (self->search_entry) ||
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
+  gboolean in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack));
+  /* Menus and popovers keep their own Escape and typing. */
+  gboolean in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
 
-  /* Escape in the results (or the no-results page) clears the search too,
-   * and goes back to the box. */
-  if (keyval == GDK_KEY_Escape && focus != NULL && g_strcmp0 (visible, "tree") != 0 &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))
+  /* Escape in the results (or the no-results page), or anywhere in the
+   * entry shown, clears the search too, and goes back to the box. */
+  if (keyval == GDK_KEY_Escape && !in_box && !in_popover &&
+      ((in_sidebar && g_strcmp0 (visible, "tree") != 0) ||
+       (!in_sidebar && *query != '\0')))
     {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       g_signal_emit_by_name (self->search_entry, "stop-search");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       return GDK_EVENT_STOP;
+    }
+
+  /* Typing while reading an entry starts a new search: the key capture
+   * forwards the key to the box, where it replaces the old query (as
+   * after Ctrl+F) instead of being added to it. In the results it adds
+   * to the query, to narrow it. */
+  if (!in_box && !in_sidebar && !in_popover && *query != '\0' &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) == 0)
+    {
+      gunichar c = gdk_keyval_to_unicode (keyval);
+
+      if (c != 0 && g_unichar_isgraph (c))
+        gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
     }
 
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
@@ -636,7 +705,10 @@ suggestion_activated_cb (RhWindow      *self,
   RhEntry *entry = g_object_get_data (G_OBJECT (row), "rh-entry");
 
   if (entry != NULL)
-    rh_window_show_entry_full (self, entry, TRUE);
+    {
+      rh_window_show_entry_full (self, entry, TRUE);
+      focus_first_control (GTK_WIDGET (self->entry_view));
+    }
 }
 
 static RhEntry *
@@ -734,12 +806,17 @@ text_scale_changed_cb (RhWindow   *self,
 
   g_ascii_formatd (scale, sizeof scale, "%.2f", g_settings_get_double (settings, "text-scale"));
   /* libadwaita sizes titles in points; restate them relative to the text. */
+  /* The entry, and the lists of the sidebar (categories, results, the
+   * closest entries): what a clerk reads. */
   css = g_strdup_printf ("rh-entry-view { font-size: %sem; }\n"
                          "rh-entry-view .title-2 { font-size: 1.36em; }\n"
                          "rh-entry-view .title-3 { font-size: 1.36em; }\n"
                          "rh-entry-view .heading { font-size: 1em; }\n"
-                         "rh-entry-view .caption { font-size: 0.82em; }\n",
-                         scale);
+                         "rh-entry-view .caption { font-size: 0.82em; }\n"
+                         ".rh-sidebar listview, .rh-sidebar list { font-size: %sem; }\n"
+                         ".rh-sidebar listview .heading { font-size: 1em; }\n"
+                         ".rh-sidebar listview .caption { font-size: 0.82em; }\n",
+                         scale, scale);
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->css_provider, css);
 #else
@@ -956,6 +1033,7 @@ rh_window_init (RhWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rh_toast_overlay_label_buttons (self->toast_overlay);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (tree_setup_cb), self);
@@ -993,6 +1071,8 @@ rh_window_init (RhWindow *self)
                            G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "changed",
+                           G_CALLBACK (search_text_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1066,4 +1146,11 @@ rh_window_add_toast (RhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rh_window_add_feedback (RhWindow   *self,
+                        const char *title)
+{
+  rh_toast_overlay_add_feedback (self->toast_overlay, title);
 }
