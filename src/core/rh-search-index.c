@@ -1500,6 +1500,27 @@ heap_sift_down (Candidate *heap,
  * kana, unless the thesaurus or the entries know it as it is (otp, edge,
  * cookie) or it is no romaji (windows). Rewrites self->query_chars;
  * returns the new length. */
+/* “token koukan”, “login dekinai”: a word the thesaurus knows as typed
+ * (the longest, of MIN_ROMAJI letters or more), then romaji. Appends both
+ * to @out and returns TRUE, or leaves @out as it was. */
+static gboolean
+read_word_then_romaji (RhSearchIndex  *self,
+                       const gunichar *q,
+                       guint           len,
+                       GArray         *out)
+{
+  for (guint k = len - 2; k >= MIN_ROMAJI && k < len; k--)
+    if (rh_thesaurus_has_term (self->thesaurus, q, k))
+      {
+        g_array_append_vals (out, q, k);
+        if (rh_text_romaji_to_hiragana (q + k, len - k, out))
+          return TRUE;
+        g_array_set_size (out, out->len - k);
+      }
+
+  return FALSE;
+}
+
 static guint
 read_romaji (RhSearchIndex *self,
              guint          n)
@@ -1532,6 +1553,8 @@ read_romaji (RhSearchIndex *self,
           out = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), n);
           g_array_append_vals (out, q, start);
         }
+      if (out != NULL && !known && read_word_then_romaji (self, q + start, i - start, out))
+        continue;
       if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
         {
           guint k;
@@ -1569,7 +1592,8 @@ run_query (RhSearchIndex *self,
   Needles *needles;
   const gunichar *q;
   guint32 qids[MAX_QUERY_CHARS];
-  guint8 inside[MAX_QUERY_CHARS] = { 0, };
+  guint8 inside[MAX_QUERY_CHARS] = { 0, };     /* bigrams of a thesaurus unit */
+  guint8 covered[MAX_QUERY_CHARS] = { 0, };    /* characters of one */
   float total_mass = 0;
   const char *service = NULL;     /* the one service the query names */
   gboolean services_differ = FALSE;
@@ -1648,6 +1672,7 @@ run_query (RhSearchIndex *self,
               if (qids[i] != G_MAXUINT32)
                 own[n_own_ids++] = qids[i];
             }
+          memset (covered + match->start, 1, match->len);
           total_mass += n_own;
           needles_add (needles, q + match->start, match->len);
 
@@ -1712,7 +1737,9 @@ run_query (RhSearchIndex *self,
             needles_add (needles, q + i, 2);
             if (qids[i] != G_MAXUINT32)
               plain[n_plain++] = qids[i];
-            else if (!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F))
+            /* 問合|窓口: where two words meet is no word of its own */
+            else if (!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F) &&
+                     !(covered[i] && covered[i + 1]))
               foreign = TRUE;
           }
 

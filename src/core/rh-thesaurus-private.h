@@ -47,6 +47,9 @@ const char           *rh_thesaurus_get_service      (RhThesaurus       *self,
 gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
                                                      const gunichar    *chars,
                                                      guint              len);
+gboolean              rh_thesaurus_has_term         (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,
                                                      const gunichar    *query,
                                                      guint              len,

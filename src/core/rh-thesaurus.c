@@ -772,6 +772,10 @@ rh_thesaurus_get_service (RhThesaurus *self,
 static gboolean is_prefix (RhThesaurus    *self,
                            const gunichar *c,
                            guint           len);
+static int lookup_exact (RhThesaurus    *self,
+                         const gunichar *c,
+                         guint           len,
+                         guint           skip);
 
 gboolean
 rh_thesaurus_has_prefix (RhThesaurus    *self,
@@ -779,6 +783,15 @@ rh_thesaurus_has_prefix (RhThesaurus    *self,
                          guint           len)
 {
   return len <= self->max_len && is_prefix (self, chars, len);
+}
+
+/* Whether @chars is a whole term of the thesaurus. */
+gboolean
+rh_thesaurus_has_term (RhThesaurus    *self,
+                       const gunichar *chars,
+                       guint           len)
+{
+  return len <= self->max_len && lookup_exact (self, chars, len, G_MAXUINT) >= 0;
 }
 
 static gboolean
