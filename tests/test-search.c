@@ -337,12 +337,21 @@ test_search_unrelated (void)
   const char *unrelated[] = {
     "住所変更", "印鑑を変更したい", "通帳をなくした", "定期預金を解約したい", "口座を開設したい",
     "キャッシュカードの再発行", "口座振替の手続き", "住宅ローンの金利",
+    /* a katakana word no entry has */
+    "メールアドレスを変更したい", "スマートフォン", "ポイント",
+    /* the service named, with a matter the help does not know */
+    "インターネットバンキングのメールアドレス変更", "賃金控除の住所変更", "IBの振込手数料",
+    /* a generic word (相談, 番号, 暗証番号) around one the help does not know */
+    "融資の相談", "口座番号を知りたい", "キャッシュカードの暗証番号を忘れた",
   };
   struct { const char *query; const char *id; } related[] = {
     { "トークンをなくした", "ib-token-change" },
     { "担当者を変更したい", "-person-change" },
     { "トークソ壊れた", "ib-token-change" },      /* no word it does not know */
     { "合言葉を忘れた", "ib-auth-forgot" },
+    { "お問い合わせ窓口", "-helpdesk" },            /* 問合|窓口: two words, no third */
+    { "ワンタイムパスワート", "ib-token-change" },  /* a katakana slip */
+    { "新任のため手続きを教えてください", "-person-change" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
@@ -423,6 +432,9 @@ test_search_romaji (void)
     { "otp", "ib-token-change" },
     { "cookie", "ib-auth-asked" },
     { "IB pasokon", "ib-pc-change" },
+    { "token koukan", "ib-token-change" },       /* an English word, then romaji */
+    { "login dekinai", "ib-auth-asked" },
+    { "help desk", "-helpdesk" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -671,6 +683,10 @@ test_search_thesaurus_errors (void)
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"service\": \"\"} ]}",
                           RH_SEARCH_ERROR_INVALID, "service");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"service\": true} ]}",
+                          RH_SEARCH_ERROR_INVALID, "service");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"PC\", \"端末\"], \"service_name\": 1} ]}",
+                          RH_SEARCH_ERROR_INVALID, "service_name");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [ {\"terms\": [\"IB\", \"団体IB\"], \"service_name\": true} ]}",
                           RH_SEARCH_ERROR_INVALID, "service");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": []}", RH_SEARCH_ERROR_INVALID, "readings");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": \"zaikei\"}}",

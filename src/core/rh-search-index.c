@@ -66,6 +66,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
 #define GENERIC_WEIGHT    0.5f    /* a word that names no topic (変更, 忘れた) */
+#define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
@@ -168,6 +169,7 @@ struct _RhSearchIndex
   IdList        touched_unit;
   IdList        touched_alt;
   GArray       *query_chars;
+  GArray       *query_offsets;    /* RhTextRange: where each came from */
   GArray       *matches;
 };
 
@@ -1223,7 +1225,8 @@ begin_unit (RhSearchIndex *self)
 
 static void
 end_unit (RhSearchIndex *self,
-          gboolean       topical)
+          gboolean       topical,
+          gboolean       generic)
 {
   guint32 stamp = self->cur_doc;
 
@@ -1242,7 +1245,7 @@ end_unit (RhSearchIndex *self,
         }
       if (topical)
         self->doc_slot[d].topical = 1;
-      self->doc_slot[d].acc += self->unit_slot[d].acc * (topical ? 1.0f : GENERIC_WEIGHT);
+      self->doc_slot[d].acc += self->unit_slot[d].acc * (generic ? GENERIC_WEIGHT : 1.0f);
       self->doc_slot[d].mass += self->unit_slot[d].mass;
       self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
     }
@@ -1365,7 +1368,7 @@ score_ids (RhSearchIndex *self,
   begin_unit (self);
   accumulate (self, ids, n_ids);
   fold_alternative (self, TRUE, weight, n_ids, n_ids, 1.0f);
-  end_unit (self, TRUE);
+  end_unit (self, TRUE, FALSE);
 }
 
 static void score_word (RhSearchIndex *self,
@@ -1576,6 +1579,7 @@ read_romaji (RhSearchIndex *self,
 
   if (out == NULL)
     return n;
+  g_array_set_size (self->query_offsets, 0);
   g_array_set_size (self->query_chars, 0);
   g_array_append_vals (self->query_chars, out->data, out->len);
   return out->len;
@@ -1594,10 +1598,12 @@ run_query (RhSearchIndex *self,
   guint32 qids[MAX_QUERY_CHARS];
   guint8 inside[MAX_QUERY_CHARS] = { 0, };     /* bigrams of a thesaurus unit */
   guint8 covered[MAX_QUERY_CHARS] = { 0, };    /* characters of one */
+  guint8 katakana[MAX_QUERY_CHARS] = { 0, };
   float total_mass = 0;
   const char *service = NULL;     /* the one service the query names */
   gboolean services_differ = FALSE;
   gboolean foreign = FALSE;       /* a word of the query no entry has */
+  gboolean any_topical = FALSE;   /* an entry has a word that names a topic */
   guint n;
   guint n_candidates;
   double best = 0;
@@ -1606,14 +1612,34 @@ run_query (RhSearchIndex *self,
     return hits;
 
   g_array_set_size (self->query_chars, 0);
-  rh_text_normalize_append (query, -1, self->query_chars, NULL);
-  n = rh_text_strip_long_vowels (self->query_chars, NULL, 0);
+  g_array_set_size (self->query_offsets, 0);
+  rh_text_normalize_append (query, -1, self->query_chars, self->query_offsets);
+  n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
   n = read_romaji (self, n);
   n = MIN (n, MAX_QUERY_CHARS);
   q = (const gunichar *)(void *)self->query_chars->data;
   if (n == 0)
     return hits;
+
+  /* the words the clerk typed in katakana, of four characters or more
+   * (トークソ is a slip of a short word); offsets are gone where romaji
+   * was read */
+  for (guint i = 0, run = 0; i <= MIN (n, self->query_offsets->len); i++)
+    {
+      gunichar c = 0;
+
+      if (i < MIN (n, self->query_offsets->len))
+        c = g_utf8_get_char (query + g_array_index (self->query_offsets, RhTextRange, i).start);
+      if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF9D))
+        run++;
+      else
+        {
+          if (run >= 4)
+            memset (katakana + i - run, 1, run);
+          run = 0;
+        }
+    }
 
   next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
   self->touched.len = 0;
@@ -1655,7 +1681,8 @@ run_query (RhSearchIndex *self,
           guint n_own_ids = 0;
           float n_own = MAX (match->len, 2) - 1;
           gboolean seen = FALSE;
-          gboolean topical = FALSE;
+          gboolean topical = FALSE;     /* names a topic */
+          gboolean generic = TRUE;      /* names nothing: counts less */
 
           for (guint k = 0; k < m && !seen; k++)
             {
@@ -1692,7 +1719,9 @@ run_query (RhSearchIndex *self,
 
               if (same->start != match->start || same->len != match->len)
                 continue;
-              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term);
+              generic &= rh_thesaurus_is_generic (self->thesaurus, same->term);
+              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term) &&
+                         !rh_thesaurus_is_service_name (self->thesaurus, same->term);
               if (same->factor >= 1.0f && rh_thesaurus_get_service (self->thesaurus, same->term) != NULL)
                 {
                   const char *named = rh_thesaurus_get_service (self->thesaurus, same->term);
@@ -1711,7 +1740,7 @@ run_query (RhSearchIndex *self,
             }
 
           foreign |= self->touched_unit.len == 0;
-          end_unit (self, topical);
+          end_unit (self, topical, generic);
         }
 
       /* every other bigram is a unit of its own; on a large catalog, the
@@ -1737,8 +1766,11 @@ run_query (RhSearchIndex *self,
             needles_add (needles, q + i, 2);
             if (qids[i] != G_MAXUINT32)
               plain[n_plain++] = qids[i];
-            /* 問合|窓口: where two words meet is no word of its own */
-            else if (!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F) &&
+            /* a word no entry has: kanji, letters or katakana (メールアドレス);
+             * two hiragana are mostly grammar, and 問合|窓口, where two
+             * words meet, is no word of its own */
+            else if (((!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F)) ||
+                      (katakana[i] && katakana[i + 1])) &&
                      !(covered[i] && covered[i + 1]))
               foreign = TRUE;
           }
@@ -1775,6 +1807,11 @@ run_query (RhSearchIndex *self,
         }
     }
 
+  /* 新任のため手続きを教えてください: where an entry has a word of the
+   * query that names a topic, those with only the generic ones count less */
+  for (guint k = 0; k < self->touched.len && !any_topical; k++)
+    any_topical = self->doc_slot[self->touched.ids[k]].topical;
+
   /* gather those that explain enough of the query, keeping the best few
    * in a heap (worst on top) */
   n_candidates = limit == 0 ? self->touched.len : MAX (limit + 8, 16);
@@ -1789,6 +1826,8 @@ run_query (RhSearchIndex *self,
       if (service != NULL && !services_differ && self->doc_service[d] != NULL && self->doc_service[d] != service)
         c.score *= OTHER_SERVICE;
 
+      if (any_topical && !self->doc_slot[d].topical)
+        c.score *= UNTOPICAL;
       if (c.score <= 0)
         continue;
       if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS &&
@@ -1884,6 +1923,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->touched_unit.ids, g_free);
   g_clear_pointer (&self->touched_alt.ids, g_free);
   g_clear_pointer (&self->query_chars, g_array_unref);
+  g_clear_pointer (&self->query_offsets, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 
   G_OBJECT_CLASS (rh_search_index_parent_class)->finalize (object);
@@ -1948,6 +1988,7 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->touched_unit.ids = g_new (guint32, n + 1);
   self->touched_alt.ids = g_new (guint32, n + 1);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
+  self->query_offsets = g_array_sized_new (FALSE, FALSE, sizeof (RhTextRange), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 
   build_word_postings (self);

@@ -41,6 +41,8 @@ const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
 gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
                                                      guint              term);
 /* the service id (interned) a term names, as in the catalog, or NULL */
+gboolean              rh_thesaurus_is_service_name  (RhThesaurus       *self,
+                                                     guint              term);
 const char           *rh_thesaurus_get_service      (RhThesaurus       *self,
                                                      guint              term);
 /* whether some term starts with (or is) these characters */
