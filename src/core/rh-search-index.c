@@ -557,11 +557,15 @@ normalize_entry (RhSearchIndex *self,
   append_field_cached (pool, cache, rh_entry_get_service_name (entry));
   bounds[FIELD_KEYWORDS] = pool->len;
 
-  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
+  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time;
+   * not the note that there is no answer (この質問への回答は…: it says
+   * nothing about the topic) */
   for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
     {
       const RhBlock *block = rh_entry_get_block (entry, b);
 
+      if (block->type == RH_BLOCK_UNANSWERED)
+        continue;
       append_field_cached (pool, cache, block->text);
       for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
         append_field_cached (pool, cache, block->items[k]);
