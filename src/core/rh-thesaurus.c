@@ -997,7 +997,8 @@ compare_matches (gconstpointer a,
  * @matches: a GArray of #RhThesaurusMatch to fill
  *
  * Finds the terms in @query: exact ones, then near ones over parts no
- * exact term touches. Terms inside a longer match are left out.
+ * exact term that names a topic touches (追加人証 is near 追加認証, though
+ * 追加 is a word). Terms inside a longer match are left out.
  */
 void
 rh_thesaurus_find (RhThesaurus    *self,
@@ -1007,6 +1008,7 @@ rh_thesaurus_find (RhThesaurus    *self,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
   guint8 covered[128] = { 0, };
+  guint8 topical[128] = { 0, };    /* covered by a word that names a topic */
 
   g_array_set_size (matches, 0);
   len = MIN (len, G_N_ELEMENTS (covered));
@@ -1022,7 +1024,10 @@ rh_thesaurus_find (RhThesaurus    *self,
           {
             add_match (found, i, L, term, 1.0f);
             for (guint k = i; k < i + L; k++)
-              covered[k] = 1;
+              {
+                covered[k] = 1;
+                topical[k] |= !g_array_index (self->terms, Term, term).generic;
+              }
           }
       }
 
@@ -1052,7 +1057,7 @@ rh_thesaurus_find (RhThesaurus    *self,
       if (n_found > 0)
         {
           for (guint k = i; k < len; k++)
-            covered[k] = 1;
+            covered[k] = topical[k] = 1;
           break;
         }
     }
@@ -1065,7 +1070,7 @@ rh_thesaurus_find (RhThesaurus    *self,
         gboolean overlaps = FALSE;
 
         for (guint k = i; k < i + L && !overlaps; k++)
-          overlaps = covered[k] != 0;
+          overlaps = topical[k] != 0;
         if (overlaps)
           break;
         find_fuzzy (self, query, len, i, L, found);
