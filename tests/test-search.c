@@ -215,6 +215,7 @@ test_search_typos (void)
     { "にゅきんかくてい", "chingin-nyukin" },    /* missing */
     { "へるぷですくう", "ib-helpdesk" },         /* extra */
     { "たんとしゃ", "ib-person-change" },        /* missing */
+    { "追加人証", "ib-auth-forgot" },            /* wrong kanji, over a generic word (追加) */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
