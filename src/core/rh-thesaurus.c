@@ -1009,6 +1009,8 @@ rh_thesaurus_find (RhThesaurus    *self,
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
   guint8 covered[128] = { 0, };
   guint8 topical[128] = { 0, };    /* covered by a word that names a topic */
+  guint8 starts[129] = { 0, };     /* a word found starts here… */
+  guint8 ends[129] = { 0, };       /* …or ends here */
 
   g_array_set_size (matches, 0);
   len = MIN (len, G_N_ELEMENTS (covered));
@@ -1023,6 +1025,7 @@ rh_thesaurus_find (RhThesaurus    *self,
         if ((term = lookup_exact (self, query + i, L, G_MAXUINT)) >= 0)
           {
             add_match (found, i, L, term, 1.0f);
+            starts[i] = ends[i + L] = 1;
             for (guint k = i; k < i + L; k++)
               {
                 covered[k] = 1;
@@ -1062,19 +1065,30 @@ rh_thesaurus_find (RhThesaurus    *self,
         }
     }
 
-  /* near matches, only over parts no exact term explains, and only in
-   * short queries: a long one has words enough without guessing */
+  /* near matches, only over parts no exact term that names a topic
+   * explains, with something no exact term explains at all and no generic
+   * word cut, and only in short queries: a long one has words enough
+   * without guessing */
   for (guint i = 0; len <= MAX_FUZZY_QUERY && i < len; i++)
-    for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
-      {
-        gboolean overlaps = FALSE;
+    {
+      guint next_open = i;    /* the first character from i no term explains */
 
-        for (guint k = i; k < i + L && !overlaps; k++)
-          overlaps = topical[k] != 0;
-        if (overlaps)
-          break;
-        find_fuzzy (self, query, len, i, L, found);
-      }
+      if (covered[i] && !starts[i])
+        continue;
+      while (next_open < len && covered[next_open])
+        next_open++;
+      for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
+        {
+          gboolean overlaps = FALSE;
+
+          for (guint k = i; k < i + L && !overlaps; k++)
+            overlaps = topical[k] != 0;
+          if (overlaps)
+            break;
+          if (next_open < i + L && (!covered[i + L - 1] || ends[i + L]))
+            find_fuzzy (self, query, len, i, L, found);
+        }
+    }
 
   g_array_sort (found, compare_matches);
 
