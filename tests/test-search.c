@@ -465,6 +465,16 @@ test_search_long_and_odd_queries (void)
     g_assert_cmpuint (hits->len, <=, 5);
   }
 
+  {
+    /* a message with its greeting first: the question comes after 64 characters */
+    g_autoptr(GPtrArray) hits = rh_search_index_search (index,
+        "いつも大変お世話になっております。〇〇労働組合書記局の佐藤と申します。本日はお忙しいところ"
+        "恐れ入りますが一点ご相談させてください。ワンタイムパスワードの機械をなくしてしまいました", 5);
+
+    g_assert_cmpuint (hits->len, >, 0);
+    g_assert_cmpstr (top_id (hits), ==, "ib-token-change");
+  }
+
   for (guint c = 1; c < 0x3100; c += 7)
     {
       char buf[8] = { 0, };

@@ -45,7 +45,7 @@
 #include "rh-text.h"
 #include "rh-thesaurus-private.h"
 
-#define MAX_QUERY_CHARS   64
+#define MAX_QUERY_CHARS   128
 #define N_FIELDS          4
 G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 
