@@ -173,6 +173,15 @@ test_search_fresh_set (void)
   run_query_set ("search-queries-fresh.tsv", 150, 0.98, 1.0);
 }
 
+/* The queries the tuning was done against (so not held out):
+ * English words and romaji, polite forms, long messages, slips, and forty
+ * questions the help does not answer. */
+static void
+test_search_tuning_set (void)
+{
+  run_query_set ("search-queries-tuning.tsv", 400, 0.97, 0.98);
+}
+
 static void
 test_search_done_when (void)
 {
@@ -747,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/search/query-set", test_search_query_set);
   g_test_add_func ("/search/heldout-set", test_search_heldout_set);
   g_test_add_func ("/search/fresh-set", test_search_fresh_set);
+  g_test_add_func ("/search/tuning-set", test_search_tuning_set);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
   g_test_add_func ("/search/question-typos", test_search_question_typos);
