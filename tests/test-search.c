@@ -174,7 +174,7 @@ test_search_fresh_set (void)
 }
 
 /* The queries the tuning was done against (so not held out):
- * English words and romaji, polite forms, long messages, slips, and forty
+ * English words and romaji, polite forms, long messages, slips, and 87
  * questions the help does not answer. */
 static void
 test_search_tuning_set (void)
