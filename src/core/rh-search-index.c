@@ -45,7 +45,7 @@
 #include "rh-text.h"
 #include "rh-thesaurus-private.h"
 
-#define MAX_QUERY_CHARS   64
+#define MAX_QUERY_CHARS   128
 #define N_FIELDS          4
 G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 
@@ -66,6 +66,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
 #define GENERIC_WEIGHT    0.5f    /* a word that names no topic (変更, 忘れた) */
+#define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
@@ -91,9 +92,9 @@ typedef struct
   guint32 stamp;
   float   acc;
   float   mass;
-  float   whole;    /* 1 where a whole thesaurus word of the query is there */
-  float   topical;  /* 1 where a word that names a topic is (not only 変更, 忘れた) */
-} Slot;
+  guint8  whole;    /* 1 where a whole thesaurus word of the query is there */
+  guint8  topical;  /* 1 where a word that names a topic is (not only 変更, 忘れた) */
+} Slot;             /* 16 bytes: four to a cache line */
 
 /* Entries touched by a search (room for every entry) */
 typedef struct
@@ -168,6 +169,8 @@ struct _RhSearchIndex
   IdList        touched_unit;
   IdList        touched_alt;
   GArray       *query_chars;
+  GArray       *query_offsets;    /* RhTextRange: where each came from */
+  gboolean      any_topical;      /* some entry has a word of the query that names a topic */
   GArray       *matches;
 };
 
@@ -555,11 +558,15 @@ normalize_entry (RhSearchIndex *self,
   append_field_cached (pool, cache, rh_entry_get_service_name (entry));
   bounds[FIELD_KEYWORDS] = pool->len;
 
-  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time */
+  /* the answer's own text (as rh_entry_dup_body_text()), a line at a time;
+   * not the note that there is no answer (この質問への回答は…: it says
+   * nothing about the topic) */
   for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
     {
       const RhBlock *block = rh_entry_get_block (entry, b);
 
+      if (block->type == RH_BLOCK_UNANSWERED)
+        continue;
       append_field_cached (pool, cache, block->text);
       for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
         append_field_cached (pool, cache, block->items[k]);
@@ -1223,9 +1230,12 @@ begin_unit (RhSearchIndex *self)
 
 static void
 end_unit (RhSearchIndex *self,
-          gboolean       topical)
+          gboolean       topical,
+          gboolean       generic)
 {
   guint32 stamp = self->cur_doc;
+
+  self->any_topical |= topical && self->touched_unit.len > 0;
 
   for (guint k = 0; k < self->touched_unit.len; k++)
     {
@@ -1242,7 +1252,7 @@ end_unit (RhSearchIndex *self,
         }
       if (topical)
         self->doc_slot[d].topical = 1;
-      self->doc_slot[d].acc += self->unit_slot[d].acc * (topical ? 1.0f : GENERIC_WEIGHT);
+      self->doc_slot[d].acc += self->unit_slot[d].acc * (generic ? GENERIC_WEIGHT : 1.0f);
       self->doc_slot[d].mass += self->unit_slot[d].mass;
       self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
     }
@@ -1259,6 +1269,7 @@ accumulate_plain (RhSearchIndex *self,
   const Posting *end = self->postings + self->post_start[t + 1];
   guint32 stamp = self->cur_doc;
 
+  self->any_topical |= topical && p < end;
   for (; p < end; p++)
     {
       guint32 d = p->doc;
@@ -1365,7 +1376,7 @@ score_ids (RhSearchIndex *self,
   begin_unit (self);
   accumulate (self, ids, n_ids);
   fold_alternative (self, TRUE, weight, n_ids, n_ids, 1.0f);
-  end_unit (self, TRUE);
+  end_unit (self, TRUE, FALSE);
 }
 
 static void score_word (RhSearchIndex *self,
@@ -1500,6 +1511,27 @@ heap_sift_down (Candidate *heap,
  * kana, unless the thesaurus or the entries know it as it is (otp, edge,
  * cookie) or it is no romaji (windows). Rewrites self->query_chars;
  * returns the new length. */
+/* “token koukan”, “login dekinai”: a word the thesaurus knows as typed
+ * (the longest, of MIN_ROMAJI letters or more), then romaji. Appends both
+ * to @out and returns TRUE, or leaves @out as it was. */
+static gboolean
+read_word_then_romaji (RhSearchIndex  *self,
+                       const gunichar *q,
+                       guint           len,
+                       GArray         *out)
+{
+  for (guint k = len - 2; k >= MIN_ROMAJI && k < len; k--)
+    if (rh_thesaurus_has_term (self->thesaurus, q, k))
+      {
+        g_array_append_vals (out, q, k);
+        if (rh_text_romaji_to_hiragana (q + k, len - k, out))
+          return TRUE;
+        g_array_set_size (out, out->len - k);
+      }
+
+  return FALSE;
+}
+
 static guint
 read_romaji (RhSearchIndex *self,
              guint          n)
@@ -1532,6 +1564,8 @@ read_romaji (RhSearchIndex *self,
           out = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), n);
           g_array_append_vals (out, q, start);
         }
+      if (out != NULL && !known && read_word_then_romaji (self, q + start, i - start, out))
+        continue;
       if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
         {
           guint k;
@@ -1553,6 +1587,7 @@ read_romaji (RhSearchIndex *self,
 
   if (out == NULL)
     return n;
+  g_array_set_size (self->query_offsets, 0);
   g_array_set_size (self->query_chars, 0);
   g_array_append_vals (self->query_chars, out->data, out->len);
   return out->len;
@@ -1569,7 +1604,9 @@ run_query (RhSearchIndex *self,
   Needles *needles;
   const gunichar *q;
   guint32 qids[MAX_QUERY_CHARS];
-  guint8 inside[MAX_QUERY_CHARS] = { 0, };
+  guint8 inside[MAX_QUERY_CHARS] = { 0, };     /* bigrams of a thesaurus unit */
+  guint8 covered[MAX_QUERY_CHARS] = { 0, };    /* characters of one */
+  guint8 katakana[MAX_QUERY_CHARS] = { 0, };
   float total_mass = 0;
   const char *service = NULL;     /* the one service the query names */
   gboolean services_differ = FALSE;
@@ -1582,8 +1619,9 @@ run_query (RhSearchIndex *self,
     return hits;
 
   g_array_set_size (self->query_chars, 0);
-  rh_text_normalize_append (query, -1, self->query_chars, NULL);
-  n = rh_text_strip_long_vowels (self->query_chars, NULL, 0);
+  g_array_set_size (self->query_offsets, 0);
+  rh_text_normalize_append (query, -1, self->query_chars, self->query_offsets);
+  n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
   n = read_romaji (self, n);
   n = MIN (n, MAX_QUERY_CHARS);
@@ -1591,8 +1629,28 @@ run_query (RhSearchIndex *self,
   if (n == 0)
     return hits;
 
+  /* the words the clerk typed in katakana, of four characters or more
+   * (トークソ is a slip of a short word); offsets are gone where romaji
+   * was read */
+  for (guint i = 0, run = 0; i <= MIN (n, self->query_offsets->len); i++)
+    {
+      gunichar c = 0;
+
+      if (i < MIN (n, self->query_offsets->len))
+        c = g_utf8_get_char (query + g_array_index (self->query_offsets, RhTextRange, i).start);
+      if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF9D))
+        run++;
+      else
+        {
+          if (run >= 4)
+            memset (katakana + i - run, 1, run);
+          run = 0;
+        }
+    }
+
   next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
   self->touched.len = 0;
+  self->any_topical = FALSE;
 
   needles = g_rc_box_new0 (Needles);
   needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
@@ -1631,7 +1689,8 @@ run_query (RhSearchIndex *self,
           guint n_own_ids = 0;
           float n_own = MAX (match->len, 2) - 1;
           gboolean seen = FALSE;
-          gboolean topical = FALSE;
+          gboolean topical = FALSE;     /* names a topic */
+          gboolean generic = TRUE;      /* names nothing: counts less */
 
           for (guint k = 0; k < m && !seen; k++)
             {
@@ -1648,6 +1707,7 @@ run_query (RhSearchIndex *self,
               if (qids[i] != G_MAXUINT32)
                 own[n_own_ids++] = qids[i];
             }
+          memset (covered + match->start, 1, match->len);
           total_mass += n_own;
           needles_add (needles, q + match->start, match->len);
 
@@ -1667,7 +1727,9 @@ run_query (RhSearchIndex *self,
 
               if (same->start != match->start || same->len != match->len)
                 continue;
-              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term);
+              generic &= rh_thesaurus_is_generic (self->thesaurus, same->term);
+              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term) &&
+                         !rh_thesaurus_is_service_name (self->thesaurus, same->term);
               if (same->factor >= 1.0f && rh_thesaurus_get_service (self->thesaurus, same->term) != NULL)
                 {
                   const char *named = rh_thesaurus_get_service (self->thesaurus, same->term);
@@ -1686,7 +1748,7 @@ run_query (RhSearchIndex *self,
             }
 
           foreign |= self->touched_unit.len == 0;
-          end_unit (self, topical);
+          end_unit (self, topical, generic);
         }
 
       /* every other bigram is a unit of its own; on a large catalog, the
@@ -1712,7 +1774,12 @@ run_query (RhSearchIndex *self,
             needles_add (needles, q + i, 2);
             if (qids[i] != G_MAXUINT32)
               plain[n_plain++] = qids[i];
-            else if (!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F))
+            /* a word no entry has: kanji, letters or katakana (メールアドレス);
+             * two hiragana are mostly grammar, and 問合|窓口, where two
+             * words meet, is no word of its own */
+            else if (((!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F)) ||
+                      (katakana[i] && katakana[i + 1])) &&
+                     !(covered[i] && covered[i + 1]))
               foreign = TRUE;
           }
 
@@ -1762,6 +1829,10 @@ run_query (RhSearchIndex *self,
       if (service != NULL && !services_differ && self->doc_service[d] != NULL && self->doc_service[d] != service)
         c.score *= OTHER_SERVICE;
 
+      /* 新任のため手続きを教えてください: where an entry has a word of the
+       * query that names a topic, those with only generic ones count less */
+      if (self->any_topical && !self->doc_slot[d].topical)
+        c.score *= UNTOPICAL;
       if (c.score <= 0)
         continue;
       if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS &&
@@ -1857,6 +1928,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->touched_unit.ids, g_free);
   g_clear_pointer (&self->touched_alt.ids, g_free);
   g_clear_pointer (&self->query_chars, g_array_unref);
+  g_clear_pointer (&self->query_offsets, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 
   G_OBJECT_CLASS (rh_search_index_parent_class)->finalize (object);
@@ -1921,6 +1993,7 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->touched_unit.ids = g_new (guint32, n + 1);
   self->touched_alt.ids = g_new (guint32, n + 1);
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
+  self->query_offsets = g_array_sized_new (FALSE, FALSE, sizeof (RhTextRange), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 
   build_word_postings (self);

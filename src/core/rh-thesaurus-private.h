@@ -41,10 +41,15 @@ const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
 gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
                                                      guint              term);
 /* the service id (interned) a term names, as in the catalog, or NULL */
+gboolean              rh_thesaurus_is_service_name  (RhThesaurus       *self,
+                                                     guint              term);
 const char           *rh_thesaurus_get_service      (RhThesaurus       *self,
                                                      guint              term);
 /* whether some term starts with (or is) these characters */
 gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
+gboolean              rh_thesaurus_has_term         (RhThesaurus       *self,
                                                      const gunichar    *chars,
                                                      guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,

@@ -12,7 +12,9 @@
  *   (a group may have "weight": 0…1, and "generic": true for words like
  *   変更 or 忘れた that name no topic: a query of such words alone, around
  *   words the help does not know, finds nothing; and "service": "ib" for
- *   words that name a service of the catalog: its entries come first)
+ *   words that name a service of the catalog: its entries come first;
+ *   with "service_name": true as well, the group names the service itself
+ *   and no topic of it: ネットバンキングのメールアドレス変更 finds nothing)
  *   "readings": { "財形": "ざいけい", "失念": [ "しつねん", "しったい" ], … }
  * }
  *
@@ -71,6 +73,7 @@ typedef struct
   guint alt_offset;
   guint n_alts;
   gboolean generic;  /* only in groups of words that say little on their own */
+  gboolean service_name;  /* names a service, and no topic of it */
   const char *service;  /* interned: the service the term names, or NULL */
 } Term;
 
@@ -312,7 +315,7 @@ is_all_hiragana (const char *text)
   return TRUE;
 }
 
-enum { GROUP_SPECIFIC, GROUP_GENERIC, GROUP_READING };
+enum { GROUP_SPECIFIC, GROUP_GENERIC, GROUP_READING, GROUP_SERVICE_NAME };
 
 /* groups: GPtrArray of GArray of guint (term ids); weights, kinds
  * (GROUP_*, guint8) and services (interned or NULL) parallel */
@@ -397,6 +400,17 @@ parse (RhThesaurus  *self,
               *json_node_get_string (node) == '\0')
             return set_invalid (error, _("“service” in synonym group %u is not a service id"), i + 1);
           service = g_intern_string (json_node_get_string (node));
+        }
+
+      node = json_object_get_member (json_node_get_object (group_node), "service_name");
+      if (node != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            return set_invalid (error, _("“service_name” in synonym group %u is not true or false"), i + 1);
+          if (json_node_get_boolean (node) && (service == NULL || kind == GROUP_GENERIC))
+            return set_invalid (error, _("Synonym group %u names a service but has no “service” or is generic"), i + 1);
+          if (json_node_get_boolean (node))
+            kind = GROUP_SERVICE_NAME;
         }
 
       group = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -580,7 +594,8 @@ build_alternatives (RhThesaurus *self,
 
 /* A term is generic when every group it is in (its readings' groups aside)
  * is a generic one; it names a service when a group of that service has it
- * (and none of another). */
+ * (and none of another); it is a service name when every group it is in
+ * that is not generic is a service-name one. */
 static void
 mark_generic (RhThesaurus *self,
               GPtrArray   *groups,
@@ -590,6 +605,7 @@ mark_generic (RhThesaurus *self,
   static const char two[] = "";
   g_autofree guint8 *specific = g_new0 (guint8, self->terms->len);
   g_autofree guint8 *named = g_new0 (guint8, self->terms->len);
+  g_autofree guint8 *service_name = g_new0 (guint8, self->terms->len);
 
   for (guint g = 0; g < groups->len; g++)
     {
@@ -607,6 +623,7 @@ mark_generic (RhThesaurus *self,
 
           named[t] = 1;
           specific[t] |= kind == GROUP_SPECIFIC;
+          service_name[t] |= kind == GROUP_SERVICE_NAME;
           if (service != NULL)
             term->service = term->service == NULL || term->service == service ? service : two;
         }
@@ -616,7 +633,8 @@ mark_generic (RhThesaurus *self,
     {
       Term *term = &g_array_index (self->terms, Term, t);
 
-      term->generic = named[t] && !specific[t];
+      term->generic = named[t] && !specific[t] && !service_name[t];
+      term->service_name = service_name[t] && !specific[t];
       if (term->service == two)
         term->service = NULL;
     }
@@ -760,6 +778,15 @@ rh_thesaurus_is_generic (RhThesaurus *self,
   return g_array_index (self->terms, Term, term).generic;
 }
 
+gboolean
+rh_thesaurus_is_service_name (RhThesaurus *self,
+                              guint        term)
+{
+  g_return_val_if_fail (term < self->terms->len, FALSE);
+
+  return g_array_index (self->terms, Term, term).service_name;
+}
+
 const char *
 rh_thesaurus_get_service (RhThesaurus *self,
                           guint        term)
@@ -772,6 +799,10 @@ rh_thesaurus_get_service (RhThesaurus *self,
 static gboolean is_prefix (RhThesaurus    *self,
                            const gunichar *c,
                            guint           len);
+static int lookup_exact (RhThesaurus    *self,
+                         const gunichar *c,
+                         guint           len,
+                         guint           skip);
 
 gboolean
 rh_thesaurus_has_prefix (RhThesaurus    *self,
@@ -779,6 +810,15 @@ rh_thesaurus_has_prefix (RhThesaurus    *self,
                          guint           len)
 {
   return len <= self->max_len && is_prefix (self, chars, len);
+}
+
+/* Whether @chars is a whole term of the thesaurus. */
+gboolean
+rh_thesaurus_has_term (RhThesaurus    *self,
+                       const gunichar *chars,
+                       guint           len)
+{
+  return len <= self->max_len && lookup_exact (self, chars, len, G_MAXUINT) >= 0;
 }
 
 static gboolean
@@ -957,7 +997,8 @@ compare_matches (gconstpointer a,
  * @matches: a GArray of #RhThesaurusMatch to fill
  *
  * Finds the terms in @query: exact ones, then near ones over parts no
- * exact term touches. Terms inside a longer match are left out.
+ * exact term that names a topic touches (追加人証 is near 追加認証, though
+ * 追加 is a word). Terms inside a longer match are left out.
  */
 void
 rh_thesaurus_find (RhThesaurus    *self,
@@ -967,6 +1008,9 @@ rh_thesaurus_find (RhThesaurus    *self,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
   guint8 covered[128] = { 0, };
+  guint8 topical[128] = { 0, };    /* covered by a word that names a topic */
+  guint8 starts[129] = { 0, };     /* a word found starts here… */
+  guint8 ends[129] = { 0, };       /* …or ends here */
 
   g_array_set_size (matches, 0);
   len = MIN (len, G_N_ELEMENTS (covered));
@@ -981,8 +1025,12 @@ rh_thesaurus_find (RhThesaurus    *self,
         if ((term = lookup_exact (self, query + i, L, G_MAXUINT)) >= 0)
           {
             add_match (found, i, L, term, 1.0f);
+            starts[i] = ends[i + L] = 1;
             for (guint k = i; k < i + L; k++)
-              covered[k] = 1;
+              {
+                covered[k] = 1;
+                topical[k] |= !g_array_index (self->terms, Term, term).generic;
+              }
           }
       }
 
@@ -1012,24 +1060,35 @@ rh_thesaurus_find (RhThesaurus    *self,
       if (n_found > 0)
         {
           for (guint k = i; k < len; k++)
-            covered[k] = 1;
+            covered[k] = topical[k] = 1;
           break;
         }
     }
 
-  /* near matches, only over parts no exact term explains, and only in
-   * short queries: a long one has words enough without guessing */
+  /* near matches, only over parts no exact term that names a topic
+   * explains, with something no exact term explains at all and no generic
+   * word cut, and only in short queries: a long one has words enough
+   * without guessing */
   for (guint i = 0; len <= MAX_FUZZY_QUERY && i < len; i++)
-    for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
-      {
-        gboolean overlaps = FALSE;
+    {
+      guint next_open = i;    /* the first character from i no term explains */
 
-        for (guint k = i; k < i + L && !overlaps; k++)
-          overlaps = covered[k] != 0;
-        if (overlaps)
-          break;
-        find_fuzzy (self, query, len, i, L, found);
-      }
+      if (covered[i] && !starts[i])
+        continue;
+      while (next_open < len && covered[next_open])
+        next_open++;
+      for (guint L = MIN_FUZZY_LEN - 1; i + L <= len && L <= MIN (self->max_len + 1, MAX_FUZZY_LEN); L++)
+        {
+          gboolean overlaps = FALSE;
+
+          for (guint k = i; k < i + L && !overlaps; k++)
+            overlaps = topical[k] != 0;
+          if (overlaps)
+            break;
+          if (next_open < i + L && (!covered[i + L - 1] || ends[i + L]))
+            find_fuzzy (self, query, len, i, L, found);
+        }
+    }
 
   g_array_sort (found, compare_matches);
 
