@@ -14,10 +14,11 @@ typedef struct _RhThesaurus RhThesaurus;
 /* A thesaurus term found in a query, by character positions. */
 typedef struct
 {
-  guint  start;
-  guint  len;
-  guint  term;
-  float  factor;     /* 1 for an exact match, less for a near one */
+  guint     start;
+  guint     len;
+  guint     term;
+  float     factor;     /* 1 for an exact match, less for a near one */
+  gboolean  prefix;     /* the start of the term, at the end of the query */
 } RhThesaurusMatch;
 
 /* Another way to say a term, with how much it counts. */

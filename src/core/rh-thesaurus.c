@@ -859,11 +859,12 @@ lookup_exact (RhThesaurus    *self,
 }
 
 static void
-add_match (GArray *matches,
-           guint   start,
-           guint   len,
-           guint   term,
-           float   factor)
+add_match (GArray  *matches,
+           guint    start,
+           guint    len,
+           guint    term,
+           float    factor,
+           gboolean prefix)
 {
   RhThesaurusMatch *m;
 
@@ -878,13 +879,14 @@ add_match (GArray *matches,
               m->start = start;
               m->len = len;
               m->factor = factor;
+              m->prefix = prefix;
             }
           return;
         }
     }
 
   {
-    RhThesaurusMatch match = { start, len, term, factor };
+    RhThesaurusMatch match = { start, len, term, factor, prefix };
     g_array_append_val (matches, match);
   }
 }
@@ -902,6 +904,50 @@ is_content (gunichar c)
  * to be recognised (電子証名書) take such a slip. */
 #define MIN_CONTENT_FOR_SLIP 4
 
+/* …and one that changes a kana of a word of four or fewer is another word
+ * too (ねんきん is not てんきん, いんかん not いんばん), unless the two kana
+ * are a slip of the same sound: with or without ゛ or ゜, small or large,
+ * or the vowel of a long sound (ざいけえ, とうろく/とおろく). */
+#define MAX_SHORT_KANA_WORD 4
+
+static gunichar
+kana_base (gunichar c)
+{
+  gunichar a = c, b = 0;
+
+  if (c >= 0x3041 && c <= 0x3096)
+    {
+      if (g_unichar_decompose (c, &a, &b) && (b == 0x3099 || b == 0x309A))
+        c = a;
+      switch (c)
+        {
+        case 0x3041: case 0x3043: case 0x3045: case 0x3047: case 0x3049:
+        case 0x3063: case 0x3083: case 0x3085: case 0x3087: case 0x308E:
+          return c + 1;
+        default:
+          return c;
+        }
+    }
+  return c;
+}
+
+static gboolean
+same_sound (gunichar a,
+            gunichar b)
+{
+  static const gunichar pairs[][2] = {
+    { 0x3044, 0x3048 },   /* い え */
+    { 0x3046, 0x304A },   /* う お */
+    { 0x3058, 0x3062 },   /* じ ぢ */
+    { 0x305A, 0x3065 },   /* ず づ */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if ((a == pairs[i][0] && b == pairs[i][1]) || (a == pairs[i][1] && b == pairs[i][0]))
+      return TRUE;
+  return kana_base (a) == kana_base (b);
+}
+
 static gboolean
 slip_allowed (RhThesaurus    *self,
               guint           term,
@@ -918,7 +964,7 @@ slip_allowed (RhThesaurus    *self,
     return FALSE;
 
   if (!is_content (changed_a) && !is_content (changed_b))
-    return TRUE;
+    return changed_a == changed_b || tlen > MAX_SHORT_KANA_WORD || same_sound (changed_a, changed_b);
   for (guint i = 0; i < tlen; i++)
     n_content += is_content (t[i]);
   return n_content >= MIN_CONTENT_FOR_SLIP;
@@ -944,7 +990,7 @@ find_fuzzy (RhThesaurus    *self,
 
         if (tlen == L + 1 && chars_equal (s, L, G_MAXUINT, t, tlen, node->extra) &&
             slip_allowed (self, node->term, t[node->extra], t[node->extra]))
-          add_match (matches, start, L, node->term, FUZZY_FACTOR);
+          add_match (matches, start, L, node->term, FUZZY_FACTOR, FALSE);
       }
 
   for (guint d = 0; d < L; d++)
@@ -956,7 +1002,7 @@ find_fuzzy (RhThesaurus    *self,
           d != 0 && d != L - 1)
         {
           if (slip_allowed (self, term, s[d], s[d]))
-            add_match (matches, start, L, term, FUZZY_FACTOR);
+            add_match (matches, start, L, term, FUZZY_FACTOR, FALSE);
         }
 
       /* a wrong or swapped character */
@@ -973,7 +1019,7 @@ find_fuzzy (RhThesaurus    *self,
             if (tlen == L && (e == d || (e + 1 == d && s[d] == t[e]) || (e == d + 1 && s[d] == t[e])) &&
                 chars_equal (s, L, d, t, tlen, e) &&
                 slip_allowed (self, node->term, s[d], t[e]))
-              add_match (matches, start, L, node->term, FUZZY_FACTOR);
+              add_match (matches, start, L, node->term, FUZZY_FACTOR, FALSE);
           }
     }
 }
@@ -989,6 +1035,28 @@ compare_matches (gconstpointer a,
   if (ma->factor != mb->factor)
     return ma->factor > mb->factor ? -1 : 1;
   return (int)ma->start - (int)mb->start;
+}
+
+/* A small kana (ゃ ゅ ょ ぁ…) is the second half of a syllable: a word
+ * guessed (near, or being typed) neither starts at one nor ends before
+ * one (じゅうしょ has no ちゅうし in it), nor starts at ん (ねんきん has no
+ * てんきん with て missing). A word found as typed still may (でんし of
+ * でんしょうめいしょ, said short for 電子証明書). */
+static inline gboolean
+is_small_kana (gunichar c)
+{
+  return (c >= 0x3041 && c <= 0x3049 && c % 2 == 1) ||
+         c == 0x3083 || c == 0x3085 || c == 0x3087 || c == 0x308E || c == 0x3095 || c == 0x3096;
+}
+
+static inline gboolean
+splits_syllable (const gunichar *query,
+                 guint           len,
+                 guint           start,
+                 guint           L)
+{
+  return is_small_kana (query[start]) || query[start] == 0x3093 ||
+         (start + L < len && is_small_kana (query[start + L]));
 }
 
 /**
@@ -1024,7 +1092,7 @@ rh_thesaurus_find (RhThesaurus    *self,
           break;
         if ((term = lookup_exact (self, query + i, L, G_MAXUINT)) >= 0)
           {
-            add_match (found, i, L, term, 1.0f);
+            add_match (found, i, L, term, 1.0f, FALSE);
             starts[i] = ends[i + L] = 1;
             for (guint k = i; k < i + L; k++)
               {
@@ -1041,7 +1109,8 @@ rh_thesaurus_find (RhThesaurus    *self,
       guint L = len - i;
       guint n_found = 0;
 
-      if (covered[i] || L > self->max_len || !is_prefix (self, query + i, L) ||
+      if (covered[i] || L > self->max_len || splits_syllable (query, len, i, L) ||
+          !is_prefix (self, query + i, L) ||
           lookup_exact (self, query + i, L, G_MAXUINT) >= 0)
         continue;
 
@@ -1053,14 +1122,17 @@ rh_thesaurus_find (RhThesaurus    *self,
 
           if (node->extra == L && tlen > L && memcmp (t, query + i, L * sizeof (gunichar)) == 0)
             {
-              add_match (found, i, L, node->term, PREFIX_FACTOR);
+              add_match (found, i, L, node->term, PREFIX_FACTOR, TRUE);
               n_found++;
             }
         }
+      /* a guess: a near match may still take in what it covers
+       * (ヘルブデスク is ヘルプデスク, not デスクトップ being typed) */
       if (n_found > 0)
         {
           for (guint k = i; k < len; k++)
-            covered[k] = topical[k] = 1;
+            covered[k] = 1;
+          starts[i] = ends[len] = 1;
           break;
         }
     }
@@ -1085,7 +1157,8 @@ rh_thesaurus_find (RhThesaurus    *self,
             overlaps = topical[k] != 0;
           if (overlaps)
             break;
-          if (next_open < i + L && (!covered[i + L - 1] || ends[i + L]))
+          if (next_open < i + L && (!covered[i + L - 1] || ends[i + L]) &&
+              !splits_syllable (query, len, i, L))
             find_fuzzy (self, query, len, i, L, found);
         }
     }
