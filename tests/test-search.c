@@ -392,6 +392,58 @@ test_search_unrelated (void)
 
 /* A query that names a service puts that service's entry first, even where
  * the other service's entry says the rest more often (PC). */
+/* The same in kana, as typed with the input method not converting: a
+ * stretch of kana no word, reading or grammar explains and no entry has
+ * is a word the help does not know, as in kanji; a near match does not
+ * cut a syllable (じゅうし|ょ) nor change a kana of a short word
+ * (ねんきん is not てんきん). */
+static void
+test_search_unrelated_kana (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index ();
+  const char *unrelated[] = {
+    "じゅうしょへんこう", "ふりこみてすうりょう", "ていきよきん", "つうちょなくした",
+    "ゆうしのそうだん", "じどうひきおとし", "ねんきんのうけとり", "こうざかいせつ",
+    "つうちょうきにゅう", "ふりこみげんどがく", "がいかよきん", "ざんだかしょうかい",
+    "いんかんへんこう", "だいひょうしゃへんこう", "りょうがえしたい", "ていきのまんき",
+    "げんせんちょうしゅう", "ねんまつちょうせい", "こうざふりかえ", "かーどろーん",
+    "じゅうたくろーん", "きゃっしゅかーどをなくした",
+  };
+  struct { const char *query; const char *id; } related[] = {
+    { "ざいけい", "chingin-zaikei" },
+    { "ぱそこん", "-pc-change" },
+    { "あいことばわすれた", "ib-auth-forgot" },
+    { "ぱすわーどせいせいき", "ib-token-change" },
+    { "たんとうしゃかわった", "-person-change" },
+    { "でんしょうめいしょ", "ib-pc-change" },
+    { "しょきぱすわーど", "chingin-initial-password" },
+    { "といあわせ", "-helpdesk" },
+    { "ざいけえ", "chingin-zaikei" },                  /* a slip of the same sound */
+    { "たんとしゃへんこう", "-person-change" },         /* a kana missing */
+    { "ヘルブデスク", "-helpdesk" },                   /* not デスクトップ being typed */
+    { "ざいけいのめいさいはいつまでにおくればいいですか", "chingin-zaikei" },
+    { "すみませんちょっとききたいんですが", "-helpdesk" },  /* grammar and small talk */
+    { "わすれちゃいました", "ib-auth-forgot" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, unrelated[i], 10);
+
+      if (hits->len > 0)
+        g_error ("“%s” found %s", unrelated[i], top_id (hits));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (related); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, related[i].query, 10);
+
+      if (hits->len == 0)
+        g_error ("“%s” found nothing, expected …%s", related[i].query, related[i].id);
+      if (!g_str_has_suffix (top_id (hits), related[i].id))
+        g_error ("“%s”: %s first, expected …%s", related[i].query, top_id (hits), related[i].id);
+    }
+}
+
 static void
 test_search_service_named (void)
 {
@@ -763,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/search/word-being-typed", test_search_word_being_typed);
   g_test_add_func ("/search/nothing", test_search_nothing);
   g_test_add_func ("/search/unrelated", test_search_unrelated);
+  g_test_add_func ("/search/unrelated-kana", test_search_unrelated_kana);
   g_test_add_func ("/search/service-named", test_search_service_named);
   g_test_add_func ("/search/everyday", test_search_everyday);
   g_test_add_func ("/search/romaji", test_search_romaji);

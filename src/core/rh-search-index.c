@@ -1331,6 +1331,88 @@ accumulate_own (RhSearchIndex *self,
     }
 }
 
+/* kana after normalisation (katakana is hiragana by then) */
+static inline gboolean
+is_kana (gunichar c)
+{
+  return c >= 0x3041 && c <= 0x309F;
+}
+
+/* The grammar and small talk of a question, in kana, that is no word of
+ * its own: a stretch of kana is judged without them (わすれちゃいました,
+ * すみませんちょっとききたいんですが). Normalised; none is a part of a
+ * word likely to be typed (どう of じどう, いい of いいん are not here). */
+static const char * const kana_grammar[] = {
+  "んですけど", "んですけれど", "のですけど", "んですが", "のですが", "んでしょうか",
+  "ですけど", "ですけれど", "ですか", "ですが", "でしょうか", "でした", "です",
+  "ちゃいました", "ちゃった", "てしまいました", "てしまった", "しまいました", "しまった",
+  "ましたが", "ました", "ませんか", "ません", "ますか", "ます",
+  "いいですか", "いいでしょうか", "すればいい", "すれば", "どうすれば", "どうしたら",
+  "どうやって", "どうして", "なんですか", "なんで",
+  "すみません", "すいません", "ちょっと", "あのう", "えっと",
+  "おねがいします", "おねがい", "よろしく", "ください", "ほしい",
+  "けれど", "けど", "から", "ので", "のに", "って", "よね",
+};
+
+static gunichar *kana_grammar_chars[G_N_ELEMENTS (kana_grammar)];
+static glong kana_grammar_len[G_N_ELEMENTS (kana_grammar)];
+
+static void
+kana_grammar_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (kana_grammar); k++)
+        kana_grammar_chars[k] = g_utf8_to_ucs4_fast (kana_grammar[k], -1, &kana_grammar_len[k]);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Sets @grammar[i] for the characters of @q that are grammar (the longest
+ * that starts at each place, left to right). */
+static void
+mark_grammar (const gunichar *q,
+              guint           n,
+              guint8         *grammar)
+{
+  kana_grammar_init ();
+  for (guint i = 0; i < n;)
+    {
+      glong best = 0;
+
+      if (is_kana (q[i]))
+        for (guint k = 0; k < G_N_ELEMENTS (kana_grammar); k++)
+          {
+            glong len = kana_grammar_len[k];
+
+            if (kana_grammar_chars[k][0] == q[i] && len > best && i + len <= n &&
+                memcmp (q + i, kana_grammar_chars[k], len * sizeof (gunichar)) == 0)
+              best = len;
+          }
+      if (best > 0)
+        {
+          memset (grammar + i, 1, best);
+          i += best;
+        }
+      else
+        i++;
+    }
+}
+
+/* A stretch of kana with @unknown bigrams no entry has and @known that
+ * some entry has is a word the help does not know where it is four kana
+ * or more and one of its bigrams is in no entry (いんかん, ねんきんの), or
+ * three and none is (ゆうし); one slip in a short word the entries have
+ * (トークソ) is not. */
+static inline gboolean
+unknown_kana (guint unknown,
+              guint known)
+{
+  return unknown > 0 && (unknown + known >= 3 || (unknown == 2 && known == 0));
+}
+
 /* A bigram of two hiragana is mostly grammar (する, した, ので): it counts less. */
 static gboolean
 kana_only (RhSearchIndex *self,
@@ -1607,6 +1689,9 @@ run_query (RhSearchIndex *self,
   guint8 inside[MAX_QUERY_CHARS] = { 0, };     /* bigrams of a thesaurus unit */
   guint8 covered[MAX_QUERY_CHARS] = { 0, };    /* characters of one */
   guint8 katakana[MAX_QUERY_CHARS] = { 0, };
+  guint8 grammar[MAX_QUERY_CHARS] = { 0, };    /* kana grammar and small talk */
+  guint8 sure[MAX_QUERY_CHARS] = { 0, };       /* of a thesaurus word, as typed or as typed so far */
+  guint8 guess[MAX_QUERY_CHARS] = { 0, };      /* near matches not taken */
   float total_mass = 0;
   const char *service = NULL;     /* the one service the query names */
   gboolean services_differ = FALSE;
@@ -1680,6 +1765,40 @@ run_query (RhSearchIndex *self,
           qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
         }
 
+      /* a near match next to kana that no word or grammar explains and
+       * that, with its edge, read as a word the help does not know is a
+       * guess inside that word (てすうりょう is not しりょう) */
+      mark_grammar (q, n, grammar);
+      for (guint i = 0; i < n; i++)
+        sure[i] = grammar[i];
+      for (guint m = 0; m < self->matches->len; m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+          if (match->factor >= 1.0f || match->prefix)
+            memset (sure + match->start, 1, match->len);
+        }
+      for (guint m = 0; m < MIN (self->matches->len, G_N_ELEMENTS (guess)); m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+          guint s = match->start, e = match->start + match->len;
+          guint left = 0, left_known = 0, right = 0, right_known = 0;
+
+          if (match->factor >= 1.0f)
+            continue;
+          for (guint i = s; i > 0 && !sure[i - 1] && is_kana (q[i - 1]) && is_kana (q[i]); i--)
+            {
+              left += qids[i - 1] == G_MAXUINT32;
+              left_known += qids[i - 1] != G_MAXUINT32;
+            }
+          for (guint i = e; i < n && !sure[i] && is_kana (q[i]) && is_kana (q[i - 1]); i++)
+            {
+              right += qids[i - 1] == G_MAXUINT32;
+              right_known += qids[i - 1] != G_MAXUINT32;
+            }
+          guess[m] = unknown_kana (left, left_known) || unknown_kana (right, right_known);
+        }
+
       /* thesaurus units: one per span of the query, with every term
        * found there */
       for (guint m = 0; m < self->matches->len; m++)
@@ -1698,7 +1817,7 @@ run_query (RhSearchIndex *self,
 
               seen = other->start == match->start && other->len == match->len;
             }
-          if (seen)
+          if (seen || (m < G_N_ELEMENTS (guess) && guess[m]))
             continue;
 
           for (guint i = match->start; i + 1 < match->start + match->len; i++)
@@ -1725,7 +1844,8 @@ run_query (RhSearchIndex *self,
               const RhThesaurusAlt *alts;
               guint n_alts = 0;
 
-              if (same->start != match->start || same->len != match->len)
+              if (same->start != match->start || same->len != match->len ||
+                  (k < G_N_ELEMENTS (guess) && guess[k]))
                 continue;
               generic &= rh_thesaurus_is_generic (self->thesaurus, same->term);
               topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term) &&
@@ -1749,6 +1869,24 @@ run_query (RhSearchIndex *self,
 
           foreign |= self->touched_unit.len == 0;
           end_unit (self, topical, generic);
+        }
+
+      /* a stretch of kana that no thesaurus word or grammar explains and
+       * no entry has (ていきよきん, つうちょ, ゆうしの) is a word the help
+       * does not know, as where it is typed in kanji (定期預金) */
+      for (guint i = 0; i < n && !foreign;)
+        {
+          guint unknown = 0, known = 0;
+          guint j = i;
+
+          for (; j < n && !covered[j] && !grammar[j] && is_kana (q[j]); j++)
+            if (j > i)
+              {
+                unknown += qids[j - 1] == G_MAXUINT32;
+                known += qids[j - 1] != G_MAXUINT32;
+              }
+          foreign |= unknown_kana (unknown, known);
+          i = MAX (j, i + 1);
         }
 
       /* every other bigram is a unit of its own; on a large catalog, the
