@@ -87,6 +87,35 @@ parse_table_date (const char *text,
   return TRUE;
 }
 
+/* Holiday names live as long as the process, so that an RhHoliday handed
+ * out stays valid after the table is replaced. They are kept in a pool of
+ * our own rather than with g_intern_string(): GLib retires its quark arrays
+ * as they grow without freeing them, which leak checkers rightly report
+ * once a table from a server has added many names. The pool stays
+ * reachable, and holds each distinct name once. */
+static const char *
+keep_name (const char *name)
+{
+  static GMutex lock;
+  static GHashTable *names;
+  const char *kept;
+
+  g_mutex_lock (&lock);
+  if (names == NULL)
+    names = g_hash_table_new (g_str_hash, g_str_equal);
+  kept = g_hash_table_lookup (names, name);
+  if (kept == NULL)
+    {
+      char *copy = g_strdup (name);
+
+      g_hash_table_add (names, copy);
+      kept = copy;
+    }
+  g_mutex_unlock (&lock);
+
+  return kept;
+}
+
 static char *
 to_utf8 (GBytes      *csv,
          const char  *origin,
@@ -215,7 +244,7 @@ parse_row (const char  *text,
 
   g_date_clear (&out->date, 1);
   g_date_set_dmy (&out->date, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-  out->name = g_intern_string (name);
+  out->name = keep_name (name);
   return TRUE;
 }
 

@@ -19,8 +19,8 @@ typedef enum
   RH_HOLIDAY_TABLE_ERROR_DUPLICATE,  /* the same day twice */
 } RhHolidayTableError;
 
-/* One day off. @name is interned (g_intern_string): it stays valid for the
- * life of the process. */
+/* One day off. @name stays valid for the life of the process (each distinct
+ * name is kept once). */
 typedef struct
 {
   GDate       date;
