@@ -86,6 +86,46 @@ rh_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The first widget under @root (depth first) for which @match holds. */
+typedef gboolean (*RhTestMatch) (GtkWidget *widget, gconstpointer data);
+
+static inline GtkWidget *
+rh_test_find (GtkWidget     *root,
+              RhTestMatch    match,
+              gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rh_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+rh_test_match_action (GtkWidget     *widget,
+                      gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The first button under @root that activates @action ("win.copy-phone"). */
+static inline GtkWidget *
+rh_test_find_action_button (GtkWidget  *root,
+                            const char *action)
+{
+  return rh_test_find (root, rh_test_match_action, action);
+}
+
 static inline gboolean
 rh_test_ui_init (void)
 {

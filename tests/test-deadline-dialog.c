@@ -157,6 +157,13 @@ test_dialog_zaikei (void)
 
 /* The calendar button opens on the date typed, or else on the dialog's
  * today (Tokyo's), not the machine's. */
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
 static void
 test_dialog_calendar_popover (void)
 {
@@ -167,19 +174,7 @@ test_dialog_calendar_popover (void)
   g_autoptr(GDateTime) shown = NULL;
   g_autoptr(GDateTime) picked = NULL;
 
-  for (GtkWidget *w = payday; w != NULL && button == NULL; )
-    {
-      if (GTK_IS_MENU_BUTTON (w))
-        button = w;
-      else if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != payday && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == payday) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  button = rh_test_find (payday, is_menu_button, NULL);
   g_assert_nonnull (button);
   calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
 

@@ -772,22 +772,7 @@ test_window_copy_phone (void)
   g_autofree char *shown = NULL;
 
   g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
-  for (GtkWidget *w = view; w != NULL; )
-    {
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.copy-phone") == 0)
-        {
-          button = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  button = rh_test_find_action_button (view, "win.copy-phone");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -919,22 +904,7 @@ test_window_deadline_button (void)
   GtkWindow *dialog;
 
   g_assert_true (rh_window_show_entry_id (window, "chingin-meisai"));
-  for (GtkWidget *w = view; w != NULL; )
-    {
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.deadline") == 0)
-        {
-          button = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != view && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == view) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  button = rh_test_find_action_button (view, "win.deadline");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
