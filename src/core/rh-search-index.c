@@ -495,6 +495,24 @@ append_field_text (GArray     *chars,
     g_array_append_val (chars, sep);
 }
 
+/* A field text's hash from its length and its first and last 16 bytes:
+ * enough to tell field texts apart, and far cheaper than hashing every
+ * byte of a long answer (the lookup still compares whole strings). */
+static guint
+field_text_hash (gconstpointer key)
+{
+  const guchar *t = key;
+  gsize n = strlen (key);
+  guint h = (guint)n;
+
+  for (gsize i = 0; i < MIN (n, 16); i++)
+    h = h * 31 + t[i];
+  for (gsize i = n > 32 ? n - 16 : MIN (n, 16); i < n; i++)
+    h = h * 31 + t[i];
+
+  return h;
+}
+
 static void
 append_field_cached (GArray     *pool,
                      FieldCache *cache,
@@ -633,7 +651,7 @@ normalize_job (gpointer data)
   guint32 *out;
 
   FieldCache cache = {
-    g_hash_table_new (g_str_hash, g_str_equal),
+    g_hash_table_new (field_text_hash, g_str_equal),
     g_array_new (FALSE, FALSE, sizeof (RhTextRange)),
   };
 
@@ -980,7 +998,8 @@ word_job (gpointer data)
   g_autofree float *acc = g_new0 (float, self->n_docs + 1);
   g_autofree guint16 *count = g_new0 (guint16, self->n_docs + 1);
   g_autofree guint32 *stamp = g_new0 (guint32, self->n_docs + 1);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* each entry is touched at most once per word */
+  g_autofree guint32 *touched = g_new (guint32, self->n_docs + 1);
 
   for (guint t = job->from; t < job->to; t++)
     {
@@ -1011,19 +1030,24 @@ word_job (gpointer data)
           /* a two-character word: its bigram's postings */
           const Posting *p = self->postings + self->post_start[ids[0]];
           const Posting *end = self->postings + self->post_start[ids[0] + 1];
+          WordPosting *out;
 
-          for (; p < end; p++)
+          g_array_set_size (job->postings, seg_start + (end - p));
+          out = &g_array_index (job->postings, WordPosting, seg_start);
+          for (; p < end; p++, out++)
             {
-              WordPosting wp = { p->doc, p->weight, 1.0f };
-
-              g_array_append_val (job->postings, wp);
+              out->doc = p->doc;
+              out->mean = p->weight;
+              out->frac = 1.0f;
             }
         }
       else if (n_ids > 0 && n_ids >= min_frac * n_bigrams)
         {
           guint32 s = t + 1;
+          guint n_touched = 0;
+          WordPosting *out;
+          guint n_out = 0;
 
-          g_array_set_size (touched, 0);
           for (guint k = 0; k < n_ids; k++)
             {
               const Posting *p = self->postings + self->post_start[ids[k]];
@@ -1038,21 +1062,24 @@ word_job (gpointer data)
                       stamp[d] = s;
                       acc[d] = 0;
                       count[d] = 0;
-                      g_array_append_val (touched, d);
+                      touched[n_touched++] = d;
                     }
                   acc[d] += p->weight;
                   count[d]++;
                 }
             }
 
-          for (guint k = 0; k < touched->len; k++)
+          g_array_set_size (job->postings, seg_start + n_touched);
+          out = &g_array_index (job->postings, WordPosting, seg_start);
+          for (guint k = 0; k < n_touched; k++)
             {
-              guint32 d = g_array_index (touched, guint32, k);
+              guint32 d = touched[k];
               WordPosting wp = { d, acc[d] / n_bigrams, MIN (count[d] / n_bigrams, 1.0f) };
 
               if (wp.frac >= min_frac)
-                g_array_append_val (job->postings, wp);
+                out[n_out++] = wp;
             }
+          g_array_set_size (job->postings, seg_start + n_out);
         }
 
       /* champion list: only the entries where the word weighs most */
