@@ -137,19 +137,17 @@ child (RhWindow   *window,
   return (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, name);
 }
 
+static gboolean
+is_visible_check_button (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
 static GtkWidget *
 first_check_button (GtkWidget *widget)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = first_check_button (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rh_test_find (widget, is_visible_check_button, NULL);
 }
 
 static GSettings *
@@ -800,19 +798,17 @@ test_window_copy_phone (void)
   }
 }
 
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget);
+}
+
 static GtkWidget *
 first_label (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = first_label (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rh_test_find (widget, is_visible_label, NULL);
 }
 
 static int
