@@ -16,6 +16,13 @@ main (int   argc,
 {
   g_autoptr(RhApplication) app = NULL;
 
+  /* rh_application_init_i18n() sets the locale. Without this GTK would
+   * set it again in GtkApplication's local_command_line, before any option
+   * is read, and print a Gtk-WARNING for a locale that is not generated
+   * (LANG=ja_JP.UTF-8 on a bare machine) ahead of a command line's answer.
+   * A command-line call thus calls nothing of GTK; the window initialises
+   * it in startup as usual. */
+  gtk_disable_setlocale ();
   rh_application_init_i18n ();
 
   app = rh_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);

@@ -132,22 +132,27 @@ parse_year (const char  *text,
 
   if (end == NULL || *end != '\0' || end == norm)
     {
+      g_autofree char *shown = rh_quote_value (text);
+
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_SYNTAX,
                    _("“%s” is not a year; give a year from %d to %d"),
-                   norm ? text : "?", RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
+                   shown, RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
       return FALSE;
     }
   if (value < RH_DATE_MIN_YEAR || value > RH_DATE_MAX_YEAR)
     {
+      g_autofree char *shown = rh_quote_value (text);
+
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_OUT_OF_RANGE,
                    _("Year %s is outside the supported years %d–%d"),
-                   text, RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
+                   shown, RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
       return FALSE;
     }
   *year = (int)value;
   return TRUE;
 }
 
+/* A file (.ics, .csv): UTF-8 bytes whatever the locale. */
 static void
 write_raw (const char *text)
 {
@@ -202,7 +207,7 @@ run_holidays (GVariantDict *options,
           const RhHoliday *h = &g_array_index (holidays, RhHoliday, i);
           g_autofree char *human = rh_date_format_human (&h->date);
 
-          g_print ("%s  %s\n", human, h->name);
+          rh_cli_print ("%s  %s\n", human, h->name);
         }
     }
 
@@ -211,26 +216,67 @@ run_holidays (GVariantDict *options,
 
 /* --- --deadline ------------------------------------------------------- */
 
+static GError *
+missing_date (const char *name)
+{
+  return g_error_new (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s=DATE is missing"), name);
+}
+
+/* A date without a year is read by @rule from @reference; when that puts
+ * it in another year than @today's, @warnings says so. */
 static gboolean
 get_date (GVariantDict  *options,
           const char    *name,
           const GDate   *today,
+          const GDate   *reference,
+          RhDateYear     rule,
           GDate         *out,
+          GPtrArray     *warnings,
           GError       **error)
 {
   const char *text = lookup (options, name);
+  gboolean year_implied = FALSE;
 
   if (text == NULL)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s=DATE is missing"), name);
+      g_propagate_error (error, missing_date (name));
       return FALSE;
     }
-  if (!rh_date_parse (text, today, out, error))
+  if (!rh_date_parse_full (text, reference, rule, out, &year_implied, error))
     {
       g_prefix_error (error, "--%s: ", name);
       return FALSE;
     }
+  if (year_implied && g_date_get_year (out) != g_date_get_year (today))
+    {
+      g_autofree char *shown = rh_quote_value (text);
+      g_autofree char *human = rh_date_format_human (out);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("--%s: “%s” has no year; it was read as %s"),
+                                        name, shown, human));
+    }
   return TRUE;
+}
+
+/* The option a deadline error is about, as typed: --payday, not “Payday”. */
+static int
+bad_deadline_error (GError *error)
+{
+  static const char * const option_of_input[] = {
+    [RH_DEADLINE_INPUT_PAYDAY] = "payday",
+    [RH_DEADLINE_INPUT_RECEIVED] = "received",
+    [RH_DEADLINE_INPUT_CONFIRMED] = "confirmed",
+    [RH_DEADLINE_INPUT_CUTOFF] = "cutoff",
+  };
+  const char *rest = NULL;
+  RhDeadlineInput input = rh_deadline_error_get_input (error, &rest);
+  g_autofree char *message = NULL;
+
+  if (input == RH_DEADLINE_INPUT_NONE)
+    return bad_input (error->message);
+  message = g_strdup_printf ("--%s: %s", option_of_input[input], rest);
+  return bad_input (message);
 }
 
 static gboolean
@@ -253,6 +299,7 @@ get_shift (GVariantDict  *options,
 
 static void
 print_deadline_text (RhDeadlineResult *result,
+                     GPtrArray        *read_warnings,
                      const GDate      *today)
 {
   GArray *counted = rh_deadline_result_get_counted_days (result);
@@ -263,58 +310,60 @@ print_deadline_text (RhDeadlineResult *result,
   GDate first, last, payday;
   guint remaining;
 
-  g_print ("%s\n", rh_deadline_kind_get_title (rh_deadline_result_get_kind (result)));
+  rh_cli_print ("%s\n", rh_deadline_kind_get_title (rh_deadline_result_get_kind (result)));
 
   if (rh_deadline_result_get_first (result, &first))
     {
       g_autofree char *first_text = rh_date_format_human (&first);
 
-      g_print (_("First day: %s\n"), first_text);
+      rh_cli_print (_("First day: %s\n"), first_text);
     }
   rh_deadline_result_get_last (result, &last);
   last_text = rh_date_format_human (&last);
-  g_print (_("Last day: %s\n"), last_text);
+  rh_cli_print (_("Last day: %s\n"), last_text);
 
   if (rh_deadline_result_get_payday (result, &payday))
     {
       g_autofree char *payday_text = rh_date_format_human (&payday);
 
-      g_print (_("Payday: %s\n"), payday_text);
+      rh_cli_print (_("Payday: %s\n"), payday_text);
     }
 
-  g_print ("%s", _("Business days counted:"));
+  rh_cli_print ("%s", _("Business days counted:"));
   for (guint i = 0; i < counted->len; i++)
     {
       g_autofree char *d = rh_date_format_human (&g_array_index (counted, GDate, i));
 
-      g_print (" %s", d);
+      rh_cli_print (" %s", d);
     }
-  g_print ("\n");
+  rh_cli_print ("\n");
 
   if (skipped->len > 0)
     {
-      g_print ("%s\n", _("Closed days skipped:"));
+      rh_cli_print ("%s\n", _("Closed days skipped:"));
       for (guint i = 0; i < skipped->len; i++)
         {
           const RhHoliday *h = &g_array_index (skipped, RhHoliday, i);
           g_autofree char *d = rh_date_format_human (&h->date);
 
-          g_print ("  %s %s\n", d, h->name);
+          rh_cli_print ("  %s %s\n", d, h->name);
         }
     }
 
+  for (guint i = 0; i < read_warnings->len; i++)
+    rh_cli_print (_("Warning: %s\n"), (const char *)g_ptr_array_index (read_warnings, i));
   for (guint i = 0; warnings[i] != NULL; i++)
-    g_print (_("Warning: %s\n"), warnings[i]);
+    rh_cli_print (_("Warning: %s\n"), warnings[i]);
 
   remaining = rh_deadline_result_business_days_remaining (result, today);
   if (remaining == 0)
-    g_print (_("As of %s the last day has passed.\n"), today_text);
+    rh_cli_print (_("As of %s the last day has passed.\n"), today_text);
   else if (rh_deadline_result_contains (result, today))
-    g_print (ngettext ("As of %s: inside the window, %u business day left (today included).\n",
+    rh_cli_print (ngettext ("As of %s: inside the window, %u business day left (today included).\n",
                        "As of %s: inside the window, %u business days left (today included).\n",
                        remaining), today_text, remaining);
   else
-    g_print (ngettext ("As of %s: the window has not opened yet; %u business day until the last day.\n",
+    rh_cli_print (ngettext ("As of %s: the window has not opened yet; %u business day until the last day.\n",
                        "As of %s: the window has not opened yet; %u business days until the last day.\n",
                        remaining), today_text, remaining);
 }
@@ -327,6 +376,7 @@ run_deadline (GVariantDict *options,
   static const char * const nyukin_allowed[] = { "deadline", "received", "payday", "shift", "today", NULL };
   static const char * const meisai_allowed[] = { "deadline", "confirmed", "cutoff", "today", NULL };
   g_autoptr(RhDeadlineResult) result = NULL;
+  g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
   RhCalendar *calendar = rh_calendar_get_default ();
@@ -359,24 +409,34 @@ run_deadline (GVariantDict *options,
   switch (kind)
     {
     case RH_DEADLINE_ZAIKEI:
-      if (get_date (options, "payday", &today, &a, &error))
-        result = rh_deadline_zaikei (calendar, &a, shift, &error);
+      if (!get_date (options, "payday", &today, &today, RH_DATE_YEAR_NEXT, &a, read_warnings, &error))
+        return bad_error (NULL, error);
+      result = rh_deadline_zaikei (calendar, &a, shift, &error);
       break;
+    /* The end of a window is the next such day from today, its start the
+     * last such day up to the end: 12/1–12/25 typed on 12/20 is this
+     * December's window, not one starting next December. */
     case RH_DEADLINE_NYUKIN:
-      if (get_date (options, "received", &today, &a, &error) &&
-          get_date (options, "payday", &today, &b, &error))
-        result = rh_deadline_nyukin (calendar, &a, &b, shift, &error);
+      if (!lookup (options, "received"))
+        return bad_error (NULL, (error = missing_date ("received")));
+      if (!get_date (options, "payday", &today, &today, RH_DATE_YEAR_NEXT, &b, read_warnings, &error) ||
+          !get_date (options, "received", &today, &b, RH_DATE_YEAR_PREVIOUS, &a, read_warnings, &error))
+        return bad_error (NULL, error);
+      result = rh_deadline_nyukin (calendar, &a, &b, shift, &error);
       break;
     case RH_DEADLINE_MEISAI:
     default:
-      if (get_date (options, "confirmed", &today, &a, &error) &&
-          get_date (options, "cutoff", &today, &b, &error))
-        result = rh_deadline_meisai (calendar, &a, &b, &error);
+      if (!lookup (options, "confirmed"))
+        return bad_error (NULL, (error = missing_date ("confirmed")));
+      if (!get_date (options, "cutoff", &today, &today, RH_DATE_YEAR_NEXT, &b, read_warnings, &error) ||
+          !get_date (options, "confirmed", &today, &b, RH_DATE_YEAR_PREVIOUS, &a, read_warnings, &error))
+        return bad_error (NULL, error);
+      result = rh_deadline_meisai (calendar, &a, &b, &error);
       break;
     }
 
   if (result == NULL)
-    return bad_error (NULL, error);
+    return bad_deadline_error (error);
 
   if (json)
     {
@@ -404,6 +464,8 @@ run_deadline (GVariantDict *options,
       json_builder_add_string_value (builder, last_iso);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
+      for (guint i = 0; i < read_warnings->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (read_warnings, i));
       for (guint i = 0; warnings[i] != NULL; i++)
         json_builder_add_string_value (builder, warnings[i]);
       json_builder_end_array (builder);
@@ -413,7 +475,7 @@ run_deadline (GVariantDict *options,
       rh_cli_print_json (root);
     }
   else
-    print_deadline_text (result, &today);
+    print_deadline_text (result, read_warnings, &today);
 
   return EXIT_SUCCESS;
 }
@@ -473,8 +535,9 @@ run_schedule (GVariantDict *options,
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
       !g_str_equal (format, "ics"))
     {
+      g_autofree char *shown = rh_quote_value (format);
       g_autofree char *message = g_strdup_printf (_("--format: unknown format “%s”; use ics, csv or text"),
-                                                  format);
+                                                  shown);
       return bad_input (message);
     }
 
@@ -492,7 +555,12 @@ run_schedule (GVariantDict *options,
   else if (format != NULL && g_str_equal (format, "csv"))
     text = rh_schedule_to_csv (schedule);
   else
-    text = rh_schedule_to_text (schedule);
+    {
+      /* For a person: in the locale's character set. */
+      text = rh_schedule_to_text (schedule);
+      rh_cli_write_text (text);
+      return EXIT_SUCCESS;
+    }
 
   write_raw (text);
   return EXIT_SUCCESS;

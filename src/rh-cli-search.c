@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <stdlib.h>
 
 #include "rh-cli.h"
@@ -27,9 +26,11 @@ rh_cli_search_parse_limit (const char  *text,
   if (text == NULL ||
       !g_ascii_string_to_unsigned (text, 10, 1, MAX_LIMIT, &value, NULL))
     {
+      g_autofree char *shown = rh_quote_value (text);
+
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--limit must be a whole number from 1 to %d, not “%s”"),
-                   MAX_LIMIT, text ? text : "");
+                   MAX_LIMIT, shown);
       return FALSE;
     }
 
@@ -55,8 +56,8 @@ print_hits_json (GPtrArray *hits)
       json_builder_set_member_name (builder, "question");
       json_builder_add_string_value (builder, rh_entry_get_question (entry));
       json_builder_set_member_name (builder, "score");
-      /* two decimals are enough to compare, and stable to read */
-      json_builder_add_double_value (builder, round (rh_search_hit_get_score (hit) * 100) / 100);
+      /* rh_cli_print_json() writes it with 3 decimals at most */
+      json_builder_add_double_value (builder, rh_search_hit_get_score (hit));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -92,12 +93,14 @@ rh_cli_search (RhCatalog  *catalog,
 
   if (hits->len == 0)
     {
+      g_autofree char *shown = rh_quote_value (query);
+
       g_clear_pointer (&hits, g_ptr_array_unref);
       hits = rh_search_index_suggest (index, query, MIN (limit, 3));
       suggested = TRUE;
-      g_print (_("Nothing found for “%s”.\n"), query);
+      rh_cli_print (_("Nothing found for “%s”.\n"), shown);
       if (hits->len > 0)
-        g_print (_("Closest entries:\n"));
+        rh_cli_print (_("Closest entries:\n"));
     }
 
   for (guint i = 0; i < hits->len; i++)
@@ -106,9 +109,9 @@ rh_cli_search (RhCatalog  *catalog,
       RhEntry *entry = rh_search_hit_get_entry (hit);
 
       if (suggested)
-        g_print ("   %-26s %s\n", rh_entry_get_id (entry), rh_entry_get_question (entry));
+        rh_cli_print ("   %-26s %s\n", rh_entry_get_id (entry), rh_entry_get_question (entry));
       else
-        g_print ("%2u. %-26s %6.2f  %s\n", i + 1, rh_entry_get_id (entry),
+        rh_cli_print ("%2u. %-26s %6.2f  %s\n", i + 1, rh_entry_get_id (entry),
                  rh_search_hit_get_score (hit), rh_entry_get_question (entry));
     }
 

@@ -19,8 +19,8 @@
 
 const GOptionEntry rh_cli_update_entries[] = {
   { "update", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Fetch newer content and holidays from the configured addresses now"), NULL },
-  { "content-url", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --update: fetch the content from URL instead of the configured address"), N_("URL") },
-  { "holidays-url", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --update: fetch the holiday table from URL instead of the configured address"), N_("URL") },
+  { "content-url", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --update: fetch the content from URL instead of the configured address"), N_("URL") },
+  { "holidays-url", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --update: fetch the holiday table from URL instead of the configured address"), N_("URL") },
   { NULL }
 };
 
@@ -67,12 +67,25 @@ rh_cli_update_run (GVariantDict *options,
   g_autoptr(GSettings) settings = lookup_settings ();
   g_autoptr(RhContentUpdater) updater = rh_cli_update_create_updater (settings);
   g_autoptr(RhUpdateResult) result = NULL;
-  const char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const url_options[] = { "content-url", "holidays-url" };
 
-  if (g_variant_dict_lookup (options, "content-url", "&s", &url))
-    rh_content_updater_set_content_url (updater, url);
-  if (g_variant_dict_lookup (options, "holidays-url", "&s", &url))
-    rh_content_updater_set_holidays_url (updater, url);
+  for (guint i = 0; i < G_N_ELEMENTS (url_options); i++)
+    {
+      const char *url = rh_cli_lookup_text (options, url_options[i], &error);
+
+      if (error != NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 2;
+        }
+      if (url == NULL)
+        continue;
+      if (i == 0)
+        rh_content_updater_set_content_url (updater, url);
+      else
+        rh_content_updater_set_holidays_url (updater, url);
+    }
 
   result = rh_content_updater_check (updater, NULL);
 
@@ -116,11 +129,11 @@ rh_cli_update_run (GVariantDict *options,
       else if (json)
         continue;
       else if (status == RH_UPDATE_STATUS_UPDATED)
-        g_print (_("%s: updated: %s\n"), kind_label (i), message);
+        rh_cli_print (_("%s: updated: %s\n"), kind_label (i), message);
       else if (status == RH_UPDATE_STATUS_UNCHANGED)
-        g_print (_("%s: unchanged: %s\n"), kind_label (i), message);
+        rh_cli_print (_("%s: unchanged: %s\n"), kind_label (i), message);
       else
-        g_print (_("%s: skipped: %s\n"), kind_label (i), message);
+        rh_cli_print (_("%s: skipped: %s\n"), kind_label (i), message);
     }
 
   return rh_update_result_has_failure (result) ? 1 : 0;

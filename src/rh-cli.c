@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rh-cli.h"
 #include "rh-cli-calendar.h"
@@ -22,12 +24,16 @@
 
 #define EXIT_BAD_INPUT 2
 
+/* Text values are taken as raw bytes (G_OPTION_ARG_FILENAME): GOption
+ * would convert G_OPTION_ARG_STRING from the locale's charset, which under
+ * LANG=C refuses every Japanese word with a message naming no option.
+ * They are read as UTF-8 whatever the locale (rh_cli_lookup_text()). */
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and content revision"), NULL },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every entry (id, service, question)"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print results as JSON"), NULL },
-  { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search the entries for TEXT, best first"), N_("TEXT") },
-  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show at most N search results (default 10)"), N_("N") },
+  { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search the entries for TEXT, best first"), N_("TEXT") },
+  { "limit", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show at most N search results (default 10)"), N_("N") },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read the content from FILE instead of the installed content"), N_("FILE") },
   { NULL }
 };
@@ -65,20 +71,205 @@ rh_cli_load_catalog (const char  *path,
 }
 
 /**
+ * rh_cli_lookup_text:
+ * @error: set when the value is not UTF-8
+ *
+ * Returns: (transfer none) (nullable): the value of the option @name (given
+ *   as G_OPTION_ARG_FILENAME), %NULL when it is absent or not UTF-8
+ */
+const char *
+rh_cli_lookup_text (GVariantDict  *options,
+                    const char    *name,
+                    GError       **error)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^&ay", &value))
+    return NULL;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--%s: the value is not valid UTF-8 text"), name);
+      return NULL;
+    }
+  return value;
+}
+
+static void
+write_all (FILE       *stream,
+           const char *bytes,
+           size_t      len)
+{
+  fwrite (bytes, 1, len, stream);
+  fflush (stream);
+}
+
+/**
+ * rh_cli_write_text:
+ *
+ * Writes UTF-8 @text for a person on stdout. In a locale whose character
+ * set is not UTF-8 (LANG=C in cron, ssh or a container) the text is
+ * converted to it, with transliteration where iconv knows one, and one
+ * note on stderr says that characters were lost, rather than a silent
+ * line of “?”.
+ */
+void
+rh_cli_write_text (const char *text)
+{
+  static gboolean noted = FALSE;
+  g_autofree char *converted = NULL;
+  g_autofree char *translit = NULL;
+  const char *charset;
+  gsize written = 0;
+
+  if (g_get_charset (&charset))
+    {
+      write_all (stdout, text, strlen (text));
+      return;
+    }
+
+  converted = g_convert (text, -1, charset, "UTF-8", NULL, &written, NULL);
+  if (converted == NULL)
+    {
+      translit = g_strconcat (charset, "//TRANSLIT", NULL);
+      converted = g_convert_with_fallback (text, -1, translit, "UTF-8", "?", NULL, &written, NULL);
+      if (converted == NULL)
+        converted = g_convert_with_fallback (text, -1, charset, "UTF-8", "?", NULL, &written, NULL);
+      if (!noted)
+        {
+          noted = TRUE;
+          fflush (stdout);
+          g_printerr (_("Note: the character set of this locale (%s) cannot show all of this text; "
+                        "the characters it lacks are printed as '?'. Use a UTF-8 locale "
+                        "(for example LANG=C.UTF-8) or --json to get every character.\n"), charset);
+        }
+    }
+  if (converted != NULL)
+    write_all (stdout, converted, written);
+}
+
+void
+rh_cli_print (const char *format,
+              ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  rh_cli_write_text (text);
+}
+
+/* A score or any other double, rounded to 3 decimals: json-glib 1.6 writes
+ * 17 significant digits, so 3.61 came out as 3.6099999999999999. */
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  size_t len;
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
+  /* 3.610 → 3.61, 9.000 → 9.0: still a fraction for readers that tell them apart. */
+  len = strlen (buf);
+  while (len > 0 && buf[len - 1] == '0' && buf[len - 2] != '.')
+    buf[--len] = '\0';
+  if (strcmp (buf, "-0.0") == 0)
+    strcpy (buf, "0.0");
+  g_string_append (out, buf);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+  g_autofree char *escaped = json_to_string (node, FALSE);
+
+  g_string_append (out, escaped);
+}
+
+/* Compact JSON as json-glib writes it, but for doubles. */
+static void
+append_json (GString  *out,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append_c (out, ',');
+            append_json_string (out, l->data);
+            g_string_append_c (out, ':');
+            append_json (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        append_json_double (out, json_node_get_double (node));
+      else
+        {
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          g_string_append (out, text);
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
  * rh_cli_print_json:
  *
  * Prints @node as compact JSON and a newline on stdout; every command's
- * --json output goes through here.
+ * --json output goes through here. JSON is UTF-8 (RFC 8259): the bytes are
+ * written as they are, never converted to the locale's character set, so
+ * every locale gets the same bytes.
  */
 void
 rh_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  append_json (text, node);
+  g_string_append_c (text, '\n');
+  write_all (stdout, text->str, text->len);
 }
 
 static int
@@ -118,7 +309,7 @@ cli_list (RhCatalog *catalog,
         {
           g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
 
-          g_print ("%-26s %-10s %s\n",
+          rh_cli_print ("%-26s %-10s %s\n",
                    rh_entry_get_id (entry),
                    rh_entry_get_service_id (entry),
                    rh_entry_get_question (entry));
@@ -144,9 +335,9 @@ rh_cli_handle_local_options (GApplication *app,
       /* The content in use: downloaded if newer than the built-in. */
       g_autoptr(RhCatalog) in_use = rh_cli_load_catalog (content, NULL);
 
-      g_print ("rokin-help %s\n", PACKAGE_VERSION);
+      rh_cli_print ("rokin-help %s\n", PACKAGE_VERSION);
       if (in_use != NULL)
-        g_print (_("content revision %s\n"), rh_catalog_get_revision (in_use));
+        rh_cli_print (_("content revision %s\n"), rh_catalog_get_revision (in_use));
       return EXIT_SUCCESS;
     }
 
@@ -156,9 +347,10 @@ rh_cli_handle_local_options (GApplication *app,
       const char *limit_text = NULL;
       guint limit = RH_CLI_SEARCH_DEFAULT_LIMIT;
 
-      g_variant_dict_lookup (options, "search", "&s", &query);
-      if (g_variant_dict_lookup (options, "limit", "&s", &limit_text) &&
-          !rh_cli_search_parse_limit (limit_text, &limit, &error))
+      if (!(query = rh_cli_lookup_text (options, "search", &error)) ||
+          (g_variant_dict_contains (options, "limit") &&
+           (!(limit_text = rh_cli_lookup_text (options, "limit", &error)) ||
+            !rh_cli_search_parse_limit (limit_text, &limit, &error))))
         {
           g_printerr ("%s\n", error->message);
           return EXIT_BAD_INPUT;

@@ -17,6 +17,12 @@ void       rh_cli_add_options          (GApplication *app);
 int        rh_cli_handle_local_options (GApplication *app,
                                         GVariantDict *options);
 void       rh_cli_print_json           (JsonNode     *node);
+void       rh_cli_write_text           (const char   *text);
+void       rh_cli_print                (const char   *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+const char *rh_cli_lookup_text         (GVariantDict  *options,
+                                        const char    *name,
+                                        GError       **error);
 RhCatalog *rh_cli_load_catalog         (const char   *path,
                                         GError      **error);
 

@@ -146,8 +146,8 @@ test_deadline_japanese (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (rh_test_run_cli_env (schedule_args, env, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
-  g_assert_cmpstr (err, ==, "1948年1月: 支給日(入金予定日): 1948年1月1日(木) から営業日を数えると"
-                            "対応範囲(1948年〜2099年)の外に出ます\n");
+  g_assert_cmpstr (err, ==, "1948年1月: 支給日(入金予定日): 1948年1月1日(木)は国民の祝日に関する法律が"
+                            "施行された1948年7月20日(火)より前です(カレンダーはこの日から始まります)\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -255,9 +255,25 @@ test_bad_input (void)
     { { "--deadline=zaikei", "--payday=令和1年4月1日" },
       "--payday: “令和1年4月1日” does not exist: 令和 began on 2019年5月1日(水)" },
     { { "--deadline=zaikei", "--payday=next friday" }, "--payday: “next friday” is not a date" },
-    { { "--deadline=zaikei", "--payday=2100-01-05" }, "--payday: “2100-01-05”: year 2100 is outside" },
+    { { "--deadline=zaikei", "--payday=2100-01-05" },
+      "--payday: “2100-01-05” is after 2099, the last year the calendar knows" },
     { { "--deadline=zaikei", "--payday=1948-01-05" },
-      "Counting business days from 1948年1月5日(月) goes outside the supported years 1948–2099" },
+      "--payday: “1948-01-05” is before 1948年7月20日(火), when the national holiday law came into force" },
+    /* Dates the calendar has, but the count leaves it: the option is named as typed. */
+    { { "--deadline=zaikei", "--payday=1948-07-21" },
+      "--payday: Counting business days from 1948年7月21日(水) goes outside the calendar "
+      "(1948年7月20日(火) to the end of 2099)" },
+    { { "--deadline=zaikei", "--payday=2099-12-31", "--shift=next" },
+      "--payday: Counting business days from 2099年12月31日(木) goes outside the calendar" },
+    { { "--deadline=nyukin", "--received=2099-12-01", "--payday=2099-12-31", "--shift=next" },
+      "--payday: Counting business days from 2099年12月31日(木) goes outside the calendar" },
+    { { "--deadline=zaikei", "--payday=令和0年1月1日" },
+      "--payday: “令和0年1月1日” does not exist: there is no year 0 of 令和; its first year is 令和元年 (2019)" },
+    { { "--deadline=zaikei", "--payday=大正10年1月1日" },
+      "--payday: “大正10年1月1日”: every date of 大正 is before 1948年7月20日(火)" },
+    { { "--deadline=zaikei", "--payday=明治45年7月1日" }, "every date of 明治 is before 1948年7月20日(火)" },
+    { { "--deadline=zaikei", "--payday=2026-12-25\a" },
+      "--payday: “2026-12-25<U+0007>” contains an invisible character, U+0007" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--shift=sideways" },
       "--shift: Unknown shift “sideways”; use previous or next" },
     { { "--deadline=zaikei", "--payday=2026-12-25", "--received=2026-12-20" },
@@ -280,11 +296,11 @@ test_bad_input (void)
     { { "--schedule=2026", "--payday-day=25", "--format=pdf" }, "--format: unknown format “pdf”; use ics, csv or text" },
     { { "--schedule=2026", "--payday-day=25", "--json" }, "--schedule does not print JSON" },
     { { "--schedule=1948", "--payday-day=1" },
-      "1948-01: Payday: Counting business days from 1948年1月1日(木) goes outside the supported years 1948–2099" },
+      "1948-01: Payday: 1948年1月1日(木) is before 1948年7月20日(火), when the national holiday law came into force" },
     { { "--schedule=2099", "--payday-day=end", "--shift=next" },
       "2099-12: Payday: Counting business days from 2099年12月31日(木) goes outside" },
     { { "--deadline=meisai", "--confirmed=2099-12-30", "--cutoff=2099-12-31" },
-      "Counting business days from 2099年12月30日(水) goes outside" },
+      "--confirmed: Counting business days from 2099年12月30日(水) goes outside" },
     { { "--schedule=2026", "--payday-day=25", "--cutoff=2026-12-10" }, "--cutoff does not go with --schedule" },
     /* Refused by GOption itself, before the calendar code: still exit 2. */
     { { "--holidays" }, "Missing argument for --holidays" },
@@ -300,10 +316,92 @@ test_bad_input (void)
       g_autofree char *out = NULL, *err = NULL;
 
       g_test_message ("case %u: %s", i, cases[i].message);
+      g_assert_nonnull (cases[i].args[0]);
       g_assert_cmpint (rh_test_run_cli (cases[i].args, &out, &err), ==, 2);
       g_assert_cmpstr (out, ==, "");
       g_assert_nonnull (strstr (err, cases[i].message));
       g_assert_true (g_str_has_suffix (err, "\n"));
+    }
+}
+
+/* A 5,000-character value is cut in the message, which still names the option. */
+static void
+test_long_value (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *value = g_strnfill (5000, '9');
+  g_autofree char *payday = g_strconcat ("--payday=", value, NULL);
+  g_autofree char *holidays = g_strconcat ("--holidays=", value, NULL);
+  const char *args[] = { "--deadline=zaikei", payday, NULL };
+  const char *year_args[] = { holidays, NULL };
+
+  g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "--payday: “9999999999"));
+  g_assert_nonnull (strstr (err, "9…” is not a date"));
+  g_assert_cmpint (strlen (err), <, 200);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rh_test_run_cli (year_args, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--holidays: Year 999"));
+  g_assert_nonnull (strstr (err, "9… is outside the supported years"));
+  g_assert_cmpint (strlen (err), <, 200);
+}
+
+/* In December, 1/1 is next January, and the answer says so. */
+static void
+test_date_without_year (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--deadline=zaikei", "--payday=1/8", "--today=2026-11-30", "--json", NULL };
+  const char *same_year[] = { "--deadline=zaikei", "--payday=12/25", "--today=2026-11-30", "--json", NULL };
+  const char *text_args[] = { "--deadline=zaikei", "--payday=１・８", "--today=2026-12-20", NULL };
+
+  g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2027-01-04\",\"warnings\":"
+                            "[\"--payday: “1/8” has no year; it was read as 2027年1月8日(金)\"]}\n");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rh_test_run_cli (same_year, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "{\"kind\":\"zaikei\",\"first\":null,\"last\":\"2026-12-21\",\"warnings\":[]}\n");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rh_test_run_cli (text_args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Last day: 2027年1月4日(月)\n"));
+  g_assert_nonnull (strstr (out, "Warning: --payday: “１・８” has no year; it was read as 2027年1月8日(金)\n"));
+}
+
+/* A window typed without years: its end is the next such day, its start
+ * the last such day up to the end (data received on 12/1, paid on 12/25,
+ * asked on 12/20), and only a year other than today's is pointed out. */
+static void
+test_window_without_year (void)
+{
+  static const JsonCase cases[] = {
+    { { "--deadline=nyukin", "--received=12/1", "--payday=12/25", "--today=2026-12-20", "--json" },
+      "{\"kind\":\"nyukin\",\"first\":\"2026-12-01\",\"last\":\"2026-12-25\",\"warnings\":[]}\n" },
+    { { "--deadline=nyukin", "--received=12/28", "--payday=1/8", "--today=2026-12-20", "--json" },
+      "{\"kind\":\"nyukin\",\"first\":\"2026-12-28\",\"last\":\"2027-01-08\",\"warnings\":"
+      "[\"--payday: “1/8” has no year; it was read as 2027年1月8日(金)\"]}\n" },
+    { { "--deadline=meisai", "--confirmed=12/25", "--cutoff=1/8", "--today=2026-12-20", "--json" },
+      "{\"kind\":\"meisai\",\"first\":\"2026-12-28\",\"last\":\"2027-01-08\",\"warnings\":"
+      "[\"--cutoff: “1/8” has no year; it was read as 2027年1月8日(金)\"]}\n" },
+    { { "--deadline=meisai", "--confirmed=12/25", "--cutoff=1/8", "--today=2027-01-05", "--json" },
+      "{\"kind\":\"meisai\",\"first\":\"2026-12-28\",\"last\":\"2027-01-08\",\"warnings\":"
+      "[\"--confirmed: “12/25” has no year; it was read as 2026年12月25日(金)\"]}\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (rh_test_run_cli (cases[i].args, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpstr (out, ==, cases[i].expected);
     }
 }
 
@@ -322,6 +420,9 @@ main (int   argc,
   g_test_add_func ("/cli-calendar/bad-source-date-epoch", test_bad_source_date_epoch);
   g_test_add_func ("/cli-calendar/schedule", test_schedule);
   g_test_add_func ("/cli-calendar/bad-input", test_bad_input);
+  g_test_add_func ("/cli-calendar/long-value", test_long_value);
+  g_test_add_func ("/cli-calendar/date-without-year", test_date_without_year);
+  g_test_add_func ("/cli-calendar/window-without-year", test_window_without_year);
 
   return g_test_run ();
 }

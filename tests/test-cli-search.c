@@ -125,6 +125,42 @@ test_cli_search_readable (void)
   g_assert_cmpuint (g_strv_length (lines2), >=, 3);
 }
 
+/* Scores as people and scripts read them: at most 3 decimals, never the
+ * 17 digits of a double (3.6099999999999999), and still the score. */
+static void
+test_cli_search_score_decimals (void)
+{
+  static const char * const queries[] = { "ぱそこん", "ざいけい", "でんししょうめいしょ", "パスワード" };
+  g_autoptr(GRegex) score = g_regex_new ("\"score\":(-?[0-9]+)(\\.([0-9]+))?[,}]", 0, 0, NULL);
+  guint n_scores = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *arg = g_strdup_printf ("--search=%s", queries[q]);
+      const char *args[] = { arg, "--json", NULL };
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(GStrv) by_score = NULL;
+      g_auto(GStrv) by_id = NULL;
+
+      g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+      for (g_regex_match (score, out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *decimals = g_match_info_fetch (match, 3);
+
+          g_test_message ("%s: %s", queries[q], decimals);
+          g_assert_cmpuint (strlen (decimals), >=, 1);
+          g_assert_cmpuint (strlen (decimals), <=, 3);
+          n_scores++;
+        }
+      /* Every hit has its score matched above. */
+      by_score = g_strsplit (out, "\"score\":", -1);
+      by_id = g_strsplit (out, "\"id\":", -1);
+      g_assert_cmpuint (g_strv_length (by_score), ==, g_strv_length (by_id));
+    }
+  g_assert_cmpuint (n_scores, >=, 4);
+}
+
 static void
 test_cli_search_bad_limit (void)
 {
@@ -184,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/cli-search/limit", test_cli_search_limit);
   g_test_add_func ("/cli-search/nothing", test_cli_search_nothing);
   g_test_add_func ("/cli-search/readable", test_cli_search_readable);
+  g_test_add_func ("/cli-search/score-decimals", test_cli_search_score_decimals);
   g_test_add_func ("/cli-search/bad-limit", test_cli_search_bad_limit);
   g_test_add_func ("/cli-search/bad-content", test_cli_search_bad_content);
 

@@ -570,13 +570,17 @@ check_step_range (const GDate  *date,
                   const GDate  *base,
                   GError      **error)
 {
-  if (g_date_get_year (date) < RH_DATE_MIN_YEAR || g_date_get_year (date) > RH_DATE_MAX_YEAR)
+  if (!rh_date_check_range (date, NULL))
     {
       g_autofree char *from = rh_date_format_human (base);
+      g_autofree char *first_text = NULL;
+      GDate first;
 
+      rh_date_set_first (&first);
+      first_text = rh_date_format_human (&first);
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_OUT_OF_RANGE,
-                   _("Counting business days from %s goes outside the supported years %d–%d"),
-                   from, RH_DATE_MIN_YEAR, RH_DATE_MAX_YEAR);
+                   _("Counting business days from %s goes outside the calendar (%s to the end of %d)"),
+                   from, first_text, RH_DATE_MAX_YEAR);
       return FALSE;
     }
   return TRUE;

@@ -15,6 +15,7 @@
 #include "rh-content-updater.h"
 #include "rh-holiday-table.h"
 #include "rh-hours.h"
+#include "rh-quote.h"
 #include "rh-schedule.h"
 #include "rh-search-index.h"
 #include "rh-text.h"

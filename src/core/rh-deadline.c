@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rh-deadline.h"
+#include "rh-quote.h"
 
 struct _RhDeadlineResult
 {
@@ -72,9 +74,56 @@ rh_deadline_kind_from_string (const char      *text,
         }
     }
 
-  g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_UNKNOWN_KIND,
-               _("Unknown deadline “%s”; use zaikei, nyukin or meisai"), text ? text : "");
+  {
+    g_autofree char *shown = rh_quote_value (text);
+
+    g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_UNKNOWN_KIND,
+                 _("Unknown deadline “%s”; use zaikei, nyukin or meisai"), shown);
+  }
   return FALSE;
+}
+
+const char *
+rh_deadline_input_get_label (RhDeadlineInput input)
+{
+  switch (input)
+    {
+    case RH_DEADLINE_INPUT_PAYDAY:
+      return _("Payday");
+    case RH_DEADLINE_INPUT_RECEIVED:
+      return _("Request data received");
+    case RH_DEADLINE_INPUT_CONFIRMED:
+      return _("Previous month’s confirmation");
+    case RH_DEADLINE_INPUT_CUTOFF:
+      return _("Data entry cutoff");
+    case RH_DEADLINE_INPUT_NONE:
+    default:
+      return "";
+    }
+}
+
+RhDeadlineInput
+rh_deadline_error_get_input (const GError  *error,
+                             const char   **rest)
+{
+  g_return_val_if_fail (error != NULL, RH_DEADLINE_INPUT_NONE);
+
+  for (int i = RH_DEADLINE_INPUT_PAYDAY; i <= RH_DEADLINE_INPUT_CUTOFF; i++)
+    {
+      const char *label = rh_deadline_input_get_label ((RhDeadlineInput)i);
+      size_t len = strlen (label);
+
+      if (strncmp (error->message, label, len) == 0 &&
+          strncmp (error->message + len, ": ", 2) == 0)
+        {
+          if (rest != NULL)
+            *rest = error->message + len + 2;
+          return (RhDeadlineInput)i;
+        }
+    }
+  if (rest != NULL)
+    *rest = error->message;
+  return RH_DEADLINE_INPUT_NONE;
 }
 
 gboolean
@@ -90,8 +139,10 @@ rh_shift_from_string (const char  *text,
     *shift = RH_SHIFT_NEXT;
   else
     {
+      g_autofree char *shown = rh_quote_value (text);
+
       g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_BAD_SHIFT,
-                   _("Unknown shift “%s”; use previous or next"), text ? text : "");
+                   _("Unknown shift “%s”; use previous or next"), shown);
       return FALSE;
     }
   return TRUE;
@@ -173,10 +224,12 @@ collect_window (RhDeadlineResult *self,
 }
 
 static gboolean
-check_input (const GDate  *date,
-             const char   *label,
-             GError      **error)
+check_input (const GDate      *date,
+             RhDeadlineInput   input,
+             GError          **error)
 {
+  const char *label = rh_deadline_input_get_label (input);
+
   if (date == NULL || !g_date_valid (date))
     {
       g_set_error (error, RH_DATE_ERROR, RH_DATE_ERROR_INVALID, _("%s: the date is not valid"), label);
@@ -208,7 +261,7 @@ settle_payday (RhDeadlineResult  *self,
 
   if (!rh_calendar_shift_to_business_day (self->calendar, payday, shift, &self->payday, error))
     {
-      g_prefix_error (error, "%s: ", _("Payday"));
+      g_prefix_error (error, "%s: ", rh_deadline_input_get_label (RH_DEADLINE_INPUT_PAYDAY));
       return FALSE;
     }
   self->payday_shifted = TRUE;
@@ -252,7 +305,7 @@ rh_deadline_zaikei (RhCalendar   *calendar,
 
   g_return_val_if_fail (RH_IS_CALENDAR (calendar), NULL);
 
-  if (!check_input (payday, _("Payday"), error))
+  if (!check_input (payday, RH_DEADLINE_INPUT_PAYDAY, error))
     return NULL;
 
   self = result_new (RH_DEADLINE_ZAIKEI, calendar);
@@ -261,7 +314,10 @@ rh_deadline_zaikei (RhCalendar   *calendar,
 
   if (!rh_calendar_step_business_days (calendar, &self->payday,
                                        -RH_DEADLINE_ZAIKEI_BUSINESS_DAYS, &self->last, error))
-    return NULL;
+    {
+      g_prefix_error (error, "%s: ", rh_deadline_input_get_label (RH_DEADLINE_INPUT_PAYDAY));
+      return NULL;
+    }
 
   for (d = self->last; g_date_compare (&d, &self->payday) < 0; g_date_add_days (&d, 1))
     {
@@ -295,8 +351,8 @@ rh_deadline_nyukin (RhCalendar   *calendar,
 
   g_return_val_if_fail (RH_IS_CALENDAR (calendar), NULL);
 
-  if (!check_input (received, _("Request data received"), error) ||
-      !check_input (payday, _("Payday"), error))
+  if (!check_input (received, RH_DEADLINE_INPUT_RECEIVED, error) ||
+      !check_input (payday, RH_DEADLINE_INPUT_PAYDAY, error))
     return NULL;
 
   self = result_new (RH_DEADLINE_NYUKIN, calendar);
@@ -336,13 +392,16 @@ rh_deadline_meisai (RhCalendar   *calendar,
 
   g_return_val_if_fail (RH_IS_CALENDAR (calendar), NULL);
 
-  if (!check_input (confirmed, _("Previous month’s confirmation"), error) ||
-      !check_input (cutoff, _("Data entry cutoff"), error))
+  if (!check_input (confirmed, RH_DEADLINE_INPUT_CONFIRMED, error) ||
+      !check_input (cutoff, RH_DEADLINE_INPUT_CUTOFF, error))
     return NULL;
 
   self = result_new (RH_DEADLINE_MEISAI, calendar);
   if (!rh_calendar_step_business_days (calendar, confirmed, 1, &self->first, error))
-    return NULL;
+    {
+      g_prefix_error (error, "%s: ", rh_deadline_input_get_label (RH_DEADLINE_INPUT_CONFIRMED));
+      return NULL;
+    }
   self->has_first = TRUE;
 
   if (g_date_compare (cutoff, &self->first) < 0)

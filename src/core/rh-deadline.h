@@ -28,6 +28,26 @@ typedef enum
   RH_DEADLINE_MEISAI,   /* まとめ控除依頼の明細変更 */
 } RhDeadlineKind;
 
+/* The dates a deadline is computed from. An error of rh_deadline_*()
+ * about one of them starts with its label and ": ". */
+typedef enum
+{
+  RH_DEADLINE_INPUT_NONE,
+  RH_DEADLINE_INPUT_PAYDAY,      /* 入金予定日 */
+  RH_DEADLINE_INPUT_RECEIVED,    /* 依頼データ受信日 */
+  RH_DEADLINE_INPUT_CONFIRMED,   /* 前月の入金確定・送信実施日 */
+  RH_DEADLINE_INPUT_CUTOFF,      /* データ入力締切日 */
+} RhDeadlineInput;
+
+/* "Payday", "Request data received" … in the user's language. */
+const char         *rh_deadline_input_get_label  (RhDeadlineInput  input);
+/* The input @error (from rh_deadline_*()) is about, and in @rest
+ * (nullable) its message after the label: so that a caller can name the
+ * input its own way (--payday on the command line). RH_DEADLINE_INPUT_NONE
+ * and the whole message when it is about no single input. */
+RhDeadlineInput     rh_deadline_error_get_input  (const GError    *error,
+                                                  const char     **rest);
+
 /* 財形: the last day is this many business days before the payday. */
 #define RH_DEADLINE_ZAIKEI_BUSINESS_DAYS 4
 

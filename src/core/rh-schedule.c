@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rh-quote.h"
 #include "rh-schedule.h"
 
 #define ICS_FOLD 75
@@ -63,9 +64,13 @@ rh_schedule_parse_payday_day (const char  *text,
         }
     }
 
-  g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_BAD_PAYDAY_RULE,
-               _("Payday “%s” is not a day of the month; use 1 to 31, or end for the month’s last day"),
-               text && g_utf8_validate (text, -1, NULL) ? text : "?");
+  {
+    g_autofree char *shown = rh_quote_value (text);
+
+    g_set_error (error, RH_DEADLINE_ERROR, RH_DEADLINE_ERROR_BAD_PAYDAY_RULE,
+                 _("Payday “%s” is not a day of the month; use 1 to 31, or end for the month’s last day"),
+                 shown);
+  }
   return FALSE;
 }
 

@@ -1,0 +1,24 @@
+/* rh-quote.h — a value someone typed, made fit to show in a message
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Characters of a typed value shown in a message; the rest becomes “…”. */
+#define RH_QUOTE_MAX_CHARS 40
+
+/* @text (any bytes) as it can be shown inside “…” of a message: invalid
+ * UTF-8 replaced by U+FFFD, every invisible character (controls, format
+ * characters such as U+200B or U+FEFF) written as <U+200B>, and cut after
+ * RH_QUOTE_MAX_CHARS characters with “…”. NULL gives "". */
+char *rh_quote_value (const char *text);
+/* TRUE for a character that shows nothing: controls other than space,
+ * format characters (Cf), line and paragraph separators. */
+gboolean rh_quote_is_invisible (gunichar ch);
+
+G_END_DECLS
