@@ -5,6 +5,7 @@
  *   rokin-help --deadline=nyukin --received=DATE --payday=DATE [--shift=…] [--json]
  *   rokin-help --deadline=meisai --confirmed=DATE --cutoff=DATE [--json]
  *   rokin-help --schedule=YEAR --payday-day=N|end [--shift=…] [--format=ics|csv|text]
+ *              [--remind=N|none]
  *
  * Bad input: one message on stderr naming what is wrong, exit status 2,
  * nothing on stdout.
@@ -44,6 +45,7 @@ static const GOptionEntry calendar_entries[] = {
   { "schedule", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print the paydays and deadlines of YEAR"), N_("YEAR") },
   { "payday-day", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Payday of each month for --schedule: 1–31 or end"), N_("N|end") },
   { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Schedule format: text (default), csv or ics"), N_("FORMAT") },
+  { "remind", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --format=ics: a reminder at 9:00 N business days before each last day (0–20, default 1), or none"), N_("N|none") },
   { NULL }
 };
 
@@ -511,12 +513,14 @@ static int
 run_schedule (GVariantDict *options,
               gboolean      json)
 {
-  static const char * const allowed[] = { "schedule", "payday-day", "shift", "format", NULL };
+  static const char * const allowed[] = { "schedule", "payday-day", "shift", "format", "remind", NULL };
   g_autoptr(RhSchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *format = lookup (options, "format");
   const char *day_text = lookup (options, "payday-day");
+  const char *remind_text = lookup (options, "remind");
+  int remind = RH_SCHEDULE_DEFAULT_REMIND;
   RhShift shift;
   int year, day;
 
@@ -541,6 +545,11 @@ run_schedule (GVariantDict *options,
       return bad_input (message);
     }
 
+  if (remind_text != NULL && (format == NULL || !g_str_equal (format, "ics")))
+    return bad_input (_("--remind goes with --format=ics"));
+  if (remind_text != NULL && !rh_schedule_parse_remind (remind_text, &remind, &error))
+    return bad_error ("remind", error);
+
   if (!(schedule = rh_schedule_new (rh_calendar_get_default (), year, day, shift, &error)))
     return bad_error (NULL, error);
 
@@ -550,7 +559,7 @@ run_schedule (GVariantDict *options,
 
       if (stamp == NULL)
         return bad_error (NULL, error);
-      text = rh_schedule_to_ics (schedule, stamp);
+      text = rh_schedule_to_ics_full (schedule, stamp, remind);
     }
   else if (format != NULL && g_str_equal (format, "csv"))
     text = rh_schedule_to_csv (schedule);
@@ -602,7 +611,8 @@ rh_cli_calendar_run (GVariantDict *options,
           /* Name the command the option really belongs to. */
           if (g_str_equal (name, "shift"))
             message = g_strdup_printf (_("--%s goes with --deadline or --schedule"), name);
-          else if (g_str_equal (name, "payday-day") || g_str_equal (name, "format"))
+          else if (g_str_equal (name, "payday-day") || g_str_equal (name, "format") ||
+                   g_str_equal (name, "remind"))
             message = g_strdup_printf (_("--%s goes with --schedule"), name);
           else
             message = g_strdup_printf (_("--%s goes with --deadline"), name);

@@ -311,6 +311,26 @@ test_dialog_schedule (void)
     g_assert_nonnull (strstr (shown, japanese () ? "テキストとしてコピーしました" : "Copied as text"));
   }
 
+  /* The reminder chosen on the page is the one in the .ics export. */
+  {
+    g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 25, 0, 0, 0);
+    g_autofree char *default_ics = rh_deadline_dialog_dup_schedule_ics (dialog, stamp);
+    g_autofree char *expected_ics = rh_schedule_to_ics_full (expected, stamp, 3);
+    g_autofree char *ics = NULL;
+    g_autofree char *none_ics = rh_schedule_to_ics_full (expected, stamp, RH_SCHEDULE_NO_REMINDER);
+    GtkWidget *remind = named (dialog, "schedule-remind");
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (remind)), ==, 1);
+    g_assert_nonnull (strstr (default_ics, "TRIGGER:"));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (remind), 3);
+    ics = rh_deadline_dialog_dup_schedule_ics (dialog, stamp);
+    g_assert_cmpstr (ics, ==, expected_ics);
+    g_assert_cmpstr (ics, !=, default_ics);
+    g_assert_cmpstr (ics, !=, none_ics);
+    g_assert_true (gtk_widget_get_visible (remind));
+    g_assert_true (gtk_widget_is_sensitive (remind));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
 

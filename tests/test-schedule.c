@@ -31,7 +31,7 @@ static const char expected_csv_2026_25[] =
 /* The first event of the month-end schedule: 2026-01-31 is a Saturday. */
 static const char expected_first_event[] =
   "BEGIN:VEVENT\r\n"
-  "UID:zaikei-2026-01@rokin-help\r\n"
+  "UID:zaikei-2026-01-end-previous@rokin-help\r\n"
   "DTSTAMP:20261125T000000Z\r\n"
   "DTSTART;VALUE=DATE:20260126\r\n"
   "DTEND;VALUE=DATE:20260127\r\n"
@@ -43,8 +43,9 @@ static const char expected_first_event[] =
   "TRANSP:TRANSPARENT\r\n"
   "BEGIN:VALARM\r\n"
   "ACTION:DISPLAY\r\n"
-  "DESCRIPTION:財形貯蓄の明細送信 最終日\r\n"
-  "TRIGGER:-P1D\r\n"
+  "DESCRIPTION:財形貯蓄の明細送信 最終日 2026年1月26日(月)\r\n"
+  /* 9:00 on Friday 1/23, one business day before Monday 1/26. */
+  "TRIGGER:-P2DT15H\r\n"
   "END:VALARM\r\n"
   "END:VEVENT\r\n";
 
@@ -170,7 +171,10 @@ test_ics (void)
 
   /* Header, footer, the first event exactly. */
   g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-                                        "PRODID:-//Rokin Help//rokin-help//JA\r\n"));
+                                        "PRODID:-//Rokin Help//rokin-help//JA\r\n"
+                                        "CALSCALE:GREGORIAN\r\nBEGIN:VEVENT\r\n"));
+  /* Not an iTIP message: METHOD:PUBLISH would need an ORGANIZER (RFC 5546). */
+  g_assert_null (strstr (ics, "METHOD"));
   g_assert_true (g_str_has_suffix (ics, "END:VEVENT\r\nEND:VCALENDAR\r\n"));
   first_event = strstr (ics, "BEGIN:VEVENT");
   g_assert_nonnull (first_event);
@@ -201,9 +205,9 @@ test_ics (void)
     }
   g_assert_cmpuint (n_events, ==, 24);
   g_assert_cmpuint (n_alarms, ==, 24);
-  g_assert_nonnull (strstr (unfolded->str, "\nUID:zaikei-2026-12@rokin-help\nDTSTAMP:20261125T000000Z\n"
+  g_assert_nonnull (strstr (unfolded->str, "\nUID:zaikei-2026-12-end-previous@rokin-help\nDTSTAMP:20261125T000000Z\n"
                                             "DTSTART;VALUE=DATE:20261224\nDTEND;VALUE=DATE:20261225\n"));
-  g_assert_nonnull (strstr (unfolded->str, "\nUID:nyukin-2026-12@rokin-help\nDTSTAMP:20261125T000000Z\n"
+  g_assert_nonnull (strstr (unfolded->str, "\nUID:nyukin-2026-12-end-previous@rokin-help\nDTSTAMP:20261125T000000Z\n"
                                             "DTSTART;VALUE=DATE:20261230\nDTEND;VALUE=DATE:20261231\n"));
   g_assert_nonnull (strstr (unfolded->str, "DESCRIPTION:支給日(入金予定日)2026年12月30日(水)の4営業日前"
                                             "(支給日は数えません)。\\n2026年12月31日(木)は休業日(年末年始)"
@@ -218,6 +222,86 @@ test_ics (void)
     g_autofree char *again = rh_schedule_to_ics (s, stamp);
     g_assert_cmpstr (again, ==, ics);
   }
+}
+
+/* The payday rule is in every UID: two payroll groups' schedules (25th
+ * and month end, or the same day moved the other way) do not replace each
+ * other in one calendar, and the same rule gives the same UIDs again. */
+static void
+test_ics_uid_rule (void)
+{
+  g_autoptr(RhCalendar) cal = rh_calendar_new ();
+  g_autoptr(GDateTime) stamp = fixed_stamp ();
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const struct { int day; RhShift shift; } rules[] = {
+    { 25, RH_SHIFT_PREVIOUS }, { RH_PAYDAY_MONTH_END, RH_SHIFT_PREVIOUS },
+    { 25, RH_SHIFT_NEXT }, { 10, RH_SHIFT_PREVIOUS },
+  };
+  guint n = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      g_autoptr(RhSchedule) s = rh_schedule_new (cal, 2027, rules[r].day, rules[r].shift, NULL);
+      g_autofree char *ics = rh_schedule_to_ics (s, stamp);
+      g_auto(GStrv) lines = g_strsplit (ics, "\r\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "UID:"))
+          {
+            g_assert_false (g_hash_table_contains (uids, lines[i]));
+            g_hash_table_add (uids, g_strdup (lines[i]));
+            n++;
+          }
+    }
+  g_assert_cmpuint (n, ==, 4 * 24);
+  g_assert_true (g_hash_table_contains (uids, "UID:zaikei-2027-01-day25-previous@rokin-help"));
+  g_assert_true (g_hash_table_contains (uids, "UID:nyukin-2027-12-end-previous@rokin-help"));
+  g_assert_true (g_hash_table_contains (uids, "UID:zaikei-2027-06-day25-next@rokin-help"));
+}
+
+/* Reminders: 9:00 on the business day N business days before, none, or on
+ * the day; the remind value read from the command line. */
+static void
+test_ics_reminders (void)
+{
+  g_autoptr(RhCalendar) cal = rh_calendar_new ();
+  g_autoptr(GDateTime) stamp = fixed_stamp ();
+  g_autoptr(RhSchedule) s = rh_schedule_new (cal, 2026, 25, RH_SHIFT_PREVIOUS, NULL);
+  g_autofree char *none = rh_schedule_to_ics_full (s, stamp, RH_SCHEDULE_NO_REMINDER);
+  g_autofree char *same_day = rh_schedule_to_ics_full (s, stamp, 0);
+  g_autofree char *three = rh_schedule_to_ics_full (s, stamp, 3);
+  g_autoptr(GError) error = NULL;
+  int remind = -2;
+
+  g_assert_null (strstr (none, "VALARM"));
+  g_assert_nonnull (strstr (none, "UID:zaikei-2026-12-day25-previous@rokin-help"));
+  g_assert_nonnull (strstr (same_day, "DTSTART;VALUE=DATE:20261221\r\n"));
+  g_assert_nonnull (strstr (same_day, "TRIGGER:PT9H\r\n"));
+  g_assert_null (strstr (same_day, "TRIGGER:-"));
+  /* 財形 2026-12-21 (月): 3 business days before is 12-16 (水): 5 days back, at 9:00. */
+  g_assert_nonnull (strstr (three, "DTSTART;VALUE=DATE:20261221\r\n"));
+  g_assert_nonnull (strstr (three, "2026年12月21日(月)\r\nTRIGGER:-P4DT15H\r\n"));
+  /* まとめ入金 2026-05-25 (月): back over the weekend to 5-20 (水). */
+  {
+    g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
+    g_autofree char *unfolded = g_regex_replace_literal (fold, three, -1, 0, "", 0, NULL);
+
+    g_assert_nonnull (strstr (unfolded, "DESCRIPTION:まとめ入金の入金確定・送信 最終日 2026年5月25日(月)\r\n"
+                                        "TRIGGER:-P4DT15H\r\n"));
+  }
+
+  g_assert_true (rh_schedule_parse_remind ("２", &remind, &error));
+  g_assert_cmpint (remind, ==, 2);
+  g_assert_true (rh_schedule_parse_remind ("none", &remind, &error));
+  g_assert_cmpint (remind, ==, RH_SCHEDULE_NO_REMINDER);
+  g_assert_true (rh_schedule_parse_remind ("0", &remind, &error));
+  g_assert_cmpint (remind, ==, 0);
+  g_assert_false (rh_schedule_parse_remind ("21", &remind, &error));
+  g_assert_cmpstr (error->message, ==, "Reminder “21” is not a number of business days; use 0 to 20, or none");
+  g_clear_error (&error);
+  g_assert_false (rh_schedule_parse_remind ("-1", &remind, &error));
+  g_clear_error (&error);
+  g_assert_false (rh_schedule_parse_remind (NULL, &remind, &error));
 }
 
 static void
@@ -247,6 +331,8 @@ main (int   argc,
   g_test_add_func ("/schedule/bad-rules", test_bad_rules);
   g_test_add_func ("/schedule/csv", test_csv);
   g_test_add_func ("/schedule/ics", test_ics);
+  g_test_add_func ("/schedule/ics-uid-rule", test_ics_uid_rule);
+  g_test_add_func ("/schedule/ics-reminders", test_ics_reminders);
   g_test_add_func ("/schedule/text", test_text);
 
   return g_test_run ();

@@ -74,6 +74,43 @@ rh_schedule_parse_payday_day (const char  *text,
   return FALSE;
 }
 
+gboolean
+rh_schedule_parse_remind (const char  *text,
+                          int         *remind,
+                          GError     **error)
+{
+  g_autofree char *norm = NULL;
+  guint64 value = 0;
+
+  g_return_val_if_fail (remind != NULL, FALSE);
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    {
+      norm = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+      g_strstrip (norm);
+      if (g_ascii_strcasecmp (norm, "none") == 0)
+        {
+          *remind = RH_SCHEDULE_NO_REMINDER;
+          return TRUE;
+        }
+      if (g_ascii_isdigit (norm[0]) &&
+          g_ascii_string_to_unsigned (norm, 10, 0, RH_SCHEDULE_MAX_REMIND, &value, NULL))
+        {
+          *remind = (int)value;
+          return TRUE;
+        }
+    }
+
+  {
+    g_autofree char *shown = rh_quote_value (text);
+
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Reminder “%s” is not a number of business days; use 0 to %d, or none"),
+                 shown, RH_SCHEDULE_MAX_REMIND);
+  }
+  return FALSE;
+}
+
 /* The exports are Japanese documents: 土曜日, not the locale's word. */
 static const char *
 closed_reason_ja (RhCalendar  *calendar,
@@ -273,20 +310,56 @@ ics_text_property (GString    *out,
   ics_line (out, line->str);
 }
 
+/* The payday rule in a UID: day25-previous, end-next. */
+static char *
+rule_id (RhSchedule *self)
+{
+  const char *shift = self->shift == RH_SHIFT_NEXT ? "next" : "previous";
+
+  if (self->payday_day == RH_PAYDAY_MONTH_END)
+    return g_strdup_printf ("end-%s", shift);
+  return g_strdup_printf ("day%d-%s", self->payday_day, shift);
+}
+
+/* TRIGGER of a reminder at 9:00 (when the office opens) on the business
+ * day @remind business days before @date, relative to the start of the
+ * all-day event (midnight of @date); NULL when that day is outside the
+ * calendar. A relative trigger keeps the event's own (floating) time. */
+static char *
+dup_trigger (RhSchedule  *self,
+             const GDate *date,
+             int          remind)
+{
+  GDate day = *date;
+  int days;
+
+  if (remind > 0 && !rh_calendar_step_business_days (self->calendar, date, -remind, &day, NULL))
+    return NULL;
+  days = g_date_days_between (&day, date);
+  if (days == 0)
+    return g_strdup ("TRIGGER:PT9H");
+  if (days == 1)
+    return g_strdup ("TRIGGER:-PT15H");
+  return g_strdup_printf ("TRIGGER:-P%dDT15H", days - 1);
+}
+
 static void
 ics_event (GString     *out,
+           RhSchedule  *self,
            const char  *uid_kind,
-           int          year,
            int          month,
            const GDate *date,
            const char  *stamp,
+           int          remind,
            const char  *summary,
            const char  *description)
 {
-  g_autofree char *uid = g_strdup_printf ("UID:%s-%04d-%02d@rokin-help", uid_kind, year, month);
+  g_autofree char *rule = rule_id (self);
+  g_autofree char *uid = g_strdup_printf ("UID:%s-%04d-%02d-%s@rokin-help", uid_kind, self->year, month, rule);
   g_autofree char *dtstamp = g_strdup_printf ("DTSTAMP:%s", stamp);
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
+  g_autofree char *trigger = NULL;
   GDate next = *date;
 
   g_date_add_days (&next, 1);
@@ -303,11 +376,17 @@ ics_event (GString     *out,
   ics_text_property (out, "SUMMARY", summary);
   ics_text_property (out, "DESCRIPTION", description);
   ics_line (out, "TRANSP:TRANSPARENT");
-  ics_line (out, "BEGIN:VALARM");
-  ics_line (out, "ACTION:DISPLAY");
-  ics_text_property (out, "DESCRIPTION", summary);
-  ics_line (out, "TRIGGER:-P1D");
-  ics_line (out, "END:VALARM");
+  if (remind != RH_SCHEDULE_NO_REMINDER && (trigger = dup_trigger (self, date, remind)) != NULL)
+    {
+      g_autofree char *human = rh_date_format_human (date);
+      g_autofree char *alarm = g_strdup_printf ("%s %s", summary, human);
+
+      ics_line (out, "BEGIN:VALARM");
+      ics_line (out, "ACTION:DISPLAY");
+      ics_text_property (out, "DESCRIPTION", alarm);
+      ics_line (out, trigger);
+      ics_line (out, "END:VALARM");
+    }
   ics_line (out, "END:VEVENT");
 }
 
@@ -315,24 +394,35 @@ char *
 rh_schedule_to_ics (RhSchedule *self,
                     GDateTime  *stamp)
 {
+  return rh_schedule_to_ics_full (self, stamp, RH_SCHEDULE_DEFAULT_REMIND);
+}
+
+char *
+rh_schedule_to_ics_full (RhSchedule *self,
+                         GDateTime  *stamp,
+                         int         remind)
+{
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *stamp_text = NULL;
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (remind >= RH_SCHEDULE_NO_REMINDER && remind <= RH_SCHEDULE_MAX_REMIND, NULL);
 
   if (stamp == NULL)
     stamp = now = g_date_time_new_now_utc ();
   utc = g_date_time_to_utc (stamp);
   stamp_text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
 
+  /* No METHOD: with METHOD:PUBLISH the file would be an iTIP message
+   * (RFC 5546), which must have an ORGANIZER; a calendar to import has
+   * none, and validators (libical) refuse it. */
   out = g_string_new (NULL);
   ics_line (out, "BEGIN:VCALENDAR");
   ics_line (out, "VERSION:2.0");
   ics_line (out, "PRODID:-//Rokin Help//rokin-help//JA");
   ics_line (out, "CALSCALE:GREGORIAN");
-  ics_line (out, "METHOD:PUBLISH");
 
   for (guint i = 0; i < 12; i++)
     {
@@ -348,9 +438,9 @@ rh_schedule_to_ics (RhSchedule *self,
       nyukin_desc = g_strdup_printf ("支給日(入金予定日)%s当日まで。%s%s",
                                      payday, *note ? "\n" : "", note);
 
-      ics_event (out, "zaikei", self->year, row->month, &row->zaikei_last, stamp_text,
+      ics_event (out, self, "zaikei", row->month, &row->zaikei_last, stamp_text, remind,
                  "財形貯蓄の明細送信 最終日", zaikei_desc);
-      ics_event (out, "nyukin", self->year, row->month, &row->nyukin_last, stamp_text,
+      ics_event (out, self, "nyukin", row->month, &row->nyukin_last, stamp_text, remind,
                  "まとめ入金の入金確定・送信 最終日", nyukin_desc);
     }
 

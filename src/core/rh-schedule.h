@@ -44,10 +44,30 @@ RhShift              rh_schedule_get_shift  (RhSchedule  *self);
 const RhScheduleRow *rh_schedule_get_row    (RhSchedule  *self,
                                              guint        index);   /* 0–11 */
 
+/* No reminder in the .ics; otherwise 0 … RH_SCHEDULE_MAX_REMIND
+ * business days before each last day. */
+#define RH_SCHEDULE_NO_REMINDER -1
+#define RH_SCHEDULE_DEFAULT_REMIND 1
+#define RH_SCHEDULE_MAX_REMIND 20
+
+/* "0" … "20" (full-width digits too) or "none". */
+gboolean             rh_schedule_parse_remind (const char  *text,
+                                               int         *remind,
+                                               GError     **error);
+
 /* iCalendar (RFC 5545): all-day events for the 財形 deadline and the まとめ
- * 入金 last day of each month, a display reminder the day before, UIDs
- * like zaikei-2026-12@rokin-help, CRLF, lines folded at 75 octets.
- * @stamp (nullable: now) is written as DTSTAMP. */
+ * 入金 last day of each month, UIDs naming the month and the payday rule
+ * (zaikei-2026-12-day25-previous@rokin-help, so that two payroll groups'
+ * schedules live side by side in one calendar and re-importing one
+ * updates it), no METHOD (a file to import, not an iTIP message), CRLF,
+ * lines folded at 75 octets. Each event has a display reminder (VALARM) at
+ * 9:00 on the business day @remind business days before it (0: on the
+ * day), or none with RH_SCHEDULE_NO_REMINDER. @stamp (nullable: now) is
+ * written as DTSTAMP. */
+char                *rh_schedule_to_ics_full (RhSchedule  *self,
+                                              GDateTime   *stamp,
+                                              int          remind);
+/* rh_schedule_to_ics_full() with RH_SCHEDULE_DEFAULT_REMIND. */
 char                *rh_schedule_to_ics     (RhSchedule  *self,
                                              GDateTime   *stamp);
 /* CSV for Excel: UTF-8 with BOM, CRLF, dates as YYYY/MM/DD. */

@@ -66,6 +66,7 @@ struct _RhDeadlineDialog
   GtkDropDown    *schedule_rule;
   GtkSpinButton  *schedule_day;
   GtkDropDown    *schedule_shift;
+  GtkSpinButton  *schedule_remind;
   GtkGrid        *schedule_grid;
   GtkLabel       *schedule_error;
   GtkWidget      *schedule_actions;
@@ -637,7 +638,7 @@ export_response_cb (GtkNativeDialog *native,
       g_autoptr(GError) error = NULL;
 
       contents = g_str_equal (format, "ics")
-                 ? rh_schedule_to_ics (self->schedule, NULL)
+                 ? rh_deadline_dialog_dup_schedule_ics (self, NULL)
                  : rh_schedule_to_csv (self->schedule);
 
       if (!rh_deadline_dialog_write_file (file, contents, &error))
@@ -836,6 +837,7 @@ build_schedule_page (RhDeadlineDialog *self)
   const char *shifts_t[3] = { _(shifts[0]), _(shifts[1]), NULL };
   GDate today;
   GtkWidget *button;
+  GtkWidget *remind_row;
 
   rh_date_set_today (&today);
 
@@ -859,6 +861,15 @@ build_schedule_page (RhDeadlineDialog *self)
   self->schedule_shift = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shifts_t));
   gtk_widget_set_name (GTK_WIDGET (self->schedule_shift), "schedule-shift");
   gtk_list_box_append (GTK_LIST_BOX (list), action_row_with (_("On a closed day, _use the"), GTK_WIDGET (self->schedule_shift)));
+
+  /* Only the .ics uses it: the clerk's calendar warns them in time. */
+  self->schedule_remind = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, RH_SCHEDULE_MAX_REMIND, 1));
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_remind), "schedule-remind");
+  gtk_spin_button_set_value (self->schedule_remind, RH_SCHEDULE_DEFAULT_REMIND);
+  remind_row = action_row_with (_("Re_minder, business days before"), GTK_WIDGET (self->schedule_remind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (remind_row),
+                               _("In the iCalendar export, at 9:00; 0 is the last day itself"));
+  gtk_list_box_append (GTK_LIST_BOX (list), remind_row);
   gtk_box_append (self->schedule_box, list);
 
   button = gtk_button_new_with_mnemonic (_("Export as _iCalendar…"));
@@ -1017,4 +1028,24 @@ rh_deadline_dialog_get_page (RhDeadlineDialog *self)
 {
   g_return_val_if_fail (RH_IS_DEADLINE_DIALOG (self), NULL);
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * rh_deadline_dialog_dup_schedule_ics:
+ * @stamp: (nullable): DTSTAMP, or now
+ *
+ * Returns: (transfer full) (nullable): the schedule as the iCalendar
+ *   export writes it, with the reminder chosen on the page; %NULL when
+ *   the schedule cannot be made
+ */
+char *
+rh_deadline_dialog_dup_schedule_ics (RhDeadlineDialog *self,
+                                     GDateTime        *stamp)
+{
+  g_return_val_if_fail (RH_IS_DEADLINE_DIALOG (self), NULL);
+
+  if (self->schedule == NULL)
+    return NULL;
+  return rh_schedule_to_ics_full (self->schedule, stamp,
+                                  gtk_spin_button_get_value_as_int (self->schedule_remind));
 }

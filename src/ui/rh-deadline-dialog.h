@@ -24,5 +24,8 @@ void              rh_deadline_dialog_set_today (RhDeadlineDialog *self,
 gboolean          rh_deadline_dialog_write_file (GFile       *file,
                                                  const char  *contents,
                                                  GError     **error);
+/* The iCalendar export of the schedule page, its reminder included. */
+char             *rh_deadline_dialog_dup_schedule_ics (RhDeadlineDialog *self,
+                                                       GDateTime        *stamp);
 
 G_END_DECLS
