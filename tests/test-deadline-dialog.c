@@ -246,6 +246,37 @@ test_dialog_invalid_input (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
 
+/* Dates as kana mode types them and without a year, on the dialog's
+ * today: the end of a window is the next such day, its start the last one
+ * up to the end (12/1–12/25 typed on 12/20 is this December). */
+static void
+test_dialog_typed_dates (void)
+{
+  RhDeadlineDialog *dialog = open_dialog ("zaikei");
+
+  set_today (dialog, 2026, 12, 20);
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "zaikei-payday")), "２０２７ー１ー８");
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年1月4日(月)"));
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "zaikei-payday")), "１・８");
+  g_assert_false (gtk_widget_get_visible (error_row_of (named (dialog, "zaikei-payday"))));
+  g_assert_nonnull (strstr (label_text (dialog, "zaikei-result"), "2027年1月4日(月)"));
+
+  rh_deadline_dialog_set_page (dialog, "nyukin");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "nyukin-received")), "１２・１");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "nyukin-payday")), "１２・２５");
+  g_assert_false (gtk_widget_get_visible (error_row_of (named (dialog, "nyukin-payday"))));
+  g_assert_nonnull (strstr (label_text (dialog, "nyukin-result"), "2026年12月1日(火)"));
+  g_assert_nonnull (strstr (label_text (dialog, "nyukin-result"), "2026年12月25日(金)"));
+
+  rh_deadline_dialog_set_page (dialog, "meisai");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "meisai-confirmed")), "12/25");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "meisai-cutoff")), "1/8");
+  g_assert_nonnull (strstr (label_text (dialog, "meisai-result"), "2026年12月28日(月)"));
+  g_assert_nonnull (strstr (label_text (dialog, "meisai-result"), "2027年1月8日(金)"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+}
+
 static void
 test_dialog_meisai (void)
 {
@@ -421,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);
   g_test_add_func ("/deadline-dialog/calendar-popover", test_dialog_calendar_popover);
   g_test_add_func ("/deadline-dialog/meisai", test_dialog_meisai);
+  g_test_add_func ("/deadline-dialog/typed-dates", test_dialog_typed_dates);
   g_test_add_func ("/deadline-dialog/schedule", test_dialog_schedule);
   g_test_add_func ("/deadline-dialog/write-file", test_dialog_write_file);
   g_test_add_func ("/deadline-dialog/calendar-buttons", test_dialog_calendar_buttons);

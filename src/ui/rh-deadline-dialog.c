@@ -214,11 +214,14 @@ date_field_set_error (DateField  *field,
   gtk_widget_set_visible (field->error_row, message != NULL);
 }
 
-/* Reads the field through the core's parser. FALSE when it is empty
- * (nothing marked) or invalid (marked, with the parser's reason). */
+/* Reads the field through the core's parser; a date typed without a year
+ * is read by @rule from @reference. FALSE when it is empty (nothing
+ * marked) or invalid (marked, with the parser's reason). */
 static gboolean
-date_field_get (DateField *field,
-                GDate     *out)
+date_field_get (DateField   *field,
+                const GDate *reference,
+                RhDateYear   rule,
+                GDate       *out)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
   g_autoptr(GError) error = NULL;
@@ -231,7 +234,7 @@ date_field_get (DateField *field,
       return FALSE;
     }
 
-  if (!rh_date_parse (text, NULL, out, &error))
+  if (!rh_date_parse_full (text, reference, rule, out, NULL, &error))
     {
       date_field_set_error (field, error->message);
       return FALSE;
@@ -460,9 +463,10 @@ compute_zaikei (RhDeadlineDialog *self)
 {
   g_autoptr(RhDeadlineResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GDate payday;
+  GDate payday, today;
 
-  if (!date_field_get (&self->zaikei_payday, &payday))
+  get_today (self, &today);
+  if (!date_field_get (&self->zaikei_payday, &today, RH_DATE_YEAR_NEXT, &payday))
     {
       result_area_clear (&self->zaikei_result, _("Enter the payday to see the deadline."));
       return;
@@ -481,9 +485,15 @@ compute_nyukin (RhDeadlineDialog *self)
 {
   g_autoptr(RhDeadlineResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GDate received, payday;
-  gboolean ok_received = date_field_get (&self->nyukin_received, &received);
-  gboolean ok_payday = date_field_get (&self->nyukin_payday, &payday);
+  GDate received, payday, today;
+  gboolean ok_received, ok_payday;
+
+  /* The window's end is the next such day from today, its start the last
+   * such day up to the end (as on the command line). */
+  get_today (self, &today);
+  ok_payday = date_field_get (&self->nyukin_payday, &today, RH_DATE_YEAR_NEXT, &payday);
+  ok_received = date_field_get (&self->nyukin_received, ok_payday ? &payday : &today,
+                                ok_payday ? RH_DATE_YEAR_PREVIOUS : RH_DATE_YEAR_NEXT, &received);
 
   if (!ok_received || !ok_payday)
     {
@@ -505,9 +515,13 @@ compute_meisai (RhDeadlineDialog *self)
 {
   g_autoptr(RhDeadlineResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GDate confirmed, cutoff;
-  gboolean ok_confirmed = date_field_get (&self->meisai_confirmed, &confirmed);
-  gboolean ok_cutoff = date_field_get (&self->meisai_cutoff, &cutoff);
+  GDate confirmed, cutoff, today;
+  gboolean ok_confirmed, ok_cutoff;
+
+  get_today (self, &today);
+  ok_cutoff = date_field_get (&self->meisai_cutoff, &today, RH_DATE_YEAR_NEXT, &cutoff);
+  ok_confirmed = date_field_get (&self->meisai_confirmed, ok_cutoff ? &cutoff : &today,
+                                 ok_cutoff ? RH_DATE_YEAR_PREVIOUS : RH_DATE_YEAR_NEXT, &confirmed);
 
   if (!ok_confirmed || !ok_cutoff)
     {
