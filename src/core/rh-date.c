@@ -129,6 +129,9 @@ rh_date_check_range (const GDate  *date,
       g_set_error_literal (error, RH_DATE_ERROR, RH_DATE_ERROR_INVALID, _("The date is not valid"));
       return FALSE;
     }
+  /* The calendar's step functions check every day: format only a failure. */
+  if (g_date_get_year (date) > RH_DATE_MIN_YEAR && g_date_get_year (date) <= RH_DATE_MAX_YEAR)
+    return TRUE;
   shown = rh_date_format_human (date);
   if ((reason = dup_range_reason (date, shown)) != NULL)
     {
@@ -353,10 +356,10 @@ read_plain_date (const char   *p,
                  Reading      *r,
                  GError      **error)
 {
-  int ref_month_day = (int)g_date_get_month (reference) * 100 + g_date_get_day (reference);
-
   int n1, d1, n2, d2, n3, d3;
+  int ref_month_day;
   char s1, s2;
+  GDate now;
 
   if (!read_number (&p, &n1, &d1))
     return syntax_error (shown, error);
@@ -372,6 +375,13 @@ read_plain_date (const char   *p,
         skip_prefix (&p, "日");
       if (*p != '\0')
         return syntax_error (shown, error);
+      /* Today is looked up only here: it loads the time zone. */
+      if (reference == NULL || !g_date_valid (reference))
+        {
+          rh_date_set_today (&now);
+          reference = &now;
+        }
+      ref_month_day = (int)g_date_get_month (reference) * 100 + g_date_get_day (reference);
       r->year = g_date_get_year (reference);
       r->month = n1;
       r->day = n2;
@@ -486,7 +496,6 @@ rh_date_parse_full (const char   *text,
   g_autoptr(GString) compact = NULL;
   Reading r = { NULL, 0, 0, 0, FALSE };
   GDateWeekday weekday;
-  GDate now;
   const char *p;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -507,12 +516,6 @@ rh_date_parse_full (const char   *text,
     {
       g_set_error_literal (error, RH_DATE_ERROR, RH_DATE_ERROR_EMPTY, _("No date was given"));
       return FALSE;
-    }
-
-  if (reference == NULL || !g_date_valid (reference))
-    {
-      rh_date_set_today (&now);
-      reference = &now;
     }
 
   weekday = strip_weekday (compact->str);

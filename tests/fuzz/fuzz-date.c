@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rh-core.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -47,6 +49,24 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       g_assert (error != NULL);
       g_assert (g_utf8_validate (error->message, -1, NULL));
+      /* A value is cut in messages: never the whole of a long paste. */
+      g_assert (strlen (error->message) < 1024);
+    }
+
+  /* A date without a year: the next such day from today, or the last one
+   * up to it, never the other side of it. */
+  for (int rule = RH_DATE_YEAR_NEXT; rule <= RH_DATE_YEAR_PREVIOUS; rule++)
+    {
+      gboolean implied = FALSE;
+      GDate d;
+
+      if (!rh_date_parse_full (text, &today, (RhDateYear)rule, &d, &implied, NULL) || !implied)
+        continue;
+      if (rule == RH_DATE_YEAR_NEXT)
+        g_assert (g_date_compare (&d, &today) >= 0);
+      else
+        g_assert (g_date_compare (&d, &today) <= 0);
+      g_assert (g_date_days_between (&today, &d) < 366 && g_date_days_between (&d, &today) < 366);
     }
 
   return 0;

@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(RhSchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 25, 0, 0, 0);
-  int year, payday_day;
+  int year, payday_day, remind;
   RhShift shift;
 
   if (size < 4)
@@ -50,6 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   year = 1940 + (data[0] | (data[1] << 8)) % 180;    /* some outside 1948–2099 */
   payday_day = data[2] % 34 - 1;                      /* -1 … 32; 0 = month end */
   shift = (data[3] & 1) ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
+  remind = (data[3] >> 1) % (RH_SCHEDULE_MAX_REMIND + 2) - 1;   /* none, 0 … 20 */
 
   if (size > 4)
     {
@@ -61,7 +62,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (schedule != NULL)
     {
-      g_autofree char *ics = rh_schedule_to_ics (schedule, stamp);
+      g_autofree char *ics = rh_schedule_to_ics_full (schedule, stamp, remind);
       g_autofree char *csv = rh_schedule_to_csv (schedule);
       g_autofree char *text = rh_schedule_to_text (schedule);
 
