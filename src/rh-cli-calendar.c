@@ -78,7 +78,7 @@ lookup (GVariantDict *options,
 static int
 bad_input (const char *message)
 {
-  g_printerr ("%s\n", message);
+  rh_cli_printerr ("%s\n", message);
   return EXIT_BAD_INPUT;
 }
 

@@ -79,7 +79,7 @@ rh_cli_search (RhCatalog  *catalog,
 
   if (!(index = rh_search_index_new (catalog, &error)))
     {
-      g_printerr ("%s\n", error->message);
+      rh_cli_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
 

@@ -76,7 +76,7 @@ rh_cli_update_run (GVariantDict *options,
 
       if (error != NULL)
         {
-          g_printerr ("%s\n", error->message);
+          rh_cli_printerr ("%s\n", error->message);
           return 2;
         }
       if (url == NULL)
@@ -125,7 +125,7 @@ rh_cli_update_run (GVariantDict *options,
 
       if (status == RH_UPDATE_STATUS_FAILED)
         /* Translators: "Content: failed: reason" */
-        g_printerr (_("%s: failed: %s\n"), kind_label (i), message);
+        rh_cli_printerr (_("%s: failed: %s\n"), kind_label (i), message);
       else if (json)
         continue;
       else if (status == RH_UPDATE_STATUS_UPDATED)

@@ -104,17 +104,14 @@ write_all (FILE       *stream,
   fflush (stream);
 }
 
-/**
- * rh_cli_write_text:
- *
- * Writes UTF-8 @text for a person on stdout. In a locale whose character
+/* Writes UTF-8 @text for a person on @stream. In a locale whose character
  * set is not UTF-8 (LANG=C in cron, ssh or a container) the text is
  * converted to it, with transliteration where iconv knows one, and one
- * note on stderr says that characters were lost, rather than a silent
- * line of “?”.
- */
-void
-rh_cli_write_text (const char *text)
+ * note on stderr says that characters were lost, rather than a silent line
+ * of “?”. */
+static void
+write_for_person (FILE       *stream,
+                  const char *text)
 {
   static gboolean noted = FALSE;
   g_autofree char *converted = NULL;
@@ -124,7 +121,7 @@ rh_cli_write_text (const char *text)
 
   if (g_get_charset (&charset))
     {
-      write_all (stdout, text, strlen (text));
+      write_all (stream, text, strlen (text));
       return;
     }
 
@@ -140,12 +137,24 @@ rh_cli_write_text (const char *text)
           noted = TRUE;
           fflush (stdout);
           g_printerr (_("Note: the character set of this locale (%s) cannot show all of this text; "
-                        "the characters it lacks are printed as '?'. Use a UTF-8 locale "
+                        "the characters it lacks are transliterated or printed as '?'. Use a UTF-8 locale "
                         "(for example LANG=C.UTF-8) or --json to get every character.\n"), charset);
         }
     }
   if (converted != NULL)
-    write_all (stdout, converted, written);
+    write_all (stream, converted, written);
+}
+
+/**
+ * rh_cli_write_text:
+ *
+ * Writes UTF-8 @text for a person on stdout, in the locale's character
+ * set (see write_for_person()).
+ */
+void
+rh_cli_write_text (const char *text)
+{
+  write_for_person (stdout, text);
 }
 
 void
@@ -158,7 +167,21 @@ rh_cli_print (const char *format,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  rh_cli_write_text (text);
+  write_for_person (stdout, text);
+}
+
+/* The same on stderr: messages about bad input. */
+void
+rh_cli_printerr (const char *format,
+                 ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  write_for_person (stderr, text);
 }
 
 /* A score or any other double, rounded to 3 decimals: json-glib 1.6 writes
@@ -352,13 +375,13 @@ rh_cli_handle_local_options (GApplication *app,
            (!(limit_text = rh_cli_lookup_text (options, "limit", &error)) ||
             !rh_cli_search_parse_limit (limit_text, &limit, &error))))
         {
-          g_printerr ("%s\n", error->message);
+          rh_cli_printerr ("%s\n", error->message);
           return EXIT_BAD_INPUT;
         }
 
       if (!(catalog = rh_cli_load_catalog (content, &error)))
         {
-          g_printerr ("%s\n", error->message);
+          rh_cli_printerr ("%s\n", error->message);
           return EXIT_FAILURE;
         }
 
@@ -367,7 +390,7 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "limit"))
     {
-      g_printerr (_("--limit goes with --search\n"));
+      rh_cli_printerr (_("--limit goes with --search\n"));
       return EXIT_BAD_INPUT;
     }
 
@@ -376,7 +399,7 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "content-url") || g_variant_dict_contains (options, "holidays-url"))
     {
-      g_printerr (_("--content-url and --holidays-url go with --update\n"));
+      rh_cli_printerr (_("--content-url and --holidays-url go with --update\n"));
       return EXIT_BAD_INPUT;
     }
 
@@ -393,7 +416,7 @@ rh_cli_handle_local_options (GApplication *app,
     {
       if (json)
         {
-          g_printerr (_("--json goes with --list or another command\n"));
+          rh_cli_printerr (_("--json goes with --list or another command\n"));
           return EXIT_BAD_INPUT;
         }
       return -1;
@@ -401,7 +424,7 @@ rh_cli_handle_local_options (GApplication *app,
 
   if (!(catalog = rh_cli_load_catalog (content, &error)))
     {
-      g_printerr ("%s\n", error->message);
+      rh_cli_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
 

@@ -20,6 +20,8 @@ void       rh_cli_print_json           (JsonNode     *node);
 void       rh_cli_write_text           (const char   *text);
 void       rh_cli_print                (const char   *format,
                                         ...) G_GNUC_PRINTF (1, 2);
+void       rh_cli_printerr             (const char   *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
 const char *rh_cli_lookup_text         (GVariantDict  *options,
                                         const char    *name,
                                         GError       **error);

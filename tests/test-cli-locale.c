@@ -126,6 +126,25 @@ test_text_note (void)
   g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length (utf8_lines));
 }
 
+/* A message about bad input too: converted, the note once, exit 2. */
+static void
+test_error_note (void)
+{
+  const char *env[] = { "LC_ALL", "C", "LANGUAGE", "", NULL };
+  const char *args[] = { "--deadline=zaikei", "--payday=令和0年1月1日", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "Note: the character set of this locale"));
+  g_assert_cmpstr (lines[1], ==, "--payday: \"??0?1?1?\" does not exist: there is no year 0 of ??; "
+                                 "its first year is ???? (2019)");
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
 /* Option values are read as UTF-8 whatever the locale, and bytes that are
  * not UTF-8 are refused naming the option. */
 static void
@@ -151,7 +170,7 @@ test_values_utf8 (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (rh_test_run_cli_env (text_search, env, &out, &err), ==, 2);
-  g_assert_true (g_str_has_prefix (err, "--limit must be a whole number from 1 to 1000"));
+  g_assert_nonnull (strstr (err, "\n--limit must be a whole number from 1 to 1000"));
 }
 
 int
@@ -163,6 +182,7 @@ main (int   argc,
   g_test_add_func ("/cli-locale/json-same-bytes", test_json_same_bytes);
   g_test_add_func ("/cli-locale/json-is-utf8", test_json_is_utf8);
   g_test_add_func ("/cli-locale/text-note", test_text_note);
+  g_test_add_func ("/cli-locale/error-note", test_error_note);
   g_test_add_func ("/cli-locale/values-utf8", test_values_utf8);
 
   return g_test_run ();
