@@ -194,6 +194,9 @@ test_parse_typed_forms (void)
     "2026-12-25\u3000",      /* ideographic space */
     "\u200E2026/12/25\u200F", /* direction marks */
     "12\u2060/\u00AD25",     /* word joiner, soft hyphen */
+    "2026-12-25\uFE0F",      /* variation selector */
+    "2026\u204412\u204425",  /* fraction slash */
+    "2026\u221512\u221525",  /* division slash */
   };
   GDate today;
 

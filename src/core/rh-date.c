@@ -230,15 +230,16 @@ syntax_error (const char  *shown,
 /* The separator a character stands for in a date, by its class rather
  * than a list of strings: every dash (Unicode Pd: ‐ ‑ ‒ – — ― 〜 …, the
  * minus sign, the tilde, and the long-vowel mark ー that kana mode types
- * for '-') is '-'; the middle dot ・ (kana mode's '/') is '/'; the
- * ideographic full stop 。 (kana mode's '.') is '.'. 0 for any other. */
+ * for '-') is '-'; every slash (⁄ ∕) and the middle dot ・ (kana mode's
+ * '/') is '/'; the ideographic full stop 。 (kana mode's '.') is '.'. 0
+ * for any other. */
 static char
 separator_of (gunichar ch)
 {
   if (ch == '-' || ch == '~' || ch == 0x2212 || ch == 0x30FC ||
       g_unichar_type (ch) == G_UNICODE_DASH_PUNCTUATION)
     return '-';
-  if (ch == '/' || ch == 0x30FB || ch == 0x00B7)
+  if (ch == '/' || ch == 0x2044 || ch == 0x2215 || ch == 0x30FB || ch == 0x00B7)
     return '/';
   if (ch == '.' || ch == 0x3002)
     return '.';
@@ -247,9 +248,9 @@ separator_of (gunichar ch)
 
 /* Writes @text to @out as the parser reads it: NFKC (full-width digits
  * and letters, and the half-width ｰ ･ ｡ become their usual forms), each
- * separator as separator_of() says, white space and format characters
- * (U+200B, U+FEFF, U+200E …, which show nothing and are pasted along
- * from web pages and spreadsheets) dropped. Another invisible character
+ * separator as separator_of() says, white space and default ignorable
+ * characters (U+200B, U+FEFF, U+200E, variation selectors …, which show
+ * nothing and are pasted along from web pages and spreadsheets) dropped. Another invisible character
  * (a control) is named in the error: the text would look right. */
 static gboolean
 normalise (const char  *text,
@@ -264,7 +265,7 @@ normalise (const char  *text,
       gunichar ch = g_utf8_get_char (c);
       char sep;
 
-      if (g_unichar_isspace (ch) || g_unichar_type (ch) == G_UNICODE_FORMAT)
+      if (g_unichar_isspace (ch) || rh_quote_is_ignorable (ch))
         continue;
       if (rh_quote_is_invisible (ch))
         {

@@ -14,17 +14,27 @@
 #include "rh-quote.h"
 
 gboolean
+rh_quote_is_ignorable (gunichar ch)
+{
+  /* Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt)
+   * beyond the format characters: fillers and variation selectors. */
+  return g_unichar_type (ch) == G_UNICODE_FORMAT ||
+         ch == 0x034F || ch == 0x115F || ch == 0x1160 || ch == 0x17B4 || ch == 0x17B5 ||
+         (ch >= 0x180B && ch <= 0x180F) || ch == 0x3164 || (ch >= 0xFE00 && ch <= 0xFE0F) ||
+         ch == 0xFFA0 || (ch >= 0xE0000 && ch <= 0xE0FFF);
+}
+
+gboolean
 rh_quote_is_invisible (gunichar ch)
 {
   switch (g_unichar_type (ch))
     {
     case G_UNICODE_CONTROL:
-    case G_UNICODE_FORMAT:
     case G_UNICODE_LINE_SEPARATOR:
     case G_UNICODE_PARAGRAPH_SEPARATOR:
       return TRUE;
     default:
-      return FALSE;
+      return rh_quote_is_ignorable (ch);
     }
 }
 

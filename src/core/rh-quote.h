@@ -17,8 +17,12 @@ G_BEGIN_DECLS
  * characters such as U+200B or U+FEFF) written as <U+200B>, and cut after
  * RH_QUOTE_MAX_CHARS characters with “…”. NULL gives "". */
 char *rh_quote_value (const char *text);
-/* TRUE for a character that shows nothing: controls other than space,
- * format characters (Cf), line and paragraph separators. */
+/* TRUE for a character that shows nothing: controls, line and paragraph
+ * separators, and the default ignorable ones (rh_quote_is_ignorable()). */
 gboolean rh_quote_is_invisible (gunichar ch);
+/* TRUE for Unicode's default ignorable code points (format characters such
+ * as U+200B, U+FEFF, U+2060, variation selectors, fillers): a text means
+ * the same without them. */
+gboolean rh_quote_is_ignorable (gunichar ch);
 
 G_END_DECLS
