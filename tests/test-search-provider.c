@@ -115,6 +115,24 @@ test_nothing_found (void)
   g_assert_cmpuint (g_strv_length (ids), ==, 0);
 }
 
+/* What the shell may send before anything is typed: no terms, an empty one. */
+static void
+test_empty_terms (void)
+{
+  const char *none[] = { NULL };
+  const char *empty[] = { "", NULL };
+  const char **cases[] = { none, empty };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVariant) reply = call ("GetInitialResultSet", g_variant_new ("(^as)", cases[i]), "(as)");
+      g_auto(GStrv) ids = NULL;
+
+      g_variant_get (reply, "(^as)", &ids);
+      g_assert_cmpuint (g_strv_length (ids), ==, 0);
+    }
+}
+
 static void
 test_subsearch_result_set (void)
 {
@@ -205,6 +223,20 @@ test_activate_result (void)
     }
 }
 
+/* An id the content no longer has (updated since the shell listed it): the
+ * window opens with the shell's query in the search box instead. */
+static void
+test_activate_gone_result (void)
+{
+  g_autoptr(GVariant) reply = call ("ActivateResult",
+                                    g_variant_new ("(s@asu)", "no-such-entry", terms_of ("ざいけい"), 0),
+                                    "()");
+  RhWindow *window = wait_for_window ();
+  GtkWidget *search_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry"));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "ざいけい");
+}
+
 static void
 test_launch_search (void)
 {
@@ -278,9 +310,11 @@ main (int   argc,
 
   g_test_add_func ("/search-provider/initial-result-set", test_initial_result_set);
   g_test_add_func ("/search-provider/nothing-found", test_nothing_found);
+  g_test_add_func ("/search-provider/empty-terms", test_empty_terms);
   g_test_add_func ("/search-provider/subsearch-result-set", test_subsearch_result_set);
   g_test_add_func ("/search-provider/result-metas", test_result_metas);
   g_test_add_func ("/search-provider/activate-result", test_activate_result);
+  g_test_add_func ("/search-provider/activate-gone-result", test_activate_gone_result);
   g_test_add_func ("/search-provider/launch-search", test_launch_search);
 
   ret = g_test_run ();
