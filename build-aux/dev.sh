@@ -3,6 +3,7 @@
 #   run   — launch the app from the build tree
 #   test  — run every test (core, CLI, data, UI under Xvfb)
 #   deps  — only install the dependencies
+#   deb   — build the Debian package (./rokin-help_*.deb) and check it with lintian
 # Works on a fresh Debian 12 as root or as a user with sudo.
 set -euo pipefail
 
@@ -32,6 +33,33 @@ install_deps() {
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+}
+
+# The Debian package: its Build-Depends from debian/control (mk-build-deps),
+# dpkg-buildpackage (the test suite runs unless DEB_BUILD_OPTIONS=nocheck),
+# the results moved here from the parent directory, then lintian.
+DEB_TOOLS=(dpkg-dev debhelper devscripts equivs lintian)
+
+build_deb() {
+  local missing=() version arch
+  for p in "${DEB_TOOLS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive mk-build-deps -i -r \
+    -t 'apt-get -y -qq --no-install-recommends' debian/control
+  rm -f rokin-help-build-deps_*
+  version=$(dpkg-parsechangelog -S Version)
+  arch=$(dpkg --print-architecture)
+  dpkg-buildpackage -b -us -uc
+  for f in ../rokin-help_"$version"_"$arch".{deb,changes,buildinfo} ../rokin-help-dbgsym_"$version"_"$arch".deb; do
+    [ ! -e "$f" ] || mv -f "$f" .
+  done
+  lintian --fail-on error,warning --info rokin-help_"$version"_"$arch".changes
+  echo "built ./rokin-help_${version}_${arch}.deb — install it with: sudo apt install ./rokin-help_${version}_${arch}.deb"
 }
 
 build() {
@@ -74,7 +102,9 @@ case "${1:-run}" in
     install_deps
     build
     run_tests "${@:2}" ;;
+  deb)
+    build_deb ;;
   *)
-    echo "usage: $0 [run|test|deps]" >&2
+    echo "usage: $0 [run|test|deps|deb]" >&2
     exit 2 ;;
 esac

@@ -17,7 +17,10 @@
 #include "rh-cli.h"
 #include "rh-cli-update.h"
 #include "rh-preferences-window.h"
+#include "rh-search-provider.h"
 #include "rh-window.h"
+
+#define SERVICE_INACTIVITY_MS 10000
 
 struct _RhApplication
 {
@@ -26,6 +29,7 @@ struct _RhApplication
   GSettings        *settings;
   char             *content_path;
   RhContentUpdater *updater;
+  RhSearchProvider *search_provider;
   GCancellable     *update_cancellable;
   AdwToast         *update_toast;
   char             *update_details;   /* full text of the last failed check */
@@ -450,6 +454,43 @@ rh_application_startup (GApplication *app)
   rh_content_updater_apply_cached_holidays (self->updater, NULL);
 }
 
+/* The GNOME Shell search provider lives beside GApplication's own objects,
+ * on the same connection, so the shell reaches it under the app's bus name. */
+static gboolean
+rh_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, RH_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (rh_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  /* Started by D-Bus for the shell's search: stay a while after a query,
+   * since the next keystroke's query follows within moments. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_INACTIVITY_MS);
+
+  if (self->search_provider == NULL)
+    self->search_provider = rh_search_provider_new (self);
+  return rh_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+rh_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  RhApplication *self = RH_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    rh_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (rh_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 rh_application_dispose (GObject *object)
 {
@@ -460,6 +501,7 @@ rh_application_dispose (GObject *object)
   g_clear_object (&self->update_toast);
   g_clear_pointer (&self->update_details, g_free);
   g_clear_object (&self->updater);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_path, g_free);
@@ -519,6 +561,8 @@ rh_application_class_init (RhApplicationClass *klass)
   app_class->startup = rh_application_startup;
   app_class->handle_local_options = rh_application_handle_local_options;
   app_class->local_command_line = rh_application_local_command_line;
+  app_class->dbus_register = rh_application_dbus_register;
+  app_class->dbus_unregister = rh_application_dbus_unregister;
 
   properties [PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL,

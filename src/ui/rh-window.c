@@ -1135,6 +1135,27 @@ rh_window_show_entry_id (RhWindow   *self,
 }
 
 /**
+ * rh_window_search:
+ *
+ * Puts @query in the search box and shows its results at once (as typing
+ * it would, without the search-changed delay), the keyboard in the box.
+ */
+void
+rh_window_search (RhWindow   *self,
+                  const char *query)
+{
+  g_return_if_fail (RH_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  update_search (self);
+  if (*query != '\0' && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/**
  * rh_window_add_toast:
  * @toast: (transfer full): the toast to show
  */

@@ -24,5 +24,7 @@ gboolean   rh_window_show_entry_id  (RhWindow   *self,
                                      const char *id);
 void       rh_window_add_toast      (RhWindow   *self,
                                      AdwToast   *toast);
+void       rh_window_search         (RhWindow   *self,
+                                     const char *query);
 
 G_END_DECLS
