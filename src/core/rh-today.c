@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rh-catalog.h"
 #include "rh-date.h"
 #include "rh-hours.h"
 #include "rh-schedule.h"
@@ -218,6 +219,37 @@ rh_today_free (RhToday *self)
   g_free (self);
 }
 
+/**
+ * rh_today_find_helpdesk:
+ *
+ * The contact whose opening hours the start page shows: the first one with
+ * hours that an entry refers to.
+ *
+ * Returns: (transfer none) (nullable): the contact
+ */
+RhContact *
+rh_today_find_helpdesk (RhCatalog *catalog)
+{
+  GListModel *entries;
+
+  g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
+
+  entries = rh_catalog_get_entries (catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          if (block->contact != NULL && rh_contact_has_hours (block->contact))
+            return block->contact;
+        }
+    }
+  return NULL;
+}
+
 RhDayDistance
 rh_today_distance (const GDate *today,
                    const GDate *day)
@@ -314,7 +346,7 @@ add_instant (JsonBuilder *builder,
   json_builder_set_member_name (builder, name);
   if (instant != NULL)
     {
-      g_autofree char *iso = g_date_time_format_iso8601 (instant);
+      g_autofree char *iso = g_date_time_format (instant, "%FT%T%:z");
 
       json_builder_add_string_value (builder, iso);
     }
@@ -479,7 +511,8 @@ rh_today_describe (const RhToday *self,
         g_autofree char *in_days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day",
                                                                  "in %d days", days), days);
 
-        return left_text ? g_strdup_printf ("%s (%s)", in_days, left_text) : g_steal_pointer (&in_days);
+        /* Translators: "in 5 days (3 business days left)" */
+        return left_text ? g_strdup_printf (_("%s (%s)"), in_days, left_text) : g_steal_pointer (&in_days);
       }
     }
 }

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rh-calendar.h"
+#include "rh-catalog.h"
 #include "rh-contact.h"
 #include "rh-deadline.h"
 
@@ -65,6 +66,7 @@ RhToday       *rh_today_new            (RhCalendar   *calendar,
                                         const GDate  *received,
                                         RhContact    *helpdesk,
                                         GError      **error);
+RhContact     *rh_today_find_helpdesk  (RhCatalog    *catalog);
 void           rh_today_free           (RhToday      *self);
 
 RhDayDistance  rh_today_distance       (const GDate  *today,
