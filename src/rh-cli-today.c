@@ -38,7 +38,7 @@ today_option_cb (const char  *name,
 static const GOptionEntry today_entries[] = {
   { "today", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, today_option_cb,
     N_("Print today’s deadlines and the helpdesk’s state; with =DATE, as of DATE "
-       "(with --deadline: count the business days left from DATE)"), N_("[=DATE]") },
+       "(with --deadline: count the business days left from DATE)"), N_("DATE") },
   { NULL }
 };
 
