@@ -17,6 +17,7 @@
 #include "rh-cli.h"
 #include "rh-cli-update.h"
 #include "rh-preferences-window.h"
+#include "rh-reminders.h"
 #include "rh-window.h"
 
 struct _RhApplication
@@ -448,6 +449,7 @@ rh_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   get_updater (self);
   rh_content_updater_apply_cached_holidays (self->updater, NULL);
+  rh_reminders_install (app, self->settings);
 }
 
 static void
