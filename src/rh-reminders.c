@@ -191,33 +191,48 @@ open_deadline_cb (GSimpleAction *action,
                                 g_variant_get_string (param, NULL));
 }
 
+/* What the periodic check needs; lives until the app shuts down. No object
+ * data: its keys would be GQuarks, and the window's process is near the
+ * 2048 past which GLib leaks its retired quark array. */
+typedef struct
+{
+  GApplication *app;
+  GSettings    *settings;
+  guint         timeout_id;
+} Checker;
+
 static gboolean
 check_timeout_cb (gpointer data)
 {
-  GApplication *app = data;
+  Checker *checker = data;
 
-  rh_reminders_check (app, g_object_get_data (G_OBJECT (app), "rh-reminder-settings"), NULL);
+  rh_reminders_check (checker->app, checker->settings, NULL);
   return G_SOURCE_CONTINUE;
-}
-
-static void
-shutdown_cb (GApplication *app)
-{
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (app), "rh-reminder-timeout"));
-
-  if (id != 0)
-    g_source_remove (id);
-  g_object_set_data (G_OBJECT (app), "rh-reminder-timeout", NULL);
 }
 
 static void
 rule_changed_cb (GSettings  *settings,
                  const char *key,
-                 gpointer    app)
+                 gpointer    data)
 {
+  Checker *checker = data;
+
   if (g_str_equal (key, "payday-day") || g_str_equal (key, "payday-shift") ||
       g_str_equal (key, "received-date") || g_str_equal (key, "reminder-days"))
-    rh_reminders_check (app, settings, NULL);
+    rh_reminders_check (checker->app, settings, NULL);
+}
+
+static void
+shutdown_cb (GApplication *app,
+             gpointer      data)
+{
+  Checker *checker = data;
+
+  g_clear_handle_id (&checker->timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (checker->settings, checker);
+  g_signal_handlers_disconnect_by_data (app, checker);
+  g_clear_object (&checker->settings);
+  g_free (checker);
 }
 
 /**
@@ -231,14 +246,16 @@ rh_reminders_install (GApplication *app,
                       GSettings    *settings)
 {
   g_autoptr(GSimpleAction) action = g_simple_action_new ("open-deadline", G_VARIANT_TYPE_STRING);
+  Checker *checker = g_new0 (Checker, 1);
 
   g_signal_connect_object (action, "activate", G_CALLBACK (open_deadline_cb), app, 0);
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
-  g_object_set_data_full (G_OBJECT (app), "rh-reminder-settings", g_object_ref (settings), g_object_unref);
-  g_signal_connect_object (settings, "changed", G_CALLBACK (rule_changed_cb), app, 0);
-  g_object_set_data (G_OBJECT (app), "rh-reminder-timeout",
-                     GUINT_TO_POINTER (g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_SECONDS,
-                                                                   check_timeout_cb, app, NULL)));
-  g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), NULL);
+
+  checker->app = app;   /* it outlives the checker, freed at its shutdown */
+  checker->settings = g_object_ref (settings);
+  checker->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_SECONDS,
+                                                    check_timeout_cb, checker, NULL);
+  g_signal_connect (settings, "changed", G_CALLBACK (rule_changed_cb), checker);
+  g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), checker);
   rh_reminders_check (app, settings, NULL);
 }

@@ -242,14 +242,13 @@ static void
 choose (RhStartPage *page,
         guint        n)
 {
-  GtkWidget *flow = gtk_widget_get_parent (gtk_widget_get_parent (rh_test_find_named (GTK_WIDGET (page), "guide-choice")));
+  GtkWidget *box = gtk_widget_get_parent (rh_test_find_named (GTK_WIDGET (page), "guide-choice"));
   const RhGuideNode *before = rh_start_page_get_guide_step (page);
   GtkWidget *target = NULL;
   guint found = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (flow); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
     {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
       GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
       g_assert_true (GTK_IS_LABEL (label));
@@ -405,12 +404,16 @@ test_calculator_saves_rule (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (rh_test_find_named (dialog, "schedule-shift")), 1);
   g_signal_emit_by_name (rh_test_find_named (dialog, "schedule-save-rule"), "clicked");
   g_assert_cmpint (g_settings_get_int (settings, "payday-day"), ==, 10);
-  g_assert_cmpstr (g_settings_get_string (settings, "payday-shift"), ==, "next");
+  g_assert_cmpint (g_settings_get_enum (settings, "payday-shift"), ==, RH_SHIFT_NEXT);
 
   rh_deadline_dialog_set_page (RH_DEADLINE_DIALOG (dialog), "nyukin");
   gtk_editable_set_text (GTK_EDITABLE (rh_test_find_named (dialog, "nyukin-received")), "2026/12/3");
   g_signal_emit_by_name (rh_test_find_named (dialog, "nyukin-save-received"), "clicked");
-  g_assert_cmpstr (g_settings_get_string (settings, "received-date"), ==, "2026-12-03");
+  {
+    g_autofree char *received = g_settings_get_string (settings, "received-date");
+
+    g_assert_cmpstr (received, ==, "2026-12-03");
+  }
   close_dialog ();
 
   /* The page follows: 2026-12-10 (Thu) is the payday, the window open. */

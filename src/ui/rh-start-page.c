@@ -31,9 +31,10 @@ struct _RhStartPage
   AdwPreferencesGroup *guide_group;
   GtkWidget           *guide_back;
   GtkLabel            *guide_prompt;
-  GtkFlowBox          *guide_choices;
+  GtkBox              *guide_choices;
 
   GPtrArray           *deadline_rows;   /* rows we added to deadlines_group */
+  GPtrArray           *deadline_kinds;  /* the calculator page of each (static strings) */
   RhCatalog           *catalog;
   GSettings           *settings;
   GDateTime           *now;             /* for tests; NULL = the clock */
@@ -54,11 +55,20 @@ static const char *due_classes[] = { "rh-due-today", "rh-due-tomorrow", "dim-lab
 
 /* Deadlines ------------------------------------------------------------- */
 
+/* Rows and choices find their data by position, not by object data: every
+ * g_object_set_data() key is a GQuark, and the window's process is close to
+ * the 2048 quarks past which GLib retires (leaks) its quark array, which
+ * the sanitizer build reports. */
 static void
 row_activated_cb (AdwActionRow *row,
                   RhStartPage  *self)
 {
-  const char *kind = g_object_get_data (G_OBJECT (row), "rh-kind");
+  guint index;
+  const char *kind;
+
+  if (!g_ptr_array_find (self->deadline_rows, row, &index))
+    return;
+  kind = g_ptr_array_index (self->deadline_kinds, index);
 
   /* The window's calculator, on this row's case. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.deadline", "s", kind);
@@ -81,7 +91,6 @@ add_row (RhStartPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (row, subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "rh-kind", g_strdup (kind), g_free);
   g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);
 
   if (suffix != NULL)
@@ -98,6 +107,7 @@ add_row (RhStartPage *self,
 
   adw_preferences_group_add (self->deadlines_group, GTK_WIDGET (row));
   g_ptr_array_add (self->deadline_rows, row);
+  g_ptr_array_add (self->deadline_kinds, (gpointer)kind);
   return row;
 }
 
@@ -107,6 +117,7 @@ clear_rows (RhStartPage *self)
   for (guint i = 0; i < self->deadline_rows->len; i++)
     adw_preferences_group_remove (self->deadlines_group, g_ptr_array_index (self->deadline_rows, i));
   g_ptr_array_set_size (self->deadline_rows, 0);
+  g_ptr_array_set_size (self->deadline_kinds, 0);
 }
 
 static void
@@ -227,7 +238,15 @@ static void
 choice_clicked_cb (GtkButton   *button,
                    RhStartPage *self)
 {
-  const RhGuideNode *node = g_object_get_data (G_OBJECT (button), "rh-guide-node");
+  const RhGuideNode *node = NULL;
+  guint index = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->guide_choices));
+       w != NULL && node == NULL; w = gtk_widget_get_next_sibling (w), index++)
+    if (w == GTK_WIDGET (button))
+      node = rh_guide_node_get_choice (self->guide_step, index);
+  if (node == NULL)
+    return;
 
   if (rh_guide_node_get_n_choices (node) > 0)
     {
@@ -265,10 +284,8 @@ choice_button_new (RhStartPage       *self,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
   gtk_widget_set_name (button, "guide-choice");
-  gtk_widget_add_css_class (button, "rh-guide-choice");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rh_guide_node_get_label (node), -1);
-  g_object_set_data (G_OBJECT (button), "rh-guide-node", (gpointer)node);
   g_signal_connect_object (button, "clicked", G_CALLBACK (choice_clicked_cb), self, 0);
   return button;
 }
@@ -281,7 +298,7 @@ show_guide_step (RhStartPage *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_choices))))
-    gtk_flow_box_remove (self->guide_choices, child);
+    gtk_box_remove (self->guide_choices, child);
 
   gtk_widget_set_visible (GTK_WIDGET (self->guide_group), step != NULL);
   if (step == NULL)
@@ -299,8 +316,8 @@ show_guide_step (RhStartPage *self)
   gtk_widget_set_sensitive (self->guide_back, rh_guide_node_get_parent (step) != NULL);
 
   for (guint i = 0; i < rh_guide_node_get_n_choices (step); i++)
-    gtk_flow_box_append (self->guide_choices,
-                         choice_button_new (self, rh_guide_node_get_choice (step, i), i));
+    gtk_box_append (self->guide_choices,
+                    choice_button_new (self, rh_guide_node_get_choice (step, i), i));
 }
 
 /**
@@ -364,6 +381,7 @@ rh_start_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_START_PAGE);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deadline_kinds, g_ptr_array_unref);
   self->guide_step = NULL;
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -401,7 +419,6 @@ rh_start_page_class_init (RhStartPageClass *klass)
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_BackSpace, 0, back_shortcut_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb, NULL);
-  gtk_widget_class_set_css_name (widget_class, "rh-start-page");
 }
 
 static void
@@ -409,6 +426,7 @@ rh_start_page_init (RhStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->deadline_rows = g_ptr_array_new ();
+  self->deadline_kinds = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->guide_group), FALSE);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_timeout_cb, self);
   rh_start_page_refresh (self);
