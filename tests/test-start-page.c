@@ -14,6 +14,7 @@
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-entry-view.h"
+#include "rh-preferences-window.h"
 #include "rh-start-page.h"
 #include "rh-window.h"
 #include "rh-test-ui.h"
@@ -425,6 +426,37 @@ test_calculator_saves_rule (void)
   }
 }
 
+/* Preferences → 期限: the same keys, and the page follows. */
+static void
+test_preferences (void)
+{
+  GSettings *settings = rh_application_get_settings (app);
+  RhPreferencesWindow *prefs;
+  GtkWidget *w;
+
+  g_settings_set_int (settings, "payday-day", 25);
+  prefs = rh_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+
+  w = rh_test_find_named (GTK_WIDGET (prefs), "prefs-payday-rule");
+  g_assert_nonnull (w);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (w)), ==, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (rh_test_find_named (GTK_WIDGET (prefs), "prefs-payday-day"))), ==, 25);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (w), 2);
+  g_assert_cmpint (g_settings_get_int (settings, "payday-day"), ==, RH_PAYDAY_MONTH_END);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rh_test_find_named (GTK_WIDGET (prefs), "prefs-payday-shift")), 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "payday-shift"), ==, RH_SHIFT_NEXT);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (GTK_WIDGET (prefs), "prefs-reminder-days")), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-days"), ==, 5);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (w), 0);
+  g_assert_cmpint (g_settings_get_int (settings, "payday-day"), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "payday-shift");
+  g_settings_reset (settings, "reminder-days");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/start-page/guide-every-entry-by-keyboard", test_guide_reaches_every_entry_by_keyboard);
   g_test_add_func ("/start-page/guide-back-keys", test_guide_back_keys);
   g_test_add_func ("/start-page/calculator-saves-rule", test_calculator_saves_rule);
+  g_test_add_func ("/start-page/preferences", test_preferences);
 
   return g_test_run ();
 }
