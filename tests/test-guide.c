@@ -89,6 +89,7 @@ load_with_guide (const char  *guide_json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) guide = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
   JsonObject *root;
   char *text;
 
@@ -99,7 +100,8 @@ load_with_guide (const char  *guide_json,
   json_object_set_member (root, "guide", json_node_copy (json_parser_get_root (guide)));
   json_generator_set_root (generator, json_parser_get_root (parser));
   text = json_generator_to_data (generator, NULL);
-  return rh_catalog_new_from_bytes (g_bytes_new_take (text, strlen (text)), "test.json", error);
+  bytes = g_bytes_new_take (text, strlen (text));
+  return rh_catalog_new_from_bytes (bytes, "test.json", error);
 }
 
 static void
