@@ -15,6 +15,7 @@ DEPS=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev
   desktop-file-utils appstream
   xvfb xauth fonts-noto-cjk
+  xdotool dbus-daemon
   libsqlite3-dev nginx-light
   libical-dev
 )

@@ -18,6 +18,7 @@
 #include "rh-cli-update.h"
 #include "rh-preferences-window.h"
 #include "rh-search-provider.h"
+#include "rh-reminders.h"
 #include "rh-window.h"
 
 #define SERVICE_INACTIVITY_MS 10000
@@ -452,6 +453,7 @@ rh_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   get_updater (self);
   rh_content_updater_apply_cached_holidays (self->updater, NULL);
+  rh_reminders_install (app, self->settings);
 }
 
 /* The GNOME Shell search provider lives beside GApplication's own objects,

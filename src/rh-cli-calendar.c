@@ -24,6 +24,7 @@
 
 #include "rh-cli.h"
 #include "rh-cli-calendar.h"
+#include "rh-cli-today.h"
 #include "rh-core.h"
 
 #define EXIT_BAD_INPUT 2
@@ -41,7 +42,6 @@ static const GOptionEntry calendar_entries[] = {
   { "confirmed", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Previous month’s confirmation day (入金確定・送信実施日), for meisai"), N_("DATE") },
   { "cutoff", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("This month’s data entry cutoff (データ入力締切日), for meisai"), N_("DATE") },
   { "shift", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Move a payday on a closed day to the previous (default) or next business day"), N_("previous|next") },
-  { "today", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Count the business days left from DATE instead of today"), N_("DATE") },
   { "schedule", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print the paydays and deadlines of YEAR"), N_("YEAR") },
   { "payday-day", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Payday of each month for --schedule: 1–31 or end"), N_("N|end") },
   { "format", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Schedule format: text (default), csv or ics"), N_("FORMAT") },
@@ -374,15 +374,15 @@ static int
 run_deadline (GVariantDict *options,
               gboolean      json)
 {
-  static const char * const zaikei_allowed[] = { "deadline", "payday", "shift", "today", NULL };
-  static const char * const nyukin_allowed[] = { "deadline", "received", "payday", "shift", "today", NULL };
-  static const char * const meisai_allowed[] = { "deadline", "confirmed", "cutoff", "today", NULL };
+  static const char * const zaikei_allowed[] = { "deadline", "payday", "shift", NULL };
+  static const char * const nyukin_allowed[] = { "deadline", "received", "payday", "shift", NULL };
+  static const char * const meisai_allowed[] = { "deadline", "confirmed", "cutoff", NULL };
   g_autoptr(RhDeadlineResult) result = NULL;
   g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
   RhCalendar *calendar = rh_calendar_get_default ();
-  const char *today_text = lookup (options, "today");
+  const char *today_text = rh_cli_today_get_date_text ();   /* --today=DATE */
   RhDeadlineKind kind;
   RhShift shift;
   GDate today, a, b;

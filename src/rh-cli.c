@@ -20,6 +20,7 @@
 #include "rh-cli.h"
 #include "rh-cli-calendar.h"
 #include "rh-cli-search.h"
+#include "rh-cli-today.h"
 #include "rh-cli-update.h"
 
 #define EXIT_BAD_INPUT 2
@@ -44,6 +45,7 @@ rh_cli_add_options (GApplication *app)
   g_application_add_main_option_entries (app, main_entries);
   g_application_add_main_option_entries (app, rh_cli_update_entries);
   rh_cli_calendar_add_options (app);
+  rh_cli_today_add_options (app);
   g_application_set_option_context_summary (app, _("Rokin Help — procedures and deadlines for "
                                                    "ろうきんインターネットバンキング(団体向け) and "
                                                    "賃金控除事務支援サービス.\n"
@@ -402,6 +404,9 @@ rh_cli_handle_local_options (GApplication *app,
       rh_cli_printerr (_("--content-url and --holidays-url go with --update\n"));
       return EXIT_BAD_INPUT;
     }
+
+  if (rh_cli_today_wanted () && !g_variant_dict_contains (options, "deadline"))
+    return rh_cli_today_run (options, content, json);
 
   if (rh_cli_calendar_wants (options))
     {

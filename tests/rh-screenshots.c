@@ -8,6 +8,7 @@
 
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
+#include "rh-start-page.h"
 #include "rh-window.h"
 #include "rh-test-ui.h"
 
@@ -198,6 +199,30 @@ main (int   argc,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (dialog, "schedule-year")), 2026);
   save (dialog, "schedule.png");
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* 5. The start page on 2026-12-17 (Thu) at 10:00 in Tokyo, payday 23,
+   * request data received 12/10: the 財形 last day is today. Light, then dark. */
+  {
+    GtkWidget *page = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "start_page");
+    g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
+    g_autoptr(GDateTime) now = g_date_time_new (tokyo, 2026, 12, 17, 10, 0, 0);
+
+    type_query (window, "");
+    g_settings_set_int (settings, "payday-day", 23);
+    g_settings_set_string (settings, "received-date", "2026-12-10");
+    rh_start_page_set_now (RH_START_PAGE (page), now);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+    save (GTK_WIDGET (window), "start.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    save (GTK_WIDGET (window), "start-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+    /* The guided path two choices in: パソコンを変えた › 団体IB → the role. */
+    g_signal_emit_by_name (rh_test_find_named (page, "guide-choice"), "clicked");
+    g_signal_emit_by_name (rh_test_find_named (page, "guide-choice"), "clicked");
+    save (GTK_WIDGET (window), "guide.png");
+    rh_window_show_entry_id (window, "ib-helpdesk");
+  }
 
   /* 4. The narrow layout: one pane, with a back button. */
   resize (GTK_WINDOW (window), 600, 720);   /* folds; the header shrinks */

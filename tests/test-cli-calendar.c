@@ -287,7 +287,7 @@ test_bad_input (void)
       "The data entry cutoff 2027年1月3日(日) is before the first day of the window, 2027年1月4日(月)" },
     { { "--deadline=meisai", "--confirmed=2026-12-30" }, "--cutoff=DATE is missing" },
     { { "--payday=2026-12-25" }, "--payday goes with --deadline\n" },
-    { { "--today=2026-12-25" }, "--today goes with --deadline\n" },
+    { { "--today=2026-12-25", "--schedule=2026" }, "--schedule does not go with --today\n" },
     { { "--payday-day=25" }, "--payday-day goes with --schedule\n" },
     { { "--format=ics" }, "--format goes with --schedule\n" },
     { { "--shift=next" }, "--shift goes with --deadline or --schedule\n" },

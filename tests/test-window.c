@@ -1070,8 +1070,8 @@ test_window_deadline_action (void)
   RH_TEST_WAIT_FOR (find_toplevel (RH_TYPE_DEADLINE_DIALOG) == NULL);
 }
 
-/* Close the window and open a new one: role, text size, last entry and
- * size come back from GSettings. Runs last. */
+/* Close the window and open a new one: role, text size, last entry (one
+ * step back from the start page) and size come back from GSettings. Runs last. */
 static void
 test_window_settings_persist (void)
 {
@@ -1092,6 +1092,10 @@ test_window_settings_persist (void)
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (again)));
   entry_view = child (again, "entry_view");
 
+  /* It opens on the start page; Back returns to the last entry. */
+  g_assert_null (rh_window_get_entry (again));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (again, "content_stack"))), ==, "start");
+  gtk_widget_activate_action (GTK_WIDGET (again), "win.history-back", NULL);
   g_assert_nonnull (rh_window_get_entry (again));
   g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (again)), ==, "ib-token-change");
   g_assert_cmpint (rh_entry_view_get_role (RH_ENTRY_VIEW (entry_view)), ==, RH_ROLE_MASTER);

@@ -14,6 +14,7 @@
 #include "rh-catalog.h"
 #include "rh-category-private.h"
 #include "rh-entry-private.h"
+#include "rh-guide.h"
 
 #define MAX_JSON_DEPTH 64
 
@@ -30,6 +31,7 @@ struct _RhCatalog
   GHashTable  *category_by_id;   /* id → RhCategory (borrowed) */
   GHashTable  *contact_by_id;    /* id → RhContact (owned) */
   GHashTable  *service_names;    /* id → name (owned) */
+  RhGuideNode *guide;            /* NULL when the content has none */
 };
 
 G_DEFINE_FINAL_TYPE (RhCatalog, rh_catalog, G_TYPE_OBJECT)
@@ -824,6 +826,27 @@ check_depth (const char *data,
   return TRUE;
 }
 
+static RhEntry *
+lookup_entry_cb (const char *entry_id,
+                 gpointer    user_data)
+{
+  return rh_catalog_lookup_entry (user_data, entry_id);
+}
+
+/* The guided path (rh-guide.c); optional, so older content still loads. */
+static gboolean
+load_guide (RhCatalog   *self,
+            JsonObject  *root,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "guide");
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  self->guide = rh_guide_parse (node, self->origin, lookup_entry_cb, self, error);
+  return self->guide != NULL;
+}
+
 static gboolean
 rh_catalog_load (RhCatalog  *self,
                  GBytes     *bytes,
@@ -924,7 +947,8 @@ rh_catalog_load (RhCatalog  *self,
     return FALSE;
 
   ctx.kind = NULL;
-  if (!load_entries (self, root, &ctx, error))
+  if (!load_entries (self, root, &ctx, error) ||
+      !load_guide (self, root, error))
     return FALSE;
 
   return TRUE;
@@ -943,6 +967,7 @@ rh_catalog_finalize (GObject *object)
   g_clear_pointer (&self->category_by_id, g_hash_table_unref);
   g_clear_pointer (&self->contact_by_id, g_hash_table_unref);
   g_clear_pointer (&self->service_names, g_hash_table_unref);
+  g_clear_pointer (&self->guide, rh_guide_node_free);
   g_clear_object (&self->entries);
   g_clear_object (&self->categories);
 
@@ -1164,4 +1189,17 @@ rh_catalog_dup_entry_categories (RhCatalog *self,
     }
 
   return ret;
+}
+
+/**
+ * rh_catalog_get_guide:
+ *
+ * Returns: (transfer none) (nullable): the root of the guided path, or
+ *   %NULL when the content has none
+ */
+const RhGuideNode *
+rh_catalog_get_guide (RhCatalog *self)
+{
+  g_return_val_if_fail (RH_IS_CATALOG (self), NULL);
+  return self->guide;
 }

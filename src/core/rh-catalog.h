@@ -10,6 +10,7 @@
 #include "rh-category.h"
 #include "rh-contact.h"
 #include "rh-entry.h"
+#include "rh-guide.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,7 @@ RhCategory *rh_catalog_lookup_category    (RhCatalog   *self,
 const char *rh_catalog_get_service_name   (RhCatalog   *self,
                                            const char  *service_id);
 /* Categories (RhCategory) the entry is listed under, borrowed, NULL-terminated */
+const RhGuideNode *rh_catalog_get_guide   (RhCatalog   *self);
 GPtrArray  *rh_catalog_dup_entry_categories (RhCatalog *self,
                                              RhEntry   *entry);
 

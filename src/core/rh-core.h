@@ -12,6 +12,7 @@
 #include "rh-date.h"
 #include "rh-deadline.h"
 #include "rh-entry.h"
+#include "rh-guide.h"
 #include "rh-content-updater.h"
 #include "rh-holiday-table.h"
 #include "rh-hours.h"
@@ -19,3 +20,4 @@
 #include "rh-schedule.h"
 #include "rh-search-index.h"
 #include "rh-text.h"
+#include "rh-today.h"

@@ -111,6 +111,32 @@ rh_schedule_parse_remind (const char  *text,
   return FALSE;
 }
 
+/**
+ * rh_schedule_nominal_payday:
+ *
+ * The payday of @month under the rule, before any move to a business day:
+ * day @payday_day, or the month's last day when the month is shorter or the
+ * rule is RH_PAYDAY_MONTH_END.
+ */
+void
+rh_schedule_nominal_payday (int    year,
+                            int    month,
+                            int    payday_day,
+                            GDate *out)
+{
+  int last_day;
+  int day;
+
+  g_return_if_fail (month >= 1 && month <= 12);
+  g_return_if_fail (payday_day >= 0 && payday_day <= 31);
+  g_return_if_fail (out != NULL);
+
+  last_day = g_date_get_days_in_month ((GDateMonth)month, (GDateYear)year);
+  day = payday_day == RH_PAYDAY_MONTH_END ? last_day : MIN (payday_day, last_day);
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
+}
+
 /* The exports are Japanese documents: 土曜日, not the locale's word. */
 static const char *
 closed_reason_ja (RhCalendar  *calendar,
@@ -163,12 +189,9 @@ rh_schedule_new (RhCalendar  *calendar,
     {
       RhScheduleRow *row = &self->rows[month - 1];
       g_autoptr(RhDeadlineResult) zaikei = NULL;
-      int last_day = g_date_get_days_in_month ((GDateMonth)month, (GDateYear)year);
-      int day = payday_day == RH_PAYDAY_MONTH_END ? last_day : MIN (payday_day, last_day);
 
       row->month = month;
-      g_date_clear (&row->nominal, 1);
-      g_date_set_dmy (&row->nominal, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
+      rh_schedule_nominal_payday (year, month, payday_day, &row->nominal);
 
       if (!(zaikei = rh_deadline_zaikei (calendar, &row->nominal, shift, error)))
         {

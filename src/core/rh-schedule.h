@@ -32,6 +32,10 @@ gboolean             rh_schedule_parse_payday_day (const char  *text,
 
 /* 12 rows for @year. @payday_day is 1–31 (a shorter month uses its last
  * day) or RH_PAYDAY_MONTH_END. */
+void                 rh_schedule_nominal_payday (int    year,
+                                                 int    month,
+                                                 int    payday_day,
+                                                 GDate *out);
 RhSchedule          *rh_schedule_new        (RhCalendar  *calendar,
                                              int          year,
                                              int          payday_day,

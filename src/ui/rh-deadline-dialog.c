@@ -753,6 +753,85 @@ schedule_changed_cb (RhDeadlineDialog *self)
   compute_schedule (self);
 }
 
+/* The saved rule (start page, reminders) ---------------------------------- */
+
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+save_rule_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RhDeadlineDialog *self = RH_DEADLINE_DIALOG (widget);
+  g_autoptr(GSettings) settings = dup_settings ();
+  GDate received;
+
+  if (settings == NULL)
+    return;
+
+  if (g_str_equal (action_name, "schedule.save-rule"))
+    {
+      gboolean month_end = gtk_drop_down_get_selected (self->schedule_rule) == 1;
+
+      g_settings_set_int (settings, "payday-day", month_end ? RH_PAYDAY_MONTH_END
+                                                 : gtk_spin_button_get_value_as_int (self->schedule_day));
+      g_settings_set_enum (settings, "payday-shift", (int)gtk_drop_down_get_selected (self->schedule_shift));
+      show_feedback (self, _("Payday saved: the start page shows its deadlines"));
+    }
+  else if (date_field_get (&self->nyukin_received, &received))
+    {
+      g_autofree char *iso = rh_date_format_iso (&received);
+
+      g_settings_set_string (settings, "received-date", iso);
+      show_feedback (self, _("Request data day saved: the start page shows the window"));
+    }
+  else
+    date_field_set_error (&self->nyukin_received, _("Enter the day the request data arrived first"));
+}
+
+/* Opened from the start page or a reminder: the saved case, filled in. */
+static void
+load_saved_case (RhDeadlineDialog *self)
+{
+  g_autoptr(GSettings) settings = dup_settings ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(RhToday) today = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *payday = NULL;
+  int payday_day;
+  RhShift shift;
+
+  if (settings == NULL || (payday_day = g_settings_get_int (settings, "payday-day")) < 0)
+    return;
+
+  shift = g_settings_get_enum (settings, "payday-shift");
+  gtk_drop_down_set_selected (self->schedule_rule, payday_day == RH_PAYDAY_MONTH_END ? 1 : 0);
+  if (payday_day != RH_PAYDAY_MONTH_END)
+    gtk_spin_button_set_value (self->schedule_day, payday_day);
+  gtk_drop_down_set_selected (self->schedule_shift, shift);
+  gtk_switch_set_active (self->zaikei_shift_next, shift == RH_SHIFT_NEXT);
+  gtk_switch_set_active (self->nyukin_shift_next, shift == RH_SHIFT_NEXT);
+
+  received = g_settings_get_string (settings, "received-date");
+  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_received.row), received);
+
+  /* The payday the start page counts to: the 財形 one, and the window's. */
+  if (!(today = rh_today_new (rh_calendar_get_default (), now, payday_day, shift, NULL, NULL, NULL)))
+    return;
+  payday = rh_date_format_iso (&today->zaikei_payday);
+  gtk_editable_set_text (GTK_EDITABLE (self->zaikei_payday.row), payday);
+  g_free (payday);
+  payday = rh_date_format_iso (&today->payday);
+  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_payday.row), payday);
+}
+
 /* Pages ------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -809,6 +888,15 @@ build_nyukin_page (RhDeadlineDialog *self)
   date_field_init (self, &self->nyukin_payday, list, "nyukin-payday", _("_Payday (入金予定日)"));
   self->nyukin_shift_next = append_shift_row (self, list);
   gtk_box_append (self->nyukin_box, list);
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save This Setting"));
+
+    gtk_widget_set_name (save, "nyukin-save-received");
+    gtk_widget_set_tooltip_text (save, _("The start page shows this window until the payday"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "nyukin.save-received");
+    gtk_widget_set_halign (save, GTK_ALIGN_END);
+    gtk_box_append (self->nyukin_box, save);
+  }
   result_area_init (&self->nyukin_result, self->nyukin_box, "nyukin");
 }
 
@@ -895,6 +983,11 @@ build_schedule_page (RhDeadlineDialog *self)
   button = gtk_button_new_with_mnemonic (_("C_opy as Text"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.copy");
   gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Save This Setting"));
+  gtk_widget_set_name (button, "schedule-save-rule");
+  gtk_widget_set_tooltip_text (button, _("The start page shows this rule’s deadlines every day"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.save-rule");
+  gtk_box_append (GTK_BOX (buttons), button);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   self->schedule_actions = buttons;
 
@@ -955,6 +1048,8 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.export-ics", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "schedule.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "schedule.copy", NULL, copy_schedule_action);
+  gtk_widget_class_install_action (widget_class, "schedule.save-rule", NULL, save_rule_action);
+  gtk_widget_class_install_action (widget_class, "nyukin.save-received", NULL, save_rule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -970,6 +1065,7 @@ rh_deadline_dialog_init (RhDeadlineDialog *self)
   build_nyukin_page (self);
   build_meisai_page (self);
   build_schedule_page (self);
+  load_saved_case (self);
 
   recompute (self);
   schedule_changed_cb (self);

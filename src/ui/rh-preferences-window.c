@@ -24,6 +24,12 @@ struct _RhPreferencesWindow
   AdwEntryRow          *content_url_row;
   AdwEntryRow          *holidays_url_row;
   GtkSwitch            *startup_switch;
+  AdwComboRow          *payday_rule_row;
+  GtkWidget            *payday_day_row;
+  GtkSpinButton        *payday_day_spin;
+  AdwComboRow          *payday_shift_row;
+  GtkSpinButton        *reminder_spin;
+  gboolean              loading;
 
   GSettings            *settings;
 };
@@ -66,6 +72,36 @@ holidays_url_apply_cb (RhPreferencesWindow *self,
   apply_url (self, row, "holidays-url");
 }
 
+/* Payday rule rows: 0 not set, 1 day of the month, 2 month end. */
+static void
+payday_changed_cb (RhPreferencesWindow *self)
+{
+  guint rule = adw_combo_row_get_selected (self->payday_rule_row);
+
+  gtk_widget_set_sensitive (self->payday_day_row, rule == 1);
+  if (self->loading || self->settings == NULL)
+    return;
+
+  g_settings_set_int (self->settings, "payday-day",
+                      rule == 0 ? -1 : rule == 2 ? RH_PAYDAY_MONTH_END
+                      : gtk_spin_button_get_value_as_int (self->payday_day_spin));
+  g_settings_set_enum (self->settings, "payday-shift", (int)adw_combo_row_get_selected (self->payday_shift_row));
+}
+
+static void
+load_payday (RhPreferencesWindow *self)
+{
+  int day = g_settings_get_int (self->settings, "payday-day");
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->payday_rule_row, day < 0 ? 0 : day == RH_PAYDAY_MONTH_END ? 2 : 1);
+  if (day > 0)
+    gtk_spin_button_set_value (self->payday_day_spin, day);
+  adw_combo_row_set_selected (self->payday_shift_row, g_settings_get_enum (self->settings, "payday-shift"));
+  self->loading = FALSE;
+  payday_changed_cb (self);
+}
+
 static void
 rh_preferences_window_dispose (GObject *object)
 {
@@ -89,6 +125,12 @@ rh_preferences_window_class_init (RhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, content_url_row);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, holidays_url_row);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, startup_switch);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, payday_rule_row);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, payday_day_row);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, payday_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, payday_shift_row);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, reminder_spin);
+  gtk_widget_class_bind_template_callback (widget_class, payday_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, holidays_url_apply_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -97,6 +139,7 @@ rh_preferences_window_class_init (RhPreferencesWindowClass *klass)
 static void
 rh_preferences_window_init (RhPreferencesWindow *self)
 {
+  self->loading = TRUE;   /* until the settings are read */
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -117,6 +160,8 @@ rh_preferences_window_new (GSettings *settings)
   gtk_editable_set_text (GTK_EDITABLE (self->content_url_row), content_url);
   gtk_editable_set_text (GTK_EDITABLE (self->holidays_url_row), holidays_url);
   g_settings_bind (settings, "check-at-startup", self->startup_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-days", self->reminder_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  load_payday (self);
 
   return self;
 }

@@ -204,9 +204,19 @@ deadline_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->deadline_dialog));
 }
 
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  rh_window_show_start (RH_WINDOW (widget));
+}
+
 void
 rh_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.start", NULL);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_back_action);
   gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_forward_action);

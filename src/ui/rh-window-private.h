@@ -7,6 +7,7 @@
 
 #include "rh-deadline-dialog.h"
 #include "rh-window.h"
+#include "rh-start-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ struct _RhWindow
   GtkListView          *tree_view;
   GtkStack             *content_stack;
   RhEntryView          *entry_view;
+  RhStartPage          *start_page;
   AdwWindowTitle       *content_title;
   GtkScrolledWindow    *content_scroller;
   AdwToastOverlay      *toast_overlay;
@@ -58,6 +60,7 @@ void rh_window_show_entry_full        (RhWindow       *self,
                                       RhEntry        *entry,
                                       gboolean        record);
 void rh_window_update_history_actions (RhWindow       *self);
+void rh_window_show_start             (RhWindow       *self);
 void rh_window_history_push           (GPtrArray      *stack,
                                       const char     *id);
 void rh_window_change_text_scale      (RhWindow       *self,

@@ -200,7 +200,7 @@ show_entry (RhWindow *self,
   if (entry == NULL)
     {
       rh_entry_view_set_entry (self->entry_view, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_stack_set_visible_child_name (self->content_stack, "start");
       adw_window_title_set_title (self->content_title, "");
       return;
     }
@@ -747,6 +747,46 @@ helpdesk_clicked_cb (RhWindow  *self,
     rh_window_show_entry_full (self, entry, TRUE);
 }
 
+/* Start page -------------------------------------------------------------- */
+
+/* The guided path ended: the entry, with the role it was chosen for. */
+static void
+start_entry_activated_cb (RhWindow    *self,
+                          const char  *entry_id,
+                          int          role,
+                          RhStartPage *page)
+{
+  RhEntry *entry = self->catalog ? rh_catalog_lookup_entry (self->catalog, entry_id) : NULL;
+
+  if (entry == NULL)
+    return;
+  if (role != RH_ROLE_ANY && self->settings != NULL)
+    g_settings_set_enum (self->settings, "role", role);
+  rh_window_show_entry_full (self, entry, TRUE);
+  focus_first_control (GTK_WIDGET (self->entry_view));
+}
+
+/* Alt+Home: the start page, with the open entry kept for Alt+←. */
+void
+rh_window_show_start (RhWindow *self)
+{
+  RhEntry *current = rh_entry_view_get_entry (self->entry_view);
+
+  if (current != NULL)
+    {
+      rh_window_history_push (self->history_back, rh_entry_get_id (current));
+      g_ptr_array_set_size (self->history_forward, 0);
+    }
+  show_entry (self, NULL);
+  rh_window_update_history_actions (self);
+  update_entry_actions (self);
+  sync_selections (self, NULL);
+  rh_start_page_refresh (self->start_page);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self->start_page), GTK_DIR_TAB_FORWARD);
+}
+
 /* Role filter, text size -------------------------------------------------- */
 
 static void
@@ -861,6 +901,7 @@ rh_window_set_catalog (RhWindow  *self,
                                                 FALSE, FALSE,
                                                 create_children_cb, self, NULL);
   gtk_single_selection_set_model (self->tree_selection, G_LIST_MODEL (self->tree_model));
+  rh_start_page_set_catalog (self->start_page, catalog);
 
   /* Keep the open entry across a content update, if it still exists. */
   if (current_id != NULL)
@@ -922,9 +963,15 @@ rh_window_attach (RhWindow *self)
                                G_CONNECT_SWAPPED);
       rh_window_set_catalog (self, rh_application_get_catalog (RH_APPLICATION (app)));
 
+      rh_start_page_set_settings (self->start_page, self->settings);
+      /* The window opens on the start page; Alt+← returns to the last entry. */
       last = g_settings_get_string (self->settings, "last-entry");
-      if (last != NULL && *last != '\0')
-        rh_window_show_entry_id (self, last);
+      if (last != NULL && *last != '\0' && self->catalog != NULL &&
+          rh_catalog_lookup_entry (self->catalog, last) != NULL)
+        {
+          rh_window_history_push (self->history_back, last);
+          rh_window_update_history_actions (self);
+        }
     }
 }
 
@@ -995,6 +1042,7 @@ rh_window_class_init (RhWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RH_TYPE_ENTRY_VIEW);
+  g_type_ensure (RH_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, leaflet);
@@ -1022,6 +1070,8 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, results_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, suggestion_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, helpdesk_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, start_page);
+  gtk_widget_class_bind_template_callback (widget_class, start_entry_activated_cb);
 
   rh_window_class_install_actions (widget_class);
 }

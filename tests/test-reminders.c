@@ -1,0 +1,202 @@
+/* test-reminders.c — a reminder reaches the desktop's notification server
+ * once per deadline, and activating it opens the calculator
+ *
+ * Runs under dbus-run-session: this process owns org.freedesktop.Notifications
+ * on that private bus (a recording stand-in for the desktop's server), and
+ * the app sends through GLib's own GNotification backend to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rh-application.h"
+#include "rh-deadline-dialog.h"
+#include "rh-reminders.h"
+#include "rh-window.h"
+#include "rh-test-ui.h"
+
+#define NOTIFY_PATH  "/org/freedesktop/Notifications"
+#define NOTIFY_IFACE "org.freedesktop.Notifications"
+
+static const char introspection_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "</interface></node>";
+
+typedef struct
+{
+  char  *summary;
+  char  *body;
+  char **actions;
+} Shown;
+
+static RhApplication *app;
+static GPtrArray *shown;   /* Shown, in the order received */
+static gboolean name_owned;
+
+static void
+shown_free (Shown *s)
+{
+  g_free (s->summary);
+  g_free (s->body);
+  g_strfreev (s->actions);
+  g_free (s);
+}
+
+static void
+method_cb (GDBusConnection       *connection,
+           const char            *sender,
+           const char            *path,
+           const char            *iface,
+           const char            *method,
+           GVariant              *params,
+           GDBusMethodInvocation *invocation,
+           gpointer               data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      Shown *s = g_new0 (Shown, 1);
+
+      g_variant_get (params, "(&su&sss^asa{sv}i)", NULL, NULL, NULL, &s->summary, &s->body, &s->actions, NULL, NULL);
+      g_ptr_array_add (shown, s);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", shown->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "rokin-help", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         data)
+{
+  name_owned = TRUE;
+}
+
+static GDateTime *
+jst (int y, int mo, int d, int h)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (9 * 3600);
+
+  return g_date_time_new (tz, y, mo, d, h, 0, 0);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GList *tops = gtk_window_list_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = tops; l != NULL; l = l->next)
+    if (RH_IS_DEADLINE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (tops);
+  return dialog;
+}
+
+/* Payday 23 (2026-12-23, Wed): the 財形 last day is 12/17. Two business
+ * days ahead (12/16, today included) it is notified, once. */
+static void
+test_sent_once_and_opens_calculator (void)
+{
+  GSettings *settings = rh_application_get_settings (app);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDateTime) early = jst (2026, 12, 15, 10);
+  g_autoptr(GDateTime) now = jst (2026, 12, 16, 10);
+  g_autoptr(GDateTime) last_day = jst (2026, 12, 17, 9);
+  g_auto(GStrv) sent = NULL;
+  Shown *s;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (bus);
+  g_settings_set_uint (settings, "reminder-days", 2);
+  g_settings_set_int (settings, "payday-day", 23);
+  g_settings_set_strv (settings, "reminders-sent", NULL);
+
+  /* Three business days ahead: too early. */
+  g_assert_cmpuint (rh_reminders_check (G_APPLICATION (app), settings, early), ==, 0);
+
+  g_assert_cmpuint (rh_reminders_check (G_APPLICATION (app), settings, now), ==, 1);
+  RH_TEST_WAIT_FOR (shown->len == 1);
+  s = g_ptr_array_index (shown, 0);
+  g_assert_nonnull (strstr (s->summary, "財形貯蓄の明細送信"));
+  g_assert_nonnull (strstr (s->body, "2026年12月17日(木)"));
+  g_assert_true (g_strv_contains ((const char * const *)s->actions, "default"));
+
+  sent = g_settings_get_strv (settings, "reminders-sent");
+  g_assert_cmpstrv (sent, ((const char *[]) { "zaikei:2026-12-17", NULL }));
+
+  /* Once: not again that day, nor on the last day itself. */
+  g_assert_cmpuint (rh_reminders_check (G_APPLICATION (app), settings, now), ==, 0);
+  g_assert_cmpuint (rh_reminders_check (G_APPLICATION (app), settings, last_day), ==, 0);
+
+  /* The clerk clicks it: the server says "default" was invoked. */
+  g_assert_true (g_dbus_connection_emit_signal (bus, NULL, NOTIFY_PATH, NOTIFY_IFACE, "ActionInvoked",
+                                                g_variant_new ("(us)", 1, "default"), NULL));
+  RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+  g_assert_cmpstr (rh_deadline_dialog_get_page (RH_DEADLINE_DIALOG (dialog)), ==, "zaikei");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Reminders off: nothing more reaches the server. */
+  g_settings_set_strv (settings, "reminders-sent", NULL);
+  g_settings_set_uint (settings, "reminder-days", 0);
+  g_assert_cmpuint (rh_reminders_check (G_APPLICATION (app), settings, now), ==, 0);
+  rh_test_flush ();
+  g_assert_cmpuint (shown->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  static const GDBusInterfaceVTable vtable = { method_cb, NULL, NULL, { 0 } };
+
+  rh_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!rh_test_ui_init ())
+    return 77;
+
+  /* The test needs its own session bus (meson runs it in dbus-run-session). */
+  if (!(bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error)))
+    g_error ("no session bus (run under dbus-run-session): %s", error->message);
+
+  shown = g_ptr_array_new_with_free_func ((GDestroyNotify)shown_free);
+  info = g_dbus_node_info_new_for_xml (introspection_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, NOTIFY_PATH, info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, NOTIFY_IFACE, G_BUS_NAME_OWNER_FLAGS_NONE,
+                                name_acquired_cb, NULL, NULL, NULL);
+  RH_TEST_WAIT_FOR (name_owned);
+
+  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/reminders/sent-once-and-opens-calculator", test_sent_once_and_opens_calculator);
+
+  return g_test_run ();
+}
