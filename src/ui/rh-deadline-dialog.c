@@ -764,6 +764,21 @@ dup_settings (void)
   return schema ? g_settings_new (APP_ID) : NULL;
 }
 
+/* The request-data day as the まとめ入金 page reads it (its start: the last
+ * such day up to the payday, or the next one from today without a payday). */
+static gboolean
+save_received (RhDeadlineDialog *self,
+               GDate            *received)
+{
+  GDate today, payday;
+  gboolean ok_payday;
+
+  get_today (self, &today);
+  ok_payday = date_field_get (&self->nyukin_payday, &today, RH_DATE_YEAR_NEXT, &payday);
+  return date_field_get (&self->nyukin_received, ok_payday ? &payday : &today,
+                         ok_payday ? RH_DATE_YEAR_PREVIOUS : RH_DATE_YEAR_NEXT, received);
+}
+
 static void
 save_rule_action (GtkWidget  *widget,
                   const char *action_name,
@@ -785,7 +800,7 @@ save_rule_action (GtkWidget  *widget,
       g_settings_set_enum (settings, "payday-shift", (int)gtk_drop_down_get_selected (self->schedule_shift));
       show_feedback (self, _("Payday saved: the start page shows its deadlines"));
     }
-  else if (date_field_get (&self->nyukin_received, &received))
+  else if (save_received (self, &received))
     {
       g_autofree char *iso = rh_date_format_iso (&received);
 
