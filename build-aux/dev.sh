@@ -15,6 +15,8 @@ DEPS=(
   desktop-file-utils appstream
   xvfb xauth fonts-noto-cjk
   libsqlite3-dev nginx-light
+  # typing Japanese through a real input method (tests/test-window-ime.c)
+  dbus-daemon ibus ibus-anthy ibus-gtk4 xdotool
 )
 
 as_root() {
@@ -46,13 +48,14 @@ run_tests() {
   # One closing line a person (and CI) can read; a skipped test is not a pass.
   python3 - "$BUILD/meson-logs/testlog.json" "$rc" <<'PY'
 import json, sys
-ok = fail = skip = 0
+ok = fail = skip = xfail = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)["result"]
     if r == "OK": ok += 1
     elif r == "SKIP": skip += 1
+    elif r == "EXPECTEDFAIL": xfail += 1  # should_fail in tests/meson.build says why
     else: fail += 1
-print(f"{ok} passed, {fail} failed, {skip} skipped")
+print(f"{ok} passed, {fail} failed, {skip} skipped" + (f", {xfail} failed as expected" if xfail else ""))
 if skip:
     print("error: skipped tests do not count as passing (is Xvfb installed?)", file=sys.stderr)
     sys.exit(1)

@@ -540,33 +540,6 @@ search_changed_cb (RhWindow       *self,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Typing anywhere reaches the search box through key capture, which leaves
- * the focus where it was: bring it to the box at once (without selecting
- * what was typed), so that the next keys, ↓, Enter and Escape go there.
- * (Not on search-changed, which comes ~150 ms later: keys typed before it
- * would still count as typed outside the box.) */
-static void
-search_text_changed_cb (RhWindow    *self,
-                        GtkEditable *editable)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *text = gtk_editable_get_text (editable);
-
-  if (text != NULL && *text != '\0' &&
-      (focus == NULL ||
-       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) &&
-        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))))
-    {
-      GtkEditable *delegate = gtk_editable_get_delegate (editable);
-
-      /* Folded on the entry: the box is on the other page. */
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      if (GTK_IS_TEXT (delegate))
-        gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
-    }
-}
-
 /* Focuses the first step check box or button under @widget, in order.
  * (Tab-order sorting needs allocations, which new rows do not have yet.) */
 static gboolean
@@ -623,70 +596,6 @@ search_stop_cb (RhWindow       *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_list_store_remove_all (self->results);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
-}
-
-static gboolean
-search_key_pressed_cb (RhWindow              *self,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       GtkEventControllerKey *controller)
-{
-  const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean in_box = focus != NULL &&
-                    (focus == GTK_WIDGET (self->search_entry) ||
-                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
-  gboolean in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack));
-  /* Menus and popovers keep their own Escape and typing. */
-  gboolean in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
-
-  /* Escape in the results (or the no-results page), or anywhere in the
-   * entry shown, clears the search too, and goes back to the box. */
-  if (keyval == GDK_KEY_Escape && !in_box && !in_popover &&
-      ((in_sidebar && g_strcmp0 (visible, "tree") != 0) ||
-       (!in_sidebar && *query != '\0')))
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      g_signal_emit_by_name (self->search_entry, "stop-search");
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return GDK_EVENT_STOP;
-    }
-
-  /* Typing while reading an entry starts a new search: the key capture
-   * forwards the key to the box, where it replaces the old query (as
-   * after Ctrl+F) instead of being added to it. In the results it adds
-   * to the query, to narrow it. */
-  if (!in_box && !in_sidebar && !in_popover && *query != '\0' &&
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) == 0)
-    {
-      gunichar c = gdk_keyval_to_unicode (keyval);
-
-      if (c != 0 && g_unichar_isgraph (c))
-        gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-    }
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return GDK_EVENT_PROPAGATE;
-
-  /* Only from the search box: typed keys reach it through key capture,
-   * so the focus may still be nowhere. */
-  if (focus != NULL && focus != GTK_WIDGET (self->search_entry) &&
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
-    return GDK_EVENT_PROPAGATE;
-  if (focus == NULL && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
-    return GDK_EVENT_PROPAGATE;
-
-  if (g_strcmp0 (visible, "results") == 0)
-    return gtk_widget_child_focus (GTK_WIDGET (self->results_view), GTK_DIR_TAB_FORWARD);
-  if (g_strcmp0 (visible, "no-results") == 0)
-    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->sidebar_stack), GTK_DIR_TAB_FORWARD);
-  if (g_strcmp0 (visible, "tree") == 0)
-    return gtk_widget_child_focus (GTK_WIDGET (self->tree_view), GTK_DIR_TAB_FORWARD);
-
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -1030,7 +939,6 @@ static void
 rh_window_init (RhWindow *self)
 {
   GtkListItemFactory *factory;
-  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rh_toast_overlay_label_buttons (self->toast_overlay);
@@ -1062,17 +970,7 @@ rh_window_init (RhWindow *self)
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
 
-  controller = gtk_event_controller_key_new ();
-  g_object_set_data (G_OBJECT (controller), "rh-search-keys", GINT_TO_POINTER (TRUE));
-  /* On the window, before everything: the text would take ↓ to move its
-   * cursor, and so would the key capture that forwards keys to it. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed",
-                           G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  g_signal_connect_object (self->search_entry, "changed",
-                           G_CALLBACK (search_text_changed_cb), self, G_CONNECT_SWAPPED);
+  rh_window_init_search_keys (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
