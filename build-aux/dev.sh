@@ -17,6 +17,7 @@ DEPS=(
   libsqlite3-dev nginx-light
   # typing Japanese through a real input method (tests/test-window-ime.c)
   dbus-daemon ibus ibus-anthy ibus-gtk4 xdotool
+  libxtst-dev   # bench/bench-typing (XTest key events)
 )
 
 as_root() {

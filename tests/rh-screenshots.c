@@ -197,6 +197,10 @@ main (int   argc,
   rh_deadline_dialog_set_page (RH_DEADLINE_DIALOG (dialog), "schedule");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (dialog, "schedule-year")), 2026);
   save (dialog, "schedule.png");
+
+  /* 3b. The schedule in a 360 px wide window. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  save (dialog, "schedule-narrow.png");
   gtk_window_close (GTK_WINDOW (dialog));
 
   /* 4. The narrow layout: one pane, with a back button. */

@@ -266,7 +266,7 @@ static void
 test_dialog_schedule (void)
 {
   RhDeadlineDialog *dialog = open_dialog ("schedule");
-  GtkWidget *grid = named (dialog, "schedule-grid");
+  GtkWidget *grid = named (dialog, "schedule-list");
   g_autofree char *table = NULL;
   g_autoptr(RhSchedule) expected = NULL;
   g_autofree char *expected_text = NULL;
@@ -278,12 +278,47 @@ test_dialog_schedule (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (dialog, "schedule-day")), 25);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 0);
 
-  /* A header row and 12 months. */
-  g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 12));
-  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 0, 13));
+  /* A row per month; the keyboard goes month by month (the dates in a
+   * row are not separate stops), and each row's name reads its month. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 11));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 12));
+  {
+    GtkWidget *december = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 11));
+    GtkWidget *april = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 3));
+
+    g_assert_true (gtk_widget_get_focusable (december));
+    for (GtkWidget *w = gtk_widget_get_first_child (december); w != NULL; w = gtk_widget_get_first_child (w))
+      g_assert_false (GTK_IS_LABEL (w) && gtk_label_get_selectable (GTK_LABEL (w)));
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+    if (japanese ())
+      {
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "12月: 支給日(入金予定日) 2026年12月25日(金)、"
+                                             "財形 明細送信期限 2026年12月21日(月)、"
+                                             "まとめ入金 確定・送信期限 2026年12月25日(金)");
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (april), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      }
+    else
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "12: Payday 2026年12月25日(金), "
+                                           "財形 明細送信 by 2026年12月21日(月), "
+                                           "まとめ入金 確定・送信 by 2026年12月25日(金)");
+  }
+  /* The page fits a 360 px window: nothing in it needs more (the dates
+   * wrap, the buttons go on several lines). */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+    int min = 0;
+
+    gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page)),
+                        GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("schedule page minimum width: %d", min);
+    g_assert_cmpint (min, <=, 360);
+  }
   table = rh_test_widget_text (grid);
   /* December: payday Fri 12/25, 財形 deadline Mon 12/21. */
-  g_assert_nonnull (strstr (table, "2026年12月25日(金)\n2026年12月21日(月)"));
+  g_assert_nonnull (strstr (table, "2026年12月25日(金)\n"));
+  g_assert_nonnull (strstr (table, "2026年12月21日(月)\n"));
   /* April 25th 2026 is a Saturday: moved to Friday the 24th, and said why. */
   g_assert_nonnull (strstr (table, "2026年4月24日(金)"));
   g_assert_nonnull (strstr (table, "土曜日"));

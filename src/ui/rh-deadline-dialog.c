@@ -66,7 +66,7 @@ struct _RhDeadlineDialog
   GtkDropDown    *schedule_rule;
   GtkSpinButton  *schedule_day;
   GtkDropDown    *schedule_shift;
-  GtkGrid        *schedule_grid;
+  GtkListBox     *schedule_list;    /* a row per month */
   GtkLabel       *schedule_error;
   GtkWidget      *schedule_actions;
   RhSchedule     *schedule;
@@ -522,18 +522,79 @@ compute_meisai (RhDeadlineDialog *self)
     show_result (self, &self->meisai_result, result);
 }
 
-static GtkWidget *
-grid_label (const char *text,
-            gboolean    header)
+/* One "key value" line of a month row; the value wraps, so that the
+ * schedule fits a 360 px window. */
+static void
+month_row_add_line (GtkGrid    *grid,
+                    int         line,
+                    const char *key,
+                    const char *value)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *k = gtk_label_new (key);
+  GtkWidget *v = gtk_label_new (value);
 
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (label), !header);
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  return label;
+  gtk_label_set_xalign (GTK_LABEL (k), 0.0f);
+  gtk_label_set_yalign (GTK_LABEL (k), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (k), TRUE);
+  gtk_widget_add_css_class (k, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (v), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (v, TRUE);
+  gtk_grid_attach (grid, k, 0, line, 1, 1);
+  gtk_grid_attach (grid, v, 1, line, 1, 1);
+}
+
+/* A month of the schedule as one row: the keyboard (and a screen reader)
+ * goes month by month, and the row's name reads the whole month, each date
+ * with what it is, instead of ~60 bare cells. */
+static GtkWidget *
+month_row_new (const RhScheduleRow *row)
+{
+  /* Translators: a month in the schedule table, e.g. 12月 */
+  g_autofree char *month = g_strdup_printf (C_("schedule month", "%d"), row->month);
+  g_autofree char *payday = rh_date_format_human (&row->payday);
+  g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
+  g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
+  g_autofree char *name = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (month);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *list_row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  month_row_add_line (GTK_GRID (grid), 0, _("Payday"), payday);
+  month_row_add_line (GTK_GRID (grid), 1, _("財形 明細送信 by"), zaikei);
+  month_row_add_line (GTK_GRID (grid), 2, _("まとめ入金 確定・送信 by"), nyukin);
+  if (row->shift_reason != NULL)
+    month_row_add_line (GTK_GRID (grid), 3, _("Moved because"), row->shift_reason);
+  gtk_box_append (GTK_BOX (box), grid);
+  g_object_set (box, "margin-top", 9, "margin-bottom", 9, "margin-start", 12, "margin-end", 12, NULL);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  /* Translators: what a screen reader says for a month of the schedule:
+   * the month, then each column's header and date */
+  name = g_strdup_printf (_("%s: %s %s, %s %s, %s %s"), month,
+                          _("Payday"), payday,
+                          _("財形 明細送信 by"), zaikei,
+                          _("まとめ入金 確定・送信 by"), nyukin);
+  if (row->shift_reason != NULL)
+    {
+      /* Translators: the name of a month of the schedule, then why its
+       * payday moved */
+      g_autofree char *with_reason = g_strdup_printf (_("%s, %s %s"), name, _("Moved because"), row->shift_reason);
+      g_free (name);
+      name = g_steal_pointer (&with_reason);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  return list_row;
 }
 
 static void
@@ -545,12 +606,9 @@ compute_schedule (RhDeadlineDialog *self)
                    ? RH_PAYDAY_MONTH_END
                    : gtk_spin_button_get_value_as_int (self->schedule_day);
   RhShift shift = gtk_drop_down_get_selected (self->schedule_shift) == 1 ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
-  const char *headers[] = {
-    N_("Month"), N_("Payday"), N_("財形 明細送信 by"), N_("まとめ入金 確定・送信 by"), N_("Moved because"),
-  };
 
-  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_grid))))
-    gtk_grid_remove (self->schedule_grid, w);
+  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_list))))
+    gtk_list_box_remove (self->schedule_list, w);
   g_clear_pointer (&self->schedule, rh_schedule_free);
 
   self->schedule = rh_schedule_new (rh_calendar_get_default (),
@@ -558,34 +616,15 @@ compute_schedule (RhDeadlineDialog *self)
                                     payday_day, shift, &error);
   gtk_widget_set_sensitive (self->schedule_actions, self->schedule != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), self->schedule == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_list), self->schedule != NULL);
   if (self->schedule == NULL)
     {
       gtk_label_set_text (self->schedule_error, error->message);
       return;
     }
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->schedule_grid, grid_label (_(headers[c]), TRUE), c, 0, 1, 1);
-
   for (guint i = 0; i < 12; i++)
-    {
-      const RhScheduleRow *row = rh_schedule_get_row (self->schedule, i);
-      /* Translators: a month in the schedule table, e.g. 12月 */
-      g_autofree char *month = g_strdup_printf (C_("schedule month", "%d"), row->month);
-      g_autofree char *payday = rh_date_format_human (&row->payday);
-      g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
-      g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
-      g_autofree char *note = NULL;
-
-      if (row->shift_reason != NULL)
-        note = g_strdup (row->shift_reason);
-
-      gtk_grid_attach (self->schedule_grid, grid_label (month, FALSE), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (payday, FALSE), 1, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (zaikei, FALSE), 2, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (nyukin, FALSE), 3, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (note, FALSE), 4, i + 1, 1, 1);
-    }
+    gtk_list_box_append (self->schedule_list, month_row_new (rh_schedule_get_row (self->schedule, i)));
 }
 
 /* Export ------------------------------------------------------------------ */
@@ -719,7 +758,7 @@ copy_schedule_action (GtkWidget  *widget,
 static void
 recompute (RhDeadlineDialog *self)
 {
-  if (self->zaikei_payday.row == NULL || self->schedule_grid == NULL)
+  if (self->zaikei_payday.row == NULL || self->schedule_list == NULL)
     return;   /* still building */
 
   compute_zaikei (self);
@@ -730,7 +769,7 @@ recompute (RhDeadlineDialog *self)
 static void
 schedule_changed_cb (RhDeadlineDialog *self)
 {
-  if (self->schedule_grid == NULL)
+  if (self->schedule_list == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->schedule_day),
@@ -829,7 +868,9 @@ static void
 build_schedule_page (RhDeadlineDialog *self)
 {
   GtkWidget *list = boxed_list_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The buttons go on as many lines as the width needs (360 px: one
+   * each), rather than widening the page past the window. */
+  GtkWidget *buttons = gtk_flow_box_new ();
   const char *rules[] = { N_("Day of the month"), N_("Month end"), NULL };
   const char *shifts[] = { N_("Previous business day"), N_("Next business day"), NULL };
   const char *rules_t[3] = { _(rules[0]), _(rules[1]), NULL };
@@ -863,25 +904,32 @@ build_schedule_page (RhDeadlineDialog *self)
 
   button = gtk_button_new_with_mnemonic (_("Export as _iCalendar…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-ics");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("Export as _CSV…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-csv");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("C_opy as Text"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.copy");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* Tab goes from button to button, not through the flow box's cells. */
+  for (GtkWidget *c = gtk_widget_get_first_child (buttons); c != NULL; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_focusable (c, FALSE);
   self->schedule_actions = buttons;
 
   self->schedule_error = result_label ("error");
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), FALSE);
   gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_error));
 
-  self->schedule_grid = GTK_GRID (gtk_grid_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->schedule_grid), "schedule-grid");
-  gtk_grid_set_column_spacing (self->schedule_grid, 18);
-  gtk_grid_set_row_spacing (self->schedule_grid, 6);
-  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_grid));
+  self->schedule_list = GTK_LIST_BOX (boxed_list_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_list), "schedule-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Schedule"), -1);
+  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_list));
   gtk_box_append (self->schedule_box, buttons);
 
   g_signal_connect_swapped (self->schedule_year, "value-changed", G_CALLBACK (schedule_changed_cb), self);
