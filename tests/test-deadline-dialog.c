@@ -126,6 +126,13 @@ test_dialog_zaikei (void)
     g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_b);
   }
 
+  /* A dialog to screen readers, and the expander named by what it says
+   * (not "GtkExpander"). */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named (dialog, "zaikei-expander")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       gtk_expander_get_label (GTK_EXPANDER (named (dialog, "zaikei-expander"))));
+
   /* The counted days are listed (the expander opens them). */
   gtk_expander_set_expanded (GTK_EXPANDER (named (dialog, "zaikei-expander")), TRUE);
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "2026年12月22日(火)"));
@@ -262,6 +269,13 @@ test_dialog_meisai (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
 
+static gboolean
+is_toggle_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget);
+}
+
 static void
 test_dialog_schedule (void)
 {
@@ -322,6 +336,23 @@ test_dialog_schedule (void)
   /* April 25th 2026 is a Saturday: moved to Friday the 24th, and said why. */
   g_assert_nonnull (strstr (table, "2026年4月24日(金)"));
   g_assert_nonnull (strstr (table, "土曜日"));
+
+  /* The drop-downs' focusable buttons say what they are for and what is
+   * chosen (GTK names them "GtkToggleButton" otherwise). */
+  {
+    GtkWidget *toggle = rh_test_find (named (dialog, "schedule-rule"), is_toggle_button, NULL);
+
+    g_assert_nonnull (toggle);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         japanese () ? "入金予定日の決め方: 毎月の日付"
+                                                     : "Payday rule: Day of the month");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 1);
+    toggle = rh_test_find (named (dialog, "schedule-shift"), is_toggle_button, NULL);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         japanese () ? "休業日の場合: 翌営業日"
+                                                     : "On a closed day, use the: Next business day");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 0);
+  }
 
   /* Month end: the day field is not used. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-rule")), 1);

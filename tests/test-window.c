@@ -320,6 +320,21 @@ test_window_search_enter (void)
   g_test_message ("%s", shown);
   g_assert_true (g_str_has_prefix (shown, rh_entry_get_question (top)));
 
+  /* The row that takes the focus is named by its question (and described
+   * by its service) for screen readers. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (results);
+
+    while (row != NULL && gtk_widget_get_first_child (row) == NULL)
+      row = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_focusable (row));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         rh_entry_get_question (top));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         rh_entry_get_service_name (top));
+  }
+
   /* The matched word is highlighted with attributes, not markup. */
   {
     GtkWidget *label = results;
@@ -593,6 +608,17 @@ test_window_role_filter (void)
   if (japanese ())
     g_assert_nonnull (strstr (general, "マスターユーザ"));
   g_assert_true (has_css_class (entry_view, "rh-hidden-note"));
+  /* The role button's focusable part says what it is for, not just the
+   * role shown. */
+  {
+    GtkWidget *toggle = child (window, "role_button");
+
+    while (toggle != NULL && !GTK_IS_TOGGLE_BUTTON (toggle))
+      toggle = gtk_widget_get_first_child (toggle);
+    g_assert_nonnull (toggle);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         japanese () ? "表示する手順: 一般ユーザ" : "Show Steps For: General User");
+  }
 
   g_settings_set_string (settings (), "role", "master");
   rh_test_flush ();
@@ -874,6 +900,9 @@ test_window_shortcuts_and_about (void)
     g_assert_nonnull (strstr (text, "Deadline calculator"));
   /* every shortcut of the main menu is listed, Preferences too */
   g_assert_nonnull (strstr (text, japanese () ? "設定" : "Preferences"));
+  /* a window title, for screen readers and window lists */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==,
+                   japanese () ? "キーボードショートカット" : "Keyboard Shortcuts");
   gtk_window_close (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

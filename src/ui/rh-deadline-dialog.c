@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-core.h"
+#include "rh-a11y.h"
 #include "rh-deadline-dialog.h"
 #include "rh-toast.h"
 
@@ -436,6 +437,9 @@ show_result (RhDeadlineDialog       *self,
                                            "%u _business days counted", counted->len),
                               counted->len);
   gtk_expander_set_label (area->days_expander, expander);
+  /* Screen readers otherwise name it "GtkExpander". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area->days_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expander, -1);
   gtk_widget_set_visible (GTK_WIDGET (area->days_expander), TRUE);
 }
 
@@ -849,6 +853,40 @@ build_meisai_page (RhDeadlineDialog *self)
   result_area_init (&self->meisai_result, self->meisai_box, "meisai");
 }
 
+/* A row title without its mnemonic: "Payday _rule" → "Payday rule",
+ * "入金予定日の決め方(_R)" → "入金予定日の決め方". */
+static char *
+strip_mnemonic (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The drop-down's focusable part says what it is for and what is chosen
+ * (GTK 4.8 names it "GtkToggleButton"). */
+static void
+drop_down_selected_cb (GtkDropDown       *drop_down,
+                       GParamSpec        *pspec,
+                       AdwPreferencesRow *row)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *title = strip_mnemonic (adw_preferences_row_get_title (row));
+  g_autofree char *label = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    label = g_strdup_printf ("%s: %s", title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  rh_a11y_label_toggle (GTK_WIDGET (drop_down), label != NULL ? label : title);
+}
+
 static GtkWidget *
 action_row_with (const char *title,
                  GtkWidget  *suffix)
@@ -860,6 +898,11 @@ action_row_with (const char *title,
   gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
+  if (GTK_IS_DROP_DOWN (suffix))
+    {
+      g_signal_connect_object (suffix, "notify::selected", G_CALLBACK (drop_down_selected_cb), row, 0);
+      drop_down_selected_cb (GTK_DROP_DOWN (suffix), NULL, ADW_PREFERENCES_ROW (row));
+    }
 
   return row;
 }
@@ -980,6 +1023,8 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.copy", NULL, copy_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* A dialog, not a second main window, to screen readers (as GtkDialog). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void

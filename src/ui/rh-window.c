@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-a11y.h"
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-result-item.h"
@@ -376,6 +377,16 @@ result_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (question), rh_entry_get_question (rh_result_item_get_entry (item)));
   gtk_label_set_attributes (GTK_LABEL (question), attrs);
   gtk_label_set_text (GTK_LABEL (service), rh_entry_get_service_name (rh_result_item_get_entry (item)));
+
+  /* The row that takes the focus (GtkListItem's own widget, the child's
+   * parent) has no name of its own in GTK 4.8: give it the question. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rh_entry_get_question (rh_result_item_get_entry (item)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    rh_entry_get_service_name (rh_result_item_get_entry (item)),
+                                    -1);
 }
 
 static GtkWidget *
@@ -686,6 +697,7 @@ update_role_button (RhWindow *self)
   {
     g_autofree char *tip = g_strdup_printf (_("Show Steps For: %s"), label);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), tip);
+    rh_a11y_label_toggle (GTK_WIDGET (self->role_button), tip);
   }
 }
 
