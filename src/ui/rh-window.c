@@ -1056,6 +1056,7 @@ rh_window_add_toast (RhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toast_announce (self->toast_overlay, toast);
 }
 
 void
