@@ -844,19 +844,26 @@ first_label (GtkWidget *widget)
 }
 
 static int
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+static int
 first_label_font_size (GtkWidget *widget)
 {
   GtkWidget *label = first_label (widget);
 
   g_assert_nonnull (label);
-  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (label)));
+  return font_size (label);
 }
 
 static void
 test_window_text_size (void)
 {
   RhWindow *window = get_window ();
-  int tree_before, entry_before;
+  int tree_before, entry_before, title_before, search_before, dialog_before;
+  GtkWindow *dialog;
 
   /* The text gets larger in the entry and in the sidebar's lists. */
   g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
@@ -864,14 +871,28 @@ test_window_text_size (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   tree_before = first_label_font_size (child (window, "tree_view"));
   entry_before = first_label_font_size (child (window, "entry_view"));
+  title_before = first_label_font_size (child (window, "content_title"));
+  search_before = font_size (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (child (window, "search_entry")))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
+  RH_TEST_WAIT_FOR ((dialog = find_toplevel (RH_TYPE_DEADLINE_DIALOG)) && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  dialog_before = first_label_font_size (GTK_WIDGET (dialog));
+
+  /* Ctrl++ twice, the second time pressed in the calculator. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "zoom.in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.2, 1e-9);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   rh_test_flush ();
   g_test_message ("tree %d → %d, entry %d → %d", tree_before, first_label_font_size (child (window, "tree_view")),
                   entry_before, first_label_font_size (child (window, "entry_view")));
   g_assert_cmpint (first_label_font_size (child (window, "tree_view")), >, tree_before);
   g_assert_cmpint (first_label_font_size (child (window, "entry_view")), >, entry_before);
+  /* the header bar, the search box and the calculator too */
+  g_assert_cmpint (first_label_font_size (child (window, "content_title")), >, title_before);
+  g_assert_cmpint (font_size (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (child (window, "search_entry"))))),
+                   >, search_before);
+  g_assert_cmpint (first_label_font_size (GTK_WIDGET (dialog)), >, dialog_before);
+  gtk_window_destroy (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), "text-scale"), 1.0, 1e-9);

@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rh-core.h"
 #include "rh-a11y.h"
+#include "rh-core.h"
 #include "rh-deadline-dialog.h"
 #include "rh-toast.h"
 
@@ -981,6 +981,19 @@ build_schedule_page (RhDeadlineDialog *self)
   g_signal_connect_swapped (self->schedule_shift, "notify::selected", G_CALLBACK (schedule_changed_cb), self);
 }
 
+/* The main window keeps the text size (and its setting). */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autofree char *win_action = g_strconcat ("win.zoom-", action_name + strlen ("zoom."), NULL);
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), win_action, NULL);
+}
+
 /* Overrides ---------------------------------------------------------------- */
 
 static void
@@ -1023,6 +1036,19 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.copy", NULL, copy_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Ctrl++, Ctrl+-, Ctrl+0 pressed here size the text of every window, as
+   * in the main window. */
+  gtk_widget_class_install_action (widget_class, "zoom.in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "zoom.out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "zoom.reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "zoom.out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "zoom.out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "zoom.reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "zoom.reset", NULL);
   /* A dialog, not a second main window, to screen readers (as GtkDialog). */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }

@@ -726,18 +726,19 @@ text_scale_changed_cb (RhWindow   *self,
   char scale[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (scale, sizeof scale, "%.2f", g_settings_get_double (settings, "text-scale"));
-  /* libadwaita sizes titles in points; restate them relative to the text. */
-  /* The entry, and the lists of the sidebar (categories, results, the
-   * closest entries): what a clerk reads. */
-  css = g_strdup_printf ("rh-entry-view { font-size: %sem; }\n"
-                         "rh-entry-view .title-2 { font-size: 1.36em; }\n"
-                         "rh-entry-view .title-3 { font-size: 1.36em; }\n"
-                         "rh-entry-view .heading { font-size: 1em; }\n"
-                         "rh-entry-view .caption { font-size: 0.82em; }\n"
-                         ".rh-sidebar listview, .rh-sidebar list { font-size: %sem; }\n"
-                         ".rh-sidebar listview .heading { font-size: 1em; }\n"
-                         ".rh-sidebar listview .caption { font-size: 0.82em; }\n",
-                         scale, scale);
+  /* Every window of the app (this one, the calculator, the shortcuts and
+   * preferences windows): the header bars, the search box, the dialogs,
+   * not only what a clerk reads. The provider is this display's, so
+   * "window" is only ours. libadwaita 1.2 sizes its text classes in
+   * points (11pt body): restate them relative to the window's text. */
+  css = g_strdup_printf ("window { font-size: %sem; }\n"
+                         "window .title-1 { font-size: 1.82em; }\n"
+                         "window .title-2 { font-size: 1.36em; }\n"
+                         "window .title-3 { font-size: 1.36em; }\n"
+                         "window .title-4 { font-size: 1.18em; }\n"
+                         "window .heading, window .body { font-size: 1em; }\n"
+                         "window .caption, window .caption-heading { font-size: 0.82em; }\n",
+                         scale);
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->css_provider, css);
 #else
