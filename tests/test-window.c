@@ -483,6 +483,18 @@ test_window_search_no_results (void)
 
   g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
   g_assert_cmpstr (sidebar_page (window), ==, "tree");
+
+  /* With nothing close either, the page does not announce closest entries
+   * over an empty list. */
+  g_clear_pointer (&text, g_free);
+  type_query (window, "xqzv");
+  g_assert_cmpstr (sidebar_page (window), ==, "no-results");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  text = rh_test_widget_text (gtk_stack_get_visible_child (GTK_STACK (child (window, "sidebar_stack"))));
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, japanese () ? "近い項目" : "closest"));
+  g_assert_nonnull (strstr (text, japanese () ? "ほかの言葉でお試しください。" : "Try other words."));
+  g_signal_emit_by_name (child (window, "search_entry"), "stop-search");
 }
 
 /* The unanswered entry says so, and whom to ask, as a sentence. */
@@ -535,6 +547,24 @@ test_window_helpdesk_status (void)
   rh_entry_view_set_now (view, NULL);
 }
 
+/* Laid out as GTK's tooltip label would, in a width of three characters:
+ * still one line. */
+static void
+check_tooltip_one_line (GtkWidget *widget)
+{
+  const char *markup = gtk_widget_get_tooltip_markup (widget);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+
+  g_assert_nonnull (markup);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, 3 * 12 * PANGO_SCALE);
+  if (pango_layout_get_line_count (layout) != 1)
+    g_error ("the tooltip “%s” breaks into %d lines", gtk_widget_get_tooltip_text (widget),
+             pango_layout_get_line_count (layout));
+  g_object_unref (layout);
+}
+
 static void
 check_icon_buttons (GtkWidget *widget,
                     guint     *n_checked)
@@ -553,6 +583,7 @@ check_icon_buttons (GtkWidget *widget,
         {
           if (gtk_widget_get_tooltip_text (widget) == NULL)
             g_error ("icon-only %s (%s, in %s) without a tooltip", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          check_tooltip_one_line (widget);
           if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
             g_error ("icon-only %s “%s” without an accessible label", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_tooltip_text (widget));
           (*n_checked)++;
@@ -564,7 +595,8 @@ check_icon_buttons (GtkWidget *widget,
 }
 
 /* Every icon-only button says what it does, to the eye and to a screen
- * reader. */
+ * reader; its tooltip does not break a Japanese word (GTK's tooltip label
+ * wraps short Japanese text between any two characters: 「メインメ/ニュー」). */
 static void
 test_window_icon_buttons_have_tooltips (void)
 {

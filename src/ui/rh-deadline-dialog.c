@@ -17,6 +17,7 @@
 #include "rh-core.h"
 #include "rh-deadline-dialog.h"
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 
 typedef struct
 {
@@ -152,7 +153,7 @@ date_field_init (RhDeadlineDialog *self,
   gtk_widget_set_name (GTK_WIDGET (field->row), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (field->row), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (field->row),
+  rh_tooltip_set (GTK_WIDGET (field->row),
                                _("For example 2026-12-25, 2026/12/25, 12/25 or 令和8年12月25日"));
   g_signal_connect (field->row, "changed", G_CALLBACK (field_changed_cb), self);
 
@@ -166,7 +167,7 @@ date_field_init (RhDeadlineDialog *self,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (field->menu_button), popover);
   gtk_widget_set_valign (field->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (field->menu_button, "flat");
-  gtk_widget_set_tooltip_text (field->menu_button, _("Pick a Date"));
+  rh_tooltip_set (field->menu_button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
   adw_entry_row_add_suffix (field->row, field->menu_button);

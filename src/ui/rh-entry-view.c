@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-entry-view.h"
+#include "rh-tooltip.h"
 
 struct _RhEntryView
 {
@@ -302,7 +303,7 @@ build_contact (RhEntryView   *self,
       gtk_box_append (GTK_BOX (row), text_label (rh_contact_get_phone (contact), "title-3"));
       gtk_widget_add_css_class (copy, "flat");
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (copy, _("Copy the phone number"));
+      rh_tooltip_set (copy, _("Copy the phone number"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the phone number"),
                                       -1);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 
 static void
 label_icon_buttons (GtkWidget *widget)
@@ -22,7 +23,7 @@ label_icon_buttons (GtkWidget *widget)
       GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
       gtk_widget_get_tooltip_text (widget) == NULL)
     {
-      gtk_widget_set_tooltip_text (widget, _("Dismiss"));
+      rh_tooltip_set (widget, _("Dismiss"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
                                       -1);

@@ -14,6 +14,7 @@
 #include "rh-deadline-dialog.h"
 #include "rh-result-item.h"
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 #include "rh-window.h"
 #include "rh-window-private.h"
 
@@ -511,8 +512,16 @@ run_search (RhWindow   *self,
       for (guint i = 0; i < closest->len; i++)
         gtk_list_box_append (self->suggestions_box, suggestion_row_new (g_ptr_array_index (closest, i)));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box)) != NULL);
+  {
+    gboolean any = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box)) != NULL;
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->suggestions_box), ADW_TYPE_STATUS_PAGE);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), any);
+    /* "These come closest:" only above entries that do. */
+    adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                     any ? _("Try other words. These entries come closest:")
+                                         : _("Try other words."));
+  }
   gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
 }
 
@@ -696,7 +705,7 @@ update_role_button (RhWindow *self)
     gtk_menu_button_set_label (self->role_button, label);
   {
     g_autofree char *tip = g_strdup_printf (_("Show Steps For: %s"), label);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), tip);
+    rh_tooltip_set (GTK_WIDGET (self->role_button), tip);
     rh_a11y_label_toggle (GTK_WIDGET (self->role_button), tip);
   }
 }
@@ -955,6 +964,7 @@ rh_window_init (RhWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rh_toast_overlay_label_buttons (self->toast_overlay);
+  rh_tooltip_keep_words (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (tree_setup_cb), self);
