@@ -609,6 +609,50 @@ test_window_icon_buttons_have_tooltips (void)
   g_assert_cmpuint (n, >=, 6);
 }
 
+/* The form card says which form and where to get it when the content does
+ * (an organisation's update), and plainly from whom when it does not. */
+static void
+test_window_form_source (void)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data (RH_CATALOG_RESOURCE, 0, NULL);
+  g_autofree char *named = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RhCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = rh_entry_view_new ();
+  g_autofree char *absent = NULL;
+  g_autofree char *present = NULL;
+  const char *from = japanese () ? "この書類はお取引店から入手してください。" : "Get this form from お取引店.";
+
+  g_object_ref_sink (view);
+  catalog = rh_catalog_new_builtin (&error);
+  g_assert_no_error (error);
+  rh_entry_view_set_entry (RH_ENTRY_VIEW (view), rh_catalog_lookup_entry (catalog, "ib-pc-change"), NULL);
+  absent = rh_test_widget_text (view);
+  g_assert_nonnull (strstr (absent, from));
+  g_clear_object (&catalog);
+
+  /* The same content, its first form given a name and an address. */
+  {
+    GString *text = g_string_new_len (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
+
+    g_assert_cmpuint (g_string_replace (text, "\"type\": \"form\",",
+                                        "\"type\": \"form\", \"name\": \"電子証明書失効届\", "
+                                        "\"url\": \"https://intranet.example/rokin/form.pdf\",", 0), >, 0);
+    named = g_string_free (text, FALSE);
+  }
+  bytes = g_bytes_new (named, strlen (named));
+  catalog = rh_catalog_new_from_bytes (bytes, "named.json", &error);
+  g_assert_no_error (error);
+  rh_entry_view_set_entry (RH_ENTRY_VIEW (view), rh_catalog_lookup_entry (catalog, "ib-pc-change"), NULL);
+  present = rh_test_widget_text (view);
+  g_test_message ("%s", present);
+  g_assert_nonnull (strstr (present, japanese () ? "書類名: 電子証明書失効届" : "Form name: 電子証明書失効届"));
+  g_assert_nonnull (strstr (present, "https://intranet.example/rokin/form.pdf"));
+  g_assert_null (strstr (present, from));
+  g_object_unref (view);
+}
+
 static void
 test_window_role_filter (void)
 {
@@ -1237,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/window/unanswered", test_window_unanswered);
   g_test_add_func ("/window/icon-buttons", test_window_icon_buttons_have_tooltips);
   g_test_add_func ("/window/role-filter", test_window_role_filter);
+  g_test_add_func ("/window/form-source", test_window_form_source);
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/ticks-kept", test_window_ticks_kept);
   g_test_add_func ("/window/print-checklist", test_window_print_checklist);
