@@ -119,6 +119,17 @@ main (int   argc,
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   resize (GTK_WINDOW (window), 1100, 760);
 
+  /* Under ADW_DEBUG_HIGH_CONTRAST=1 (build-aux/screenshots.sh's second
+   * run): the search, in high contrast, and nothing else. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    {
+      type_query (window, "ぱそこん");
+      rh_window_show_entry_id (window, "ib-pc-change");
+      save (GTK_WIDGET (window), "main-high-contrast.png");
+      gtk_window_close (GTK_WINDOW (window));
+      return 0;
+    }
+
   /* 1. A search: ぱそこん; the IB entry opened from the results. */
   type_query (window, "ぱそこん");
   {
@@ -202,6 +213,20 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   save (dialog, "schedule-narrow.png");
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* 3c. Larger text (Ctrl++ twice): every window, header bars included. */
+  type_query (window, "ぱそこん");
+  rh_window_show_entry_id (window, "ib-pc-change");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  save (GTK_WIDGET (window), "text-larger.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+
+  /* 3d. Dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save (GTK_WIDGET (window), "main-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  type_query (window, "");
 
   /* 4. The narrow layout: one pane, with a back button. */
   resize (GTK_WINDOW (window), 600, 720);   /* folds; the header shrinks */
