@@ -220,7 +220,7 @@ type_query (RhWindow   *window,
   GtkWidget *entry = child (window, "search_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  /* search-changed comes ~150 ms later */
+  /* search-changed comes on the next main-loop turn */
   RH_TEST_WAIT_FOR (g_strcmp0 (sidebar_page (window), "tree") != 0);
 }
 
