@@ -14,9 +14,12 @@ fail () { echo "ibus-session: $*" >&2; exit 1; }
 PATH=/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 for tool in Xvfb xdotool dbus-daemon ibus-daemon ibus; do
-  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (apt install xvfb xdotool dbus ibus ibus-anthy)"
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (apt install xvfb xdotool dbus-daemon ibus ibus-anthy ibus-gtk4)"
 done
 [ -e /usr/share/ibus/component/anthy.xml ] || fail "ibus-anthy is missing (apt install ibus-anthy)"
+# GTK 4's ibus module: without it GTK_IM_MODULE=ibus quietly types raw keys.
+ls /usr/lib/*/gtk-4.0/4.0.0/immodules/libim-ibus.so >/dev/null 2>&1 ||
+  fail "ibus's GTK 4 module is missing (apt install ibus-gtk4)"
 
 # The test's own G_DEBUG=fatal-warnings is for the app, not for ibus's tools.
 app_g_debug=${G_DEBUG-}
