@@ -352,6 +352,13 @@ setup_input_method (RhWindow *window)
   g_assert_cmpstr (search_text (window), ==, "");
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,7 +379,10 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   window = get_window ();
-  start_focus = gtk_root_get_focus (GTK_ROOT (window));
+  /* The keyboard starts in the search box; the main menu button is where
+   * it was before, and where a clerk may have left it. */
+  g_assert_true (in_search_box (window));
+  start_focus = rh_test_find (GTK_WIDGET (window), is_primary_menu_button, NULL);
   g_assert_nonnull (start_focus);
   setup_input_method (window);
 

@@ -175,4 +175,8 @@ rh_window_init_search_keys (RhWindow *self)
 
   g_signal_connect_object (text, "preedit-changed",
                            G_CALLBACK (preedit_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The keyboard starts in the search box: what is typed first, input
+   * method keys included (Anthy's Ctrl+J to hiragana), is the box's. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (text));
 }
