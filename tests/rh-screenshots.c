@@ -120,6 +120,17 @@ main (int   argc,
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   resize (GTK_WINDOW (window), 1100, 760);
 
+  /* Under ADW_DEBUG_HIGH_CONTRAST=1 (build-aux/screenshots.sh's second
+   * run): the search, in high contrast, and nothing else. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    {
+      type_query (window, "ぱそこん");
+      rh_window_show_entry_id (window, "ib-pc-change");
+      save (GTK_WIDGET (window), "main-high-contrast.png");
+      gtk_window_close (GTK_WINDOW (window));
+      return 0;
+    }
+
   /* 1. A search: ぱそこん; the IB entry opened from the results. */
   type_query (window, "ぱそこん");
   {
@@ -198,7 +209,25 @@ main (int   argc,
   rh_deadline_dialog_set_page (RH_DEADLINE_DIALOG (dialog), "schedule");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (dialog, "schedule-year")), 2026);
   save (dialog, "schedule.png");
+
+  /* 3b. The schedule in a 360 px wide window. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  save (dialog, "schedule-narrow.png");
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* 3c. Larger text (Ctrl++ twice): every window, header bars included. */
+  type_query (window, "ぱそこん");
+  rh_window_show_entry_id (window, "ib-pc-change");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  save (GTK_WIDGET (window), "text-larger.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+
+  /* 3d. Dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save (GTK_WIDGET (window), "main-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  type_query (window, "");
 
   /* 5. The start page on 2026-12-17 (Thu) at 10:00 in Tokyo, payday 23,
    * request data received 12/10: the 財形 last day is today. Light, then dark. */

@@ -495,6 +495,111 @@ test_catalog_unknown_fields_ignored (void)
   g_assert_nonnull (catalog);
 }
 
+/* The first form block of the built-in content (the PC change of 団体IB). */
+static JsonObject *
+first_form (JsonObject *root,
+            const char **entry_id)
+{
+  JsonArray *entries = json_object_get_array_member (root, "entries");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonArray *blocks = json_object_get_array_member (entry, "blocks");
+
+      for (guint b = 0; b < json_array_get_length (blocks); b++)
+        {
+          JsonObject *block = json_array_get_object_element (blocks, b);
+
+          if (g_strcmp0 (json_object_get_string_member (block, "type"), "form") == 0)
+            {
+              *entry_id = json_object_get_string_member (entry, "id");
+              return block;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static RhCatalog *
+load_with_form (const char  *name,
+                const char  *url,
+                const char **entry_id,
+                GError     **error)
+{
+  g_autoptr(JsonNode) node = builtin_json ();
+  JsonObject *form = first_form (json_node_get_object (node), entry_id);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  *entry_id = g_intern_string (*entry_id);
+  if (name != NULL)
+    json_object_set_string_member (form, "name", name);
+  if (url != NULL)
+    json_object_set_string_member (form, "url", url);
+  text = json_to_string (node, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+
+  return rh_catalog_new_from_bytes (bytes, "test.json", error);
+}
+
+/* A form block may name the form and where to get it (an organisation's
+ * content update); both optional, checked when present. */
+static void
+test_catalog_form_source (void)
+{
+  const struct { const char *name, *url, *field; } bad[] = {
+    { "", NULL, "name" },
+    { NULL, "http://intranet.example/form.pdf", "url" },
+    { NULL, "javascript:alert(1)", "url" },
+    { NULL, "https://", "url" },
+    { NULL, "様式.pdf", "url" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCatalog) catalog = NULL;
+  const char *id = NULL;
+  RhEntry *entry;
+  const RhBlock *form = NULL;
+
+  catalog = load_with_form ("電子証明書失効届", "https://intranet.example/rokin/form.pdf", &id, &error);
+  g_assert_no_error (error);
+  entry = rh_catalog_lookup_entry (catalog, id);
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry) && form == NULL; b++)
+    if (rh_entry_get_block (entry, b)->type == RH_BLOCK_FORM)
+      form = rh_entry_get_block (entry, b);
+  g_assert_nonnull (form);
+  g_assert_cmpstr (form->form_name, ==, "電子証明書失効届");
+  g_assert_cmpstr (form->form_url, ==, "https://intranet.example/rokin/form.pdf");
+  /* in the copied text too */
+  {
+    g_autofree char *text = rh_entry_dup_text (entry, RH_ROLE_ANY);
+    g_assert_nonnull (strstr (text, "電子証明書失効届"));
+  }
+  g_clear_object (&catalog);
+
+  /* The built-in content names none. */
+  catalog = rh_catalog_new_builtin (&error);
+  g_assert_no_error (error);
+  entry = rh_catalog_lookup_entry (catalog, id);
+  for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+    {
+      g_assert_null (rh_entry_get_block (entry, b)->form_name);
+      g_assert_null (rh_entry_get_block (entry, b)->form_url);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      g_autoptr(RhCatalog) bad_catalog = load_with_form (bad[i].name, bad[i].url, &id, &bad_error);
+
+      g_assert_null (bad_catalog);
+      g_assert_error (bad_error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_INVALID_VALUE);
+      g_test_message ("%s", bad_error->message);
+      g_assert_nonnull (strstr (bad_error->message, id));
+      g_assert_nonnull (strstr (bad_error->message, bad[i].field));
+    }
+}
+
 static void
 test_catalog_garbage (void)
 {
@@ -568,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/catalog/errors", test_catalog_errors);
   g_test_add_func ("/catalog/unknown-fields-ignored", test_catalog_unknown_fields_ignored);
   g_test_add_func ("/catalog/garbage", test_catalog_garbage);
+  g_test_add_func ("/catalog/form-source", test_catalog_form_source);
   g_test_add_func ("/catalog/from-file", test_catalog_from_file);
 
   return g_test_run ();

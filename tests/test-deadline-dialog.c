@@ -126,6 +126,13 @@ test_dialog_zaikei (void)
     g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_b);
   }
 
+  /* A dialog to screen readers, and the expander named by what it says
+   * (not "GtkExpander"). */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named (dialog, "zaikei-expander")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       gtk_expander_get_label (GTK_EXPANDER (named (dialog, "zaikei-expander"))));
+
   /* The counted days are listed (the expander opens them). */
   gtk_expander_set_expanded (GTK_EXPANDER (named (dialog, "zaikei-expander")), TRUE);
   g_assert_nonnull (strstr (label_text (dialog, "zaikei-days"), "2026年12月22日(火)"));
@@ -293,11 +300,18 @@ test_dialog_meisai (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
 }
 
+static gboolean
+is_toggle_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget);
+}
+
 static void
 test_dialog_schedule (void)
 {
   RhDeadlineDialog *dialog = open_dialog ("schedule");
-  GtkWidget *grid = named (dialog, "schedule-grid");
+  GtkWidget *grid = named (dialog, "schedule-list");
   g_autofree char *table = NULL;
   g_autoptr(RhSchedule) expected = NULL;
   g_autofree char *expected_text = NULL;
@@ -309,15 +323,67 @@ test_dialog_schedule (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (dialog, "schedule-day")), 25);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 0);
 
-  /* A header row and 12 months. */
-  g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 0, 12));
-  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 0, 13));
+  /* A row per month; the keyboard goes month by month (the dates in a
+   * row are not separate stops), and each row's name reads its month. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 11));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 12));
+  {
+    GtkWidget *december = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 11));
+    GtkWidget *april = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (grid), 3));
+
+    g_assert_true (gtk_widget_get_focusable (december));
+    for (GtkWidget *w = gtk_widget_get_first_child (december); w != NULL; w = gtk_widget_get_first_child (w))
+      g_assert_false (GTK_IS_LABEL (w) && gtk_label_get_selectable (GTK_LABEL (w)));
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+    if (japanese ())
+      {
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "12月: 支給日(入金予定日) 2026年12月25日(金)、"
+                                             "財形 明細送信期限 2026年12月21日(月)、"
+                                             "まとめ入金 確定・送信期限 2026年12月25日(金)");
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (april), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      }
+    else
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (december), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "12: Payday 2026年12月25日(金), "
+                                           "財形 明細送信 by 2026年12月21日(月), "
+                                           "まとめ入金 確定・送信 by 2026年12月25日(金)");
+  }
+  /* The page fits a 360 px window: nothing in it needs more (the dates
+   * wrap, the buttons go on several lines). */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+    int min = 0;
+
+    gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page)),
+                        GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("schedule page minimum width: %d", min);
+    g_assert_cmpint (min, <=, 360);
+  }
   table = rh_test_widget_text (grid);
   /* December: payday Fri 12/25, 財形 deadline Mon 12/21. */
-  g_assert_nonnull (strstr (table, "2026年12月25日(金)\n2026年12月21日(月)"));
+  g_assert_nonnull (strstr (table, "2026年12月25日(金)\n"));
+  g_assert_nonnull (strstr (table, "2026年12月21日(月)\n"));
   /* April 25th 2026 is a Saturday: moved to Friday the 24th, and said why. */
   g_assert_nonnull (strstr (table, "2026年4月24日(金)"));
   g_assert_nonnull (strstr (table, "土曜日"));
+
+  /* The drop-downs' focusable buttons say what they are for and what is
+   * chosen (GTK names them "GtkToggleButton" otherwise). */
+  {
+    GtkWidget *toggle = rh_test_find (named (dialog, "schedule-rule"), is_toggle_button, NULL);
+
+    g_assert_nonnull (toggle);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         japanese () ? "入金予定日の決め方: 毎月の日付"
+                                                     : "Payday rule: Day of the month");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 1);
+    toggle = rh_test_find (named (dialog, "schedule-shift"), is_toggle_button, NULL);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         japanese () ? "休業日の場合: 翌営業日"
+                                                     : "On a closed day, use the: Next business day");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-shift")), 0);
+  }
 
   /* Month end: the day field is not used. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (dialog, "schedule-rule")), 1);

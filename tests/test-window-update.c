@@ -111,6 +111,13 @@ test_window_update_action (void)
   rh_test_flush ();
   /* The toast says so, in the user's language. */
   RH_TEST_WAIT_FOR (window_shows (window, "2099-02-01"));
+  /* and where a screen reader hears it: the focused widget's description */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (focus != NULL ? focus : GTK_WIDGET (window)),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  }
   g_assert_true (tree_has_entry (window, RH_TEST_NEW_ENTRY_ID));
   g_assert_cmpstr (rh_entry_get_id (rh_window_get_entry (window)), ==, "ib-pc-change");
 

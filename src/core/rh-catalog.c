@@ -528,6 +528,47 @@ resolve_contact (RhCatalog   *self,
   return TRUE;
 }
 
+/* A form's optional name and address (where the clerk gets it), as an
+ * organisation may supply them in a content update: a name is not empty,
+ * an address is an absolute https:// one. */
+static gboolean
+load_form_source (JsonObject  *object,
+                  RhBlock     *block,
+                  guint        index,
+                  const Ctx   *ctx,
+                  GError     **error)
+{
+  g_autofree char *name_field = g_strdup_printf ("blocks[%u].name", index);
+  g_autofree char *url_field = g_strdup_printf ("blocks[%u].url", index);
+  const char *str;
+  g_autoptr(GUri) uri = NULL;
+
+  if (!get_string (object, "name", FALSE, ctx, &str, error))
+    return FALSE;
+  if (str != NULL && *str == '\0')
+    {
+      set_error (error, RH_CATALOG_ERROR_INVALID_VALUE, ctx, name_field, _("empty"));
+      return FALSE;
+    }
+  block->form_name = g_strdup (str);
+
+  if (!get_string (object, "url", FALSE, ctx, &str, error))
+    return FALSE;
+  if (str == NULL)
+    return TRUE;
+  uri = g_uri_parse (str, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      set_error (error, RH_CATALOG_ERROR_INVALID_VALUE, ctx, url_field,
+                 _("“%s” is not an https:// address"), str);
+      return FALSE;
+    }
+  block->form_url = g_strdup (str);
+
+  return TRUE;
+}
+
 static RhBlock *
 load_block (RhCatalog  *self,
             JsonObject *object,
@@ -609,6 +650,8 @@ load_block (RhCatalog  *self,
           if (!get_string (object, "check_text", FALSE, ctx, &str, error))
             goto failure;
           block->check_text = g_strdup (str);
+          if (!load_form_source (object, block, index, ctx, error))
+            goto failure;
         }
       break;
 

@@ -44,6 +44,8 @@ _rh_block_free (RhBlock *block)
   g_clear_object (&block->contact);
   g_free (block->check);
   g_free (block->check_text);
+  g_free (block->form_name);
+  g_free (block->form_url);
   g_free (block->kind);
   g_free (block);
 }
@@ -331,6 +333,8 @@ append_block_text (GString       *str,
 
     case RH_BLOCK_FORM:
       append_line (str, block->text);
+      append_line (str, block->form_name);
+      append_line (str, block->form_url);
       append_line (str, block->check_text);
       break;
 

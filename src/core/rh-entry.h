@@ -41,6 +41,8 @@ typedef struct
   RhContact    *contact;     /* contact, form ("to"); NULL otherwise */
   char         *check;       /* form: the item to tick, or NULL */
   char         *check_text;  /* form: the ※ line saying so, or NULL */
+  char         *form_name;   /* form: its name, when the content gives it, or NULL */
+  char         *form_url;    /* form: an https:// address to get it, or NULL */
   char         *kind;        /* deadline: "zaikei", "nyukin" or "meisai" */
 } RhBlock;
 

@@ -590,6 +590,7 @@ normalize_entry (RhSearchIndex *self,
         append_field_cached (pool, cache, block->items[k]);
       append_field_cached (pool, cache, block->check);
       append_field_cached (pool, cache, block->check_text);
+      append_field_cached (pool, cache, block->form_name);
     }
   bounds[FIELD_BODY] = pool->len;
 

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-a11y.h"
 #include "rh-core.h"
 #include "rh-deadline-dialog.h"
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 
 typedef struct
 {
@@ -67,7 +69,7 @@ struct _RhDeadlineDialog
   GtkSpinButton  *schedule_day;
   GtkDropDown    *schedule_shift;
   GtkSpinButton  *schedule_remind;
-  GtkGrid        *schedule_grid;
+  GtkListBox     *schedule_list;    /* a row per month */
   GtkLabel       *schedule_error;
   GtkWidget      *schedule_actions;
   RhSchedule     *schedule;
@@ -152,7 +154,7 @@ date_field_init (RhDeadlineDialog *self,
   gtk_widget_set_name (GTK_WIDGET (field->row), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (field->row), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (field->row),
+  rh_tooltip_set (GTK_WIDGET (field->row),
                                _("For example 2026-12-25, 2026/12/25, 12/25 or 令和8年12月25日"));
   g_signal_connect (field->row, "changed", G_CALLBACK (field_changed_cb), self);
 
@@ -166,7 +168,7 @@ date_field_init (RhDeadlineDialog *self,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (field->menu_button), popover);
   gtk_widget_set_valign (field->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (field->menu_button, "flat");
-  gtk_widget_set_tooltip_text (field->menu_button, _("Pick a Date"));
+  rh_tooltip_set (field->menu_button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
   adw_entry_row_add_suffix (field->row, field->menu_button);
@@ -440,6 +442,9 @@ show_result (RhDeadlineDialog       *self,
                                            "%u _business days counted", counted->len),
                               counted->len);
   gtk_expander_set_label (area->days_expander, expander);
+  /* Screen readers otherwise name it "GtkExpander". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area->days_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expander, -1);
   gtk_widget_set_visible (GTK_WIDGET (area->days_expander), TRUE);
 }
 
@@ -537,18 +542,79 @@ compute_meisai (RhDeadlineDialog *self)
     show_result (self, &self->meisai_result, result);
 }
 
-static GtkWidget *
-grid_label (const char *text,
-            gboolean    header)
+/* One "key value" line of a month row; the value wraps, so that the
+ * schedule fits a 360 px window. */
+static void
+month_row_add_line (GtkGrid    *grid,
+                    int         line,
+                    const char *key,
+                    const char *value)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *k = gtk_label_new (key);
+  GtkWidget *v = gtk_label_new (value);
 
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (label), !header);
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  return label;
+  gtk_label_set_xalign (GTK_LABEL (k), 0.0f);
+  gtk_label_set_yalign (GTK_LABEL (k), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (k), TRUE);
+  gtk_widget_add_css_class (k, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (v), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (v, TRUE);
+  gtk_grid_attach (grid, k, 0, line, 1, 1);
+  gtk_grid_attach (grid, v, 1, line, 1, 1);
+}
+
+/* A month of the schedule as one row: the keyboard (and a screen reader)
+ * goes month by month, and the row's name reads the whole month, each date
+ * with what it is, instead of ~60 bare cells. */
+static GtkWidget *
+month_row_new (const RhScheduleRow *row)
+{
+  /* Translators: a month in the schedule table, e.g. 12月 */
+  g_autofree char *month = g_strdup_printf (C_("schedule month", "%d"), row->month);
+  g_autofree char *payday = rh_date_format_human (&row->payday);
+  g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
+  g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
+  g_autofree char *name = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (month);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *list_row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  month_row_add_line (GTK_GRID (grid), 0, _("Payday"), payday);
+  month_row_add_line (GTK_GRID (grid), 1, _("財形 明細送信 by"), zaikei);
+  month_row_add_line (GTK_GRID (grid), 2, _("まとめ入金 確定・送信 by"), nyukin);
+  if (row->shift_reason != NULL)
+    month_row_add_line (GTK_GRID (grid), 3, _("Moved because"), row->shift_reason);
+  gtk_box_append (GTK_BOX (box), grid);
+  g_object_set (box, "margin-top", 9, "margin-bottom", 9, "margin-start", 12, "margin-end", 12, NULL);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  /* Translators: what a screen reader says for a month of the schedule:
+   * the month, then each column's header and date */
+  name = g_strdup_printf (_("%s: %s %s, %s %s, %s %s"), month,
+                          _("Payday"), payday,
+                          _("財形 明細送信 by"), zaikei,
+                          _("まとめ入金 確定・送信 by"), nyukin);
+  if (row->shift_reason != NULL)
+    {
+      /* Translators: the name of a month of the schedule, then why its
+       * payday moved */
+      g_autofree char *with_reason = g_strdup_printf (_("%s, %s %s"), name, _("Moved because"), row->shift_reason);
+      g_free (name);
+      name = g_steal_pointer (&with_reason);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  return list_row;
 }
 
 static void
@@ -560,12 +626,9 @@ compute_schedule (RhDeadlineDialog *self)
                    ? RH_PAYDAY_MONTH_END
                    : gtk_spin_button_get_value_as_int (self->schedule_day);
   RhShift shift = gtk_drop_down_get_selected (self->schedule_shift) == 1 ? RH_SHIFT_NEXT : RH_SHIFT_PREVIOUS;
-  const char *headers[] = {
-    N_("Month"), N_("Payday"), N_("財形 明細送信 by"), N_("まとめ入金 確定・送信 by"), N_("Moved because"),
-  };
 
-  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_grid))))
-    gtk_grid_remove (self->schedule_grid, w);
+  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_list))))
+    gtk_list_box_remove (self->schedule_list, w);
   g_clear_pointer (&self->schedule, rh_schedule_free);
 
   self->schedule = rh_schedule_new (rh_calendar_get_default (),
@@ -573,34 +636,15 @@ compute_schedule (RhDeadlineDialog *self)
                                     payday_day, shift, &error);
   gtk_widget_set_sensitive (self->schedule_actions, self->schedule != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), self->schedule == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_list), self->schedule != NULL);
   if (self->schedule == NULL)
     {
       gtk_label_set_text (self->schedule_error, error->message);
       return;
     }
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->schedule_grid, grid_label (_(headers[c]), TRUE), c, 0, 1, 1);
-
   for (guint i = 0; i < 12; i++)
-    {
-      const RhScheduleRow *row = rh_schedule_get_row (self->schedule, i);
-      /* Translators: a month in the schedule table, e.g. 12月 */
-      g_autofree char *month = g_strdup_printf (C_("schedule month", "%d"), row->month);
-      g_autofree char *payday = rh_date_format_human (&row->payday);
-      g_autofree char *zaikei = rh_date_format_human (&row->zaikei_last);
-      g_autofree char *nyukin = rh_date_format_human (&row->nyukin_last);
-      g_autofree char *note = NULL;
-
-      if (row->shift_reason != NULL)
-        note = g_strdup (row->shift_reason);
-
-      gtk_grid_attach (self->schedule_grid, grid_label (month, FALSE), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (payday, FALSE), 1, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (zaikei, FALSE), 2, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (nyukin, FALSE), 3, i + 1, 1, 1);
-      gtk_grid_attach (self->schedule_grid, grid_label (note, FALSE), 4, i + 1, 1, 1);
-    }
+    gtk_list_box_append (self->schedule_list, month_row_new (rh_schedule_get_row (self->schedule, i)));
 }
 
 /* Export ------------------------------------------------------------------ */
@@ -734,7 +778,7 @@ copy_schedule_action (GtkWidget  *widget,
 static void
 recompute (RhDeadlineDialog *self)
 {
-  if (self->zaikei_payday.row == NULL || self->schedule_grid == NULL)
+  if (self->zaikei_payday.row == NULL || self->schedule_list == NULL)
     return;   /* still building */
 
   compute_zaikei (self);
@@ -745,7 +789,7 @@ recompute (RhDeadlineDialog *self)
 static void
 schedule_changed_cb (RhDeadlineDialog *self)
 {
-  if (self->schedule_grid == NULL)
+  if (self->schedule_list == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->schedule_day),
@@ -928,6 +972,40 @@ build_meisai_page (RhDeadlineDialog *self)
   result_area_init (&self->meisai_result, self->meisai_box, "meisai");
 }
 
+/* A row title without its mnemonic: "Payday _rule" → "Payday rule",
+ * "入金予定日の決め方(_R)" → "入金予定日の決め方". */
+static char *
+strip_mnemonic (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The drop-down's focusable part says what it is for and what is chosen
+ * (GTK 4.8 names it "GtkToggleButton"). */
+static void
+drop_down_selected_cb (GtkDropDown       *drop_down,
+                       GParamSpec        *pspec,
+                       AdwPreferencesRow *row)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *title = strip_mnemonic (adw_preferences_row_get_title (row));
+  g_autofree char *label = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    label = g_strdup_printf ("%s: %s", title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  rh_a11y_label_toggle (GTK_WIDGET (drop_down), label != NULL ? label : title);
+}
+
 static GtkWidget *
 action_row_with (const char *title,
                  GtkWidget  *suffix)
@@ -939,6 +1017,11 @@ action_row_with (const char *title,
   gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
+  if (GTK_IS_DROP_DOWN (suffix))
+    {
+      g_signal_connect_object (suffix, "notify::selected", G_CALLBACK (drop_down_selected_cb), row, 0);
+      drop_down_selected_cb (GTK_DROP_DOWN (suffix), NULL, ADW_PREFERENCES_ROW (row));
+    }
 
   return row;
 }
@@ -947,7 +1030,9 @@ static void
 build_schedule_page (RhDeadlineDialog *self)
 {
   GtkWidget *list = boxed_list_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The buttons go on as many lines as the width needs (360 px: one
+   * each), rather than widening the page past the window. */
+  GtkWidget *buttons = gtk_flow_box_new ();
   const char *rules[] = { N_("Day of the month"), N_("Month end"), NULL };
   const char *shifts[] = { N_("Previous business day"), N_("Next business day"), NULL };
   const char *rules_t[3] = { _(rules[0]), _(rules[1]), NULL };
@@ -991,36 +1076,56 @@ build_schedule_page (RhDeadlineDialog *self)
 
   button = gtk_button_new_with_mnemonic (_("Export as _iCalendar…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-ics");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("Export as _CSV…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.export-csv");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("C_opy as Text"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.copy");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("_Save This Setting"));
   gtk_widget_set_name (button, "schedule-save-rule");
   gtk_widget_set_tooltip_text (button, _("The start page shows this rule’s deadlines every day"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "schedule.save-rule");
-  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* Tab goes from button to button, not through the flow box's cells. */
+  for (GtkWidget *c = gtk_widget_get_first_child (buttons); c != NULL; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_focusable (c, FALSE);
   self->schedule_actions = buttons;
 
   self->schedule_error = result_label ("error");
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), FALSE);
   gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_error));
 
-  self->schedule_grid = GTK_GRID (gtk_grid_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->schedule_grid), "schedule-grid");
-  gtk_grid_set_column_spacing (self->schedule_grid, 18);
-  gtk_grid_set_row_spacing (self->schedule_grid, 6);
-  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_grid));
+  self->schedule_list = GTK_LIST_BOX (boxed_list_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->schedule_list), "schedule-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Schedule"), -1);
+  gtk_box_append (self->schedule_box, GTK_WIDGET (self->schedule_list));
   gtk_box_append (self->schedule_box, buttons);
 
   g_signal_connect_swapped (self->schedule_year, "value-changed", G_CALLBACK (schedule_changed_cb), self);
   g_signal_connect_swapped (self->schedule_day, "value-changed", G_CALLBACK (schedule_changed_cb), self);
   g_signal_connect_swapped (self->schedule_rule, "notify::selected", G_CALLBACK (schedule_changed_cb), self);
   g_signal_connect_swapped (self->schedule_shift, "notify::selected", G_CALLBACK (schedule_changed_cb), self);
+}
+
+/* The main window keeps the text size (and its setting). */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autofree char *win_action = g_strconcat ("win.zoom-", action_name + strlen ("zoom."), NULL);
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), win_action, NULL);
 }
 
 /* Overrides ---------------------------------------------------------------- */
@@ -1067,6 +1172,21 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "nyukin.save-received", NULL, save_rule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Ctrl++, Ctrl+-, Ctrl+0 pressed here size the text of every window, as
+   * in the main window. */
+  gtk_widget_class_install_action (widget_class, "zoom.in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "zoom.out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "zoom.reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "zoom.in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "zoom.out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "zoom.out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "zoom.reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "zoom.reset", NULL);
+  /* A dialog, not a second main window, to screen readers (as GtkDialog). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void

@@ -106,6 +106,16 @@ rh_entry_print_dup_checklist (RhEntry     *entry,
 
         case RH_BLOCK_FORM:
           append_line (str, NULL, block->text);
+          if (block->form_name != NULL)
+            {
+              g_autofree char *name = g_strdup_printf (_("Form name: %s"), block->form_name);
+              append_line (str, NULL, name);
+            }
+          if (block->form_url != NULL)
+            {
+              g_autofree char *url = g_strdup_printf (_("Get it at: %s"), block->form_url);
+              append_line (str, NULL, url);
+            }
           if (block->contact != NULL)
             {
               g_autofree char *to = g_strdup_printf (_("Send to: %s"), rh_contact_get_name (block->contact));

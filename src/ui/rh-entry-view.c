@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-entry-view.h"
+#include "rh-tooltip.h"
 
 struct _RhEntryView
 {
@@ -174,6 +175,25 @@ build_form (const RhBlock *block)
   to = g_strdup_printf (_("Send to: %s"), rh_contact_get_name (block->contact));
   gtk_box_append (GTK_BOX (card), text_label (_("Form"), "heading"));
   gtk_box_append (GTK_BOX (card), text_label (block->text, NULL));
+
+  /* Which form, and where to get it: from the content when it says so
+   * (the source's link is not in it); else plainly from whom. */
+  if (block->form_name != NULL)
+    {
+      g_autofree char *name = g_strdup_printf (_("Form name: %s"), block->form_name);
+      gtk_box_append (GTK_BOX (card), text_label (name, "rh-form-name"));
+    }
+  if (block->form_url != NULL)
+    {
+      /* Shown to copy, never opened by the app. */
+      g_autofree char *url = g_strdup_printf (_("Get it at: %s"), block->form_url);
+      gtk_box_append (GTK_BOX (card), text_label (url, "rh-form-url"));
+    }
+  else
+    {
+      g_autofree char *from = g_strdup_printf (_("Get this form from %s."), rh_contact_get_name (block->contact));
+      gtk_box_append (GTK_BOX (card), text_label (from, "rh-form-source"));
+    }
   gtk_box_append (GTK_BOX (card), text_label (to, "dim-label"));
 
   if (block->check != NULL)
@@ -302,7 +322,7 @@ build_contact (RhEntryView   *self,
       gtk_box_append (GTK_BOX (row), text_label (rh_contact_get_phone (contact), "title-3"));
       gtk_widget_add_css_class (copy, "flat");
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (copy, _("Copy the phone number"));
+      rh_tooltip_set (copy, _("Copy the phone number"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the phone number"),
                                       -1);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 
 static void
 label_icon_buttons (GtkWidget *widget)
@@ -22,7 +23,7 @@ label_icon_buttons (GtkWidget *widget)
       GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
       gtk_widget_get_tooltip_text (widget) == NULL)
     {
-      gtk_widget_set_tooltip_text (widget, _("Dismiss"));
+      rh_tooltip_set (widget, _("Dismiss"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
                                       -1);
@@ -66,6 +67,42 @@ rh_toast_overlay_label_buttons (AdwToastOverlay *overlay)
   g_object_set_data_full (G_OBJECT (overlay), "rh-toast-children", children, g_object_unref);
 }
 
+static void
+toast_dismissed_cb (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * rh_toast_announce:
+ * @toast: a toast just added to @overlay
+ *
+ * Toasts are not announced by Debian 12's GTK and libadwaita: the toast's
+ * text also becomes the accessible description of the widget that has the
+ * keyboard (the button just pressed, usually), which screen readers speak
+ * when it changes, until the toast goes.
+ */
+void
+rh_toast_announce (AdwToastOverlay *overlay,
+                   AdwToast        *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (overlay));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (focus == NULL)
+    focus = root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (overlay);
+  /* The title is markup. */
+  if (!pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
+    text = g_strdup (adw_toast_get_title (toast));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), focus, G_CONNECT_SWAPPED);
+}
+
 /**
  * rh_toast_overlay_add_feedback:
  * @title: markup
@@ -85,4 +122,5 @@ rh_toast_overlay_add_feedback (AdwToastOverlay *overlay,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (overlay, toast);
+  rh_toast_announce (overlay, toast);
 }

@@ -72,6 +72,16 @@ history_forward_action (GtkWidget  *widget,
 }
 
 static void
+show_print_error (GtkWindow    *parent,
+                  const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"), error ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                gpointer                 user_data)
@@ -81,12 +91,8 @@ print_done_cb (GtkPrintOperation       *operation,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      GtkWidget *dialog;
-
       gtk_print_operation_get_error (operation, &error);
-      dialog = adw_message_dialog_new (parent, _("Could Not Print"), error ? error->message : NULL);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_print_error (parent, error);
     }
 
   g_object_unref (parent);
@@ -108,10 +114,12 @@ print_action (GtkWidget  *widget,
   operation = rh_entry_print_operation_new (entry, rh_entry_view_get_role (self->entry_view), self->entry_view);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                           GTK_WINDOW (self), &error);
-  if (error != NULL)
-    g_warning ("Printing failed: %s", error->message);
+  /* An error found at once (no print dialog could be shown: e.g. the
+   * portal is forced and there is none) is said too, not only logged. */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      error != NULL)
+    show_print_error (GTK_WINDOW (self), error);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* rh-window-private.h — what rh-window.c and rh-window-actions.c share
+/* rh-window-private.h — what rh-window.c, rh-window-actions.c and rh-window-keys.c share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +50,7 @@ struct _RhWindow
   GSettings            *settings;
   GtkCssProvider       *css_provider;
   RhDeadlineDialog     *deadline_dialog;  /* weak */
+  gboolean              search_preedit;   /* the input method is composing */
 
   /* Entry ids, most recent last. */
   GPtrArray            *history_back;
@@ -66,6 +67,7 @@ void rh_window_history_push           (GPtrArray      *stack,
 void rh_window_change_text_scale      (RhWindow       *self,
                                       double          delta);
 void rh_window_class_install_actions  (GtkWidgetClass *widget_class);
+void rh_window_init_search_keys       (RhWindow       *self);
 /* A short toast that what was asked was done; @title is markup. */
 void rh_window_add_feedback           (RhWindow       *self,
                                       const char     *title);

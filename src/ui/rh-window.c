@@ -9,10 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-a11y.h"
 #include "rh-application.h"
 #include "rh-deadline-dialog.h"
 #include "rh-result-item.h"
 #include "rh-toast.h"
+#include "rh-tooltip.h"
 #include "rh-window.h"
 #include "rh-window-private.h"
 
@@ -376,6 +378,16 @@ result_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (question), rh_entry_get_question (rh_result_item_get_entry (item)));
   gtk_label_set_attributes (GTK_LABEL (question), attrs);
   gtk_label_set_text (GTK_LABEL (service), rh_entry_get_service_name (rh_result_item_get_entry (item)));
+
+  /* The row that takes the focus (GtkListItem's own widget, the child's
+   * parent) has no name of its own in GTK 4.8: give it the question. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rh_entry_get_question (rh_result_item_get_entry (item)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    rh_entry_get_service_name (rh_result_item_get_entry (item)),
+                                    -1);
 }
 
 static GtkWidget *
@@ -500,8 +512,16 @@ run_search (RhWindow   *self,
       for (guint i = 0; i < closest->len; i++)
         gtk_list_box_append (self->suggestions_box, suggestion_row_new (g_ptr_array_index (closest, i)));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box)) != NULL);
+  {
+    gboolean any = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box)) != NULL;
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->suggestions_box), ADW_TYPE_STATUS_PAGE);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), any);
+    /* "These come closest:" only above entries that do. */
+    adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                     any ? _("Try other words. These entries come closest:")
+                                         : _("Try other words."));
+  }
   gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
 }
 
@@ -538,33 +558,6 @@ search_changed_cb (RhWindow       *self,
   /* A folded window showing an entry: the results are on the other page. */
   if (text != NULL && *text != '\0' && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* Typing anywhere reaches the search box through key capture, which leaves
- * the focus where it was: bring it to the box at once (without selecting
- * what was typed), so that the next keys, ↓, Enter and Escape go there.
- * (Not on search-changed, which comes ~150 ms later: keys typed before it
- * would still count as typed outside the box.) */
-static void
-search_text_changed_cb (RhWindow    *self,
-                        GtkEditable *editable)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *text = gtk_editable_get_text (editable);
-
-  if (text != NULL && *text != '\0' &&
-      (focus == NULL ||
-       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) &&
-        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)))))
-    {
-      GtkEditable *delegate = gtk_editable_get_delegate (editable);
-
-      /* Folded on the entry: the box is on the other page. */
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      if (GTK_IS_TEXT (delegate))
-        gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
-    }
 }
 
 /* Focuses the first step check box or button under @widget, in order.
@@ -623,70 +616,6 @@ search_stop_cb (RhWindow       *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_list_store_remove_all (self->results);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
-}
-
-static gboolean
-search_key_pressed_cb (RhWindow              *self,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       GtkEventControllerKey *controller)
-{
-  const char *visible = gtk_stack_get_visible_child_name (self->sidebar_stack);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean in_box = focus != NULL &&
-                    (focus == GTK_WIDGET (self->search_entry) ||
-                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
-  gboolean in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack));
-  /* Menus and popovers keep their own Escape and typing. */
-  gboolean in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
-
-  /* Escape in the results (or the no-results page), or anywhere in the
-   * entry shown, clears the search too, and goes back to the box. */
-  if (keyval == GDK_KEY_Escape && !in_box && !in_popover &&
-      ((in_sidebar && g_strcmp0 (visible, "tree") != 0) ||
-       (!in_sidebar && *query != '\0')))
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      g_signal_emit_by_name (self->search_entry, "stop-search");
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return GDK_EVENT_STOP;
-    }
-
-  /* Typing while reading an entry starts a new search: the key capture
-   * forwards the key to the box, where it replaces the old query (as
-   * after Ctrl+F) instead of being added to it. In the results it adds
-   * to the query, to narrow it. */
-  if (!in_box && !in_sidebar && !in_popover && *query != '\0' &&
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) == 0)
-    {
-      gunichar c = gdk_keyval_to_unicode (keyval);
-
-      if (c != 0 && g_unichar_isgraph (c))
-        gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-    }
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return GDK_EVENT_PROPAGATE;
-
-  /* Only from the search box: typed keys reach it through key capture,
-   * so the focus may still be nowhere. */
-  if (focus != NULL && focus != GTK_WIDGET (self->search_entry) &&
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
-    return GDK_EVENT_PROPAGATE;
-  if (focus == NULL && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
-    return GDK_EVENT_PROPAGATE;
-
-  if (g_strcmp0 (visible, "results") == 0)
-    return gtk_widget_child_focus (GTK_WIDGET (self->results_view), GTK_DIR_TAB_FORWARD);
-  if (g_strcmp0 (visible, "no-results") == 0)
-    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->sidebar_stack), GTK_DIR_TAB_FORWARD);
-  if (g_strcmp0 (visible, "tree") == 0)
-    return gtk_widget_child_focus (GTK_WIDGET (self->tree_view), GTK_DIR_TAB_FORWARD);
-
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -816,7 +745,8 @@ update_role_button (RhWindow *self)
     gtk_menu_button_set_label (self->role_button, label);
   {
     g_autofree char *tip = g_strdup_printf (_("Show Steps For: %s"), label);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), tip);
+    rh_tooltip_set (GTK_WIDGET (self->role_button), tip);
+    rh_a11y_label_toggle (GTK_WIDGET (self->role_button), tip);
   }
 }
 
@@ -845,18 +775,19 @@ text_scale_changed_cb (RhWindow   *self,
   char scale[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (scale, sizeof scale, "%.2f", g_settings_get_double (settings, "text-scale"));
-  /* libadwaita sizes titles in points; restate them relative to the text. */
-  /* The entry, and the lists of the sidebar (categories, results, the
-   * closest entries): what a clerk reads. */
-  css = g_strdup_printf ("rh-entry-view { font-size: %sem; }\n"
-                         "rh-entry-view .title-2 { font-size: 1.36em; }\n"
-                         "rh-entry-view .title-3 { font-size: 1.36em; }\n"
-                         "rh-entry-view .heading { font-size: 1em; }\n"
-                         "rh-entry-view .caption { font-size: 0.82em; }\n"
-                         ".rh-sidebar listview, .rh-sidebar list { font-size: %sem; }\n"
-                         ".rh-sidebar listview .heading { font-size: 1em; }\n"
-                         ".rh-sidebar listview .caption { font-size: 0.82em; }\n",
-                         scale, scale);
+  /* Every window of the app (this one, the calculator, the shortcuts and
+   * preferences windows): the header bars, the search box, the dialogs,
+   * not only what a clerk reads. The provider is this display's, so
+   * "window" is only ours. libadwaita 1.2 sizes its text classes in
+   * points (11pt body): restate them relative to the window's text. */
+  css = g_strdup_printf ("window { font-size: %sem; }\n"
+                         "window .title-1 { font-size: 1.82em; }\n"
+                         "window .title-2 { font-size: 1.36em; }\n"
+                         "window .title-3 { font-size: 1.36em; }\n"
+                         "window .title-4 { font-size: 1.18em; }\n"
+                         "window .heading, window .body { font-size: 1em; }\n"
+                         "window .caption, window .caption-heading { font-size: 0.82em; }\n",
+                         scale);
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->css_provider, css);
 #else
@@ -1080,10 +1011,10 @@ static void
 rh_window_init (RhWindow *self)
 {
   GtkListItemFactory *factory;
-  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rh_toast_overlay_label_buttons (self->toast_overlay);
+  rh_tooltip_keep_words (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (tree_setup_cb), self);
@@ -1112,17 +1043,7 @@ rh_window_init (RhWindow *self)
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
 
-  controller = gtk_event_controller_key_new ();
-  g_object_set_data (G_OBJECT (controller), "rh-search-keys", GINT_TO_POINTER (TRUE));
-  /* On the window, before everything: the text would take ↓ to move its
-   * cursor, and so would the key capture that forwards keys to it. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed",
-                           G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  g_signal_connect_object (self->search_entry, "changed",
-                           G_CALLBACK (search_text_changed_cb), self, G_CONNECT_SWAPPED);
+  rh_window_init_search_keys (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1217,6 +1138,7 @@ rh_window_add_toast (RhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toast_announce (self->toast_overlay, toast);
 }
 
 void
