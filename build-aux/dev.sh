@@ -15,6 +15,7 @@ DEPS=(
   desktop-file-utils appstream
   xvfb xauth fonts-noto-cjk
   libsqlite3-dev nginx-light
+  libmecab-dev mecab-ipadic-utf8
 )
 
 as_root() {

@@ -41,6 +41,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rh-analyser.h"
 #include "rh-search-index.h"
 #include "rh-text.h"
 #include "rh-thesaurus-private.h"
@@ -480,19 +481,43 @@ typedef struct
 } FieldCache;
 
 static void
-append_field_text (GArray     *chars,
-                   const char *text)
+append_normalized (GArray     *chars,
+                   const char *text,
+                   gssize      len)
 {
   guint from = chars->len;
   gunichar sep = 0;
 
-  if (text == NULL)
-    return;
-
-  rh_text_normalize_append (text, -1, chars, NULL);
+  rh_text_normalize_append (text, len, chars, NULL);
   rh_text_strip_long_vowels (chars, NULL, from);
   if (chars->len > from)
     g_array_append_val (chars, sep);
+}
+
+/* A field's text, then the base forms of its inflected words, each a span
+ * of its own, so that a query in another form of a word meets it (the
+ * readings of its words are thesaurus terms: collect_readings()). */
+static void
+append_field_text (GArray     *chars,
+                   const char *text)
+{
+  g_autofree char *forms = NULL;
+  const char *line;
+
+  if (text == NULL)
+    return;
+
+  append_normalized (chars, text, -1);
+
+  forms = rh_analyser_dup_base_forms (text, -1);
+  for (line = forms; line != NULL && *line != '\0'; )
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end ? (gsize)(end - line) : strlen (line);
+
+      append_normalized (chars, line, len);
+      line += len + (end ? 1 : 0);
+    }
 }
 
 /* A field text's hash from its length and its first and last 16 bytes:
@@ -2068,6 +2093,58 @@ run_query (RhSearchIndex *self,
 /* GObject */
 
 static void
+collect_text (GHashTable *readings,
+              GHashTable *seen,
+              const char *text)
+{
+  if (text == NULL || !g_hash_table_add (seen, (gpointer)text))
+    return;
+  rh_analyser_collect_readings (text, readings);
+}
+
+/* The reading of every word of the content written with a kanji, from the
+ * analyser (word → reading): the thesaurus makes each a reading group, so
+ * that ほぞんきかん finds 保存期間 in any content. */
+static GHashTable *
+collect_readings (RhCatalog *catalog)
+{
+  GHashTable *readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *entries = rh_catalog_get_entries (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+      const char * const *keywords = rh_entry_get_keywords (entry);
+      const char * const *category_ids = rh_entry_get_category_ids (entry);
+
+      collect_text (readings, seen, rh_entry_get_question (entry));
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        collect_text (readings, seen, keywords[k]);
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          if (block->type == RH_BLOCK_UNANSWERED)
+            continue;
+          collect_text (readings, seen, block->text);
+          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+            collect_text (readings, seen, block->items[k]);
+          collect_text (readings, seen, block->check);
+        }
+      for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
+        {
+          RhCategory *category = rh_catalog_lookup_category (catalog, category_ids[k]);
+
+          if (category != NULL)
+            collect_text (readings, seen, rh_category_get_title (category));
+        }
+    }
+
+  return readings;
+}
+
+static void
 rh_search_index_finalize (GObject *object)
 {
   RhSearchIndex *self = RH_SEARCH_INDEX (object);
@@ -2126,6 +2203,7 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
                                    GError    **error)
 {
   g_autoptr(RhSearchIndex) self = NULL;
+  g_autoptr(GHashTable) readings = NULL;
   RhThesaurus *thesaurus;
   GListModel *entries;
   guint n;
@@ -2133,7 +2211,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (synonyms != NULL, NULL);
 
-  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, error)))
+  readings = collect_readings (catalog);
+  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, readings, error)))
     return NULL;
 
   self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
