@@ -245,7 +245,7 @@ test_search_analyser (void)
 
   g_assert_true (rh_analyser_is_available ());
 
-  rh_analyser_collect_readings ("取引履歴の保存期間が届かない", readings);
+  rh_analyser_collect_readings ("取引履歴の保存期間が届かない", readings, NULL);
   g_assert_cmpstr (g_hash_table_lookup (readings, "保存"), ==, "ホゾン");
   g_assert_cmpstr (g_hash_table_lookup (readings, "保存期間"), ==, "ホゾンキカン");
   g_assert_cmpstr (g_hash_table_lookup (readings, "取引履歴"), ==, "トリヒキリレキ");
@@ -253,9 +253,11 @@ test_search_analyser (void)
   g_assert_cmpstr (g_hash_table_lookup (readings, "届く"), ==, "トドク");
   g_assert_null (g_hash_table_lookup (readings, "の"));
 
-  bases = rh_analyser_dup_base_forms ("メールが届かないので変えた", -1);
+  rh_analyser_collect_readings ("メールが届かないので変えた", readings, &bases);
   g_assert_cmpstr (bases, ==, "届く\n変える");
-  g_assert_null (rh_analyser_dup_base_forms ("パスワード", -1));
+  g_clear_pointer (&bases, g_free);
+  rh_analyser_collect_readings ("パスワード", readings, &bases);
+  g_assert_null (bases);
 
   whole = rh_analyser_dup_reading ("口座開設");
   g_assert_cmpstr (whole, ==, "コウザカイセツ");

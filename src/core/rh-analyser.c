@@ -172,40 +172,6 @@ parse (const char *text,
   return lattice;
 }
 
-char *
-rh_analyser_dup_base_forms (const char *text,
-                            gssize      len)
-{
-  mecab_lattice_t *lattice;
-  g_autoptr(GString) bases = NULL;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  lattice = parse (text, len);
-  if (lattice == NULL)
-    return NULL;
-
-  bases = g_string_new (NULL);
-  for (const mecab_node_t *node = mecab_lattice_get_bos_node (lattice); node != NULL; node = node->next)
-    {
-      const char *base;
-      gsize base_len;
-
-      if (node->stat != MECAB_BOS_NODE && node->stat != MECAB_EOS_NODE &&
-          has_kanji (node->surface, node->length) && base_form (node, &base, &base_len))
-        {
-          if (bases->len > 0)
-            g_string_append_c (bases, '\n');
-          g_string_append_len (bases, base, base_len);
-        }
-    }
-  mecab_lattice_destroy (lattice);
-
-  if (bases->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&bases), FALSE);
-}
-
 static gboolean
 is_noun (const mecab_node_t *node)
 {
@@ -274,8 +240,9 @@ add_base_reading (GHashTable         *readings,
 }
 
 void
-rh_analyser_collect_readings (const char *text,
-                              GHashTable *readings)
+rh_analyser_collect_readings (const char  *text,
+                              GHashTable  *readings,
+                              char       **base_forms)
 {
   mecab_lattice_t *lattice;
   g_autoptr(GString) run = g_string_new (NULL);
@@ -283,9 +250,13 @@ rh_analyser_collect_readings (const char *text,
   guint run_words = 0;
   gboolean run_kanji = FALSE;
 
+  g_autoptr(GString) bases = g_string_new (NULL);
+
   g_return_if_fail (text != NULL);
   g_return_if_fail (readings != NULL);
 
+  if (base_forms != NULL)
+    *base_forms = NULL;
   lattice = parse (text, -1);
   if (lattice == NULL)
     return;
@@ -300,8 +271,17 @@ rh_analyser_collect_readings (const char *text,
 
       if (read)
         {
+          const char *base;
+          gsize base_len;
+
           add_reading (readings, node->surface, node->length, reading, reading_len);
           add_base_reading (readings, node, reading, reading_len);
+          if (base_form (node, &base, &base_len))
+            {
+              if (bases->len > 0)
+                g_string_append_c (bases, '\n');
+              g_string_append_len (bases, base, base_len);
+            }
         }
 
       /* a run of nouns, all read, is a word too (保存 期間) */
@@ -330,6 +310,9 @@ rh_analyser_collect_readings (const char *text,
         }
     }
   mecab_lattice_destroy (lattice);
+
+  if (base_forms != NULL && bases->len > 0)
+    *base_forms = g_string_free (g_steal_pointer (&bases), FALSE);
 }
 
 char *

@@ -138,6 +138,7 @@ struct _RhSearchIndex
   GPtrArray    *entries;          /* RhEntry, by document number */
   guint         n_docs;
   RhThesaurus  *thesaurus;
+  GHashTable   *base_forms;       /* text of the content → base forms of its words, or none */
 
   /* term dictionary: key = c1 << 21 | c2 (c2 = 0 for one character) */
   Dict          dict;
@@ -478,6 +479,7 @@ typedef struct
 {
   GHashTable *by_text;   /* text → index + 1 into spans */
   GArray     *spans;     /* RhTextRange of pool positions */
+  GHashTable *base_forms;  /* the index's: text → its base forms */
 } FieldCache;
 
 static void
@@ -499,9 +501,10 @@ append_normalized (GArray     *chars,
  * readings of its words are thesaurus terms: collect_readings()). */
 static void
 append_field_text (GArray     *chars,
+                   GHashTable *base_forms,
                    const char *text)
 {
-  g_autofree char *forms = NULL;
+  const char *forms;
   const char *line;
 
   if (text == NULL)
@@ -509,7 +512,7 @@ append_field_text (GArray     *chars,
 
   append_normalized (chars, text, -1);
 
-  forms = rh_analyser_dup_base_forms (text, -1);
+  forms = g_hash_table_lookup (base_forms, text);
   for (line = forms; line != NULL && *line != '\0'; )
     {
       const char *end = strchr (line, '\n');
@@ -549,12 +552,6 @@ append_field_cached (GArray     *pool,
   if (text == NULL)
     return;
 
-  if (cache == NULL)
-    {
-      append_field_text (pool, text);
-      return;
-    }
-
   index = GPOINTER_TO_UINT (g_hash_table_lookup (cache->by_text, text));
   if (index != 0)
     {
@@ -566,7 +563,7 @@ append_field_cached (GArray     *pool,
       return;
     }
 
-  append_field_text (pool, text);
+  append_field_text (pool, cache->base_forms, text);
   {
     RhTextRange span = { from, pool->len };
 
@@ -666,6 +663,7 @@ typedef struct
 } BuildJob;
 
 #define PARALLEL_MIN_DOCS 1024
+#define PARALLEL_MIN_TEXTS 2048
 
 static gpointer
 normalize_job (gpointer data)
@@ -678,6 +676,7 @@ normalize_job (gpointer data)
   FieldCache cache = {
     g_hash_table_new (field_text_hash, g_str_equal),
     g_array_new (FALSE, FALSE, sizeof (RhTextRange)),
+    job->self->base_forms,
   };
 
   for (guint d = job->from; d < job->to; d++)
@@ -2093,55 +2092,119 @@ run_query (RhSearchIndex *self,
 /* GObject */
 
 static void
-collect_text (GHashTable *readings,
-              GHashTable *seen,
-              const char *text)
+add_text (GHashTable *texts,
+          const char *text)
 {
-  if (text == NULL || !g_hash_table_add (seen, (gpointer)text))
-    return;
-  rh_analyser_collect_readings (text, readings);
+  if (text != NULL && *text != '\0')
+    g_hash_table_add (texts, (gpointer)text);
 }
 
-/* The reading of every word of the content written with a kanji, from the
- * analyser (word → reading): the thesaurus makes each a reading group, so
- * that ほぞんきかん finds 保存期間 in any content. */
-static GHashTable *
-collect_readings (RhCatalog *catalog)
+/* Every text normalize_entry() indexes, once each. */
+static GPtrArray *
+collect_texts (RhSearchIndex *self)
 {
-  GHashTable *readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *entries = rh_catalog_get_entries (catalog);
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer text;
 
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  for (guint i = 0; i < self->n_docs; i++)
     {
-      g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+      RhEntry *entry = g_ptr_array_index (self->entries, i);
       const char * const *keywords = rh_entry_get_keywords (entry);
       const char * const *category_ids = rh_entry_get_category_ids (entry);
 
-      collect_text (readings, seen, rh_entry_get_question (entry));
+      add_text (texts, rh_entry_get_question (entry));
+      add_text (texts, rh_entry_get_service_name (entry));
       for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-        collect_text (readings, seen, keywords[k]);
+        add_text (texts, keywords[k]);
       for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
         {
           const RhBlock *block = rh_entry_get_block (entry, b);
 
           if (block->type == RH_BLOCK_UNANSWERED)
             continue;
-          collect_text (readings, seen, block->text);
+          add_text (texts, block->text);
           for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
-            collect_text (readings, seen, block->items[k]);
-          collect_text (readings, seen, block->check);
+            add_text (texts, block->items[k]);
+          add_text (texts, block->check);
+          add_text (texts, block->check_text);
         }
       for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
         {
-          RhCategory *category = rh_catalog_lookup_category (catalog, category_ids[k]);
+          RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
 
           if (category != NULL)
-            collect_text (readings, seen, rh_category_get_title (category));
+            add_text (texts, rh_category_get_title (category));
         }
     }
 
-  return readings;
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    g_ptr_array_add (out, text);
+  return out;
+}
+
+typedef struct
+{
+  GPtrArray  *texts;
+  guint       from;
+  guint       to;
+  GHashTable *readings;   /* word → reading */
+  char      **bases;      /* of each text */
+} AnalyseJob;
+
+static gpointer
+analyse_job (gpointer data)
+{
+  AnalyseJob *job = data;
+
+  for (guint i = job->from; i < job->to; i++)
+    rh_analyser_collect_readings (g_ptr_array_index (job->texts, i), job->readings, &job->bases[i]);
+  return NULL;
+}
+
+/* Every text of the content through the analyser, once, in two threads on
+ * a large catalog: the readings of its words (word → reading: the
+ * thesaurus makes each a reading group, so that ほぞんきかん finds 保存期間
+ * in any content) and, in self->base_forms, the base forms of each text's
+ * inflected words. */
+static GHashTable *
+analyse_content (RhSearchIndex *self)
+{
+  g_autoptr(GPtrArray) texts = collect_texts (self);
+  g_autofree char **bases = g_new0 (char *, texts->len + 1);
+  guint half = texts->len > PARALLEL_MIN_TEXTS ? texts->len / 2 : texts->len;
+  AnalyseJob jobs[2] = {
+    { texts, 0, half, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), bases },
+    { texts, half, texts->len, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), bases },
+  };
+  GThread *thread = NULL;
+  GHashTableIter iter;
+  gpointer word, reading;
+
+  if (half < texts->len)
+    thread = g_thread_new ("rh-analyse", analyse_job, &jobs[1]);
+  analyse_job (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  /* the second half's words the first half lacks */
+  g_hash_table_iter_init (&iter, jobs[1].readings);
+  while (g_hash_table_iter_next (&iter, &word, &reading))
+    if (!g_hash_table_contains (jobs[0].readings, word))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_insert (jobs[0].readings, word, reading);
+      }
+  g_hash_table_unref (jobs[1].readings);
+
+  self->base_forms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < texts->len; i++)
+    if (bases[i] != NULL)
+      g_hash_table_insert (self->base_forms, g_ptr_array_index (texts, i), bases[i]);
+
+  return jobs[0].readings;
 }
 
 static void
@@ -2152,6 +2215,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->thesaurus, rh_thesaurus_free);
+  g_clear_pointer (&self->base_forms, g_hash_table_unref);
   dict_clear (&self->dict);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
@@ -2211,13 +2275,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (synonyms != NULL, NULL);
 
-  readings = collect_readings (catalog);
-  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, readings, error)))
-    return NULL;
-
   self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
   self->catalog = g_object_ref (catalog);
-  self->thesaurus = thesaurus;
 
   entries = rh_catalog_get_entries (catalog);
   n = g_list_model_get_n_items (entries);
@@ -2225,6 +2284,11 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->entries, g_list_model_get_item (entries, i));
   self->n_docs = n;
+
+  readings = analyse_content (self);
+  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, readings, error)))
+    return NULL;
+  self->thesaurus = thesaurus;
 
   build_index (self);
 
