@@ -16,6 +16,7 @@ DEPS=(
   xvfb xauth fonts-noto-cjk
   libsqlite3-dev nginx-light
   libmecab-dev mecab-ipadic-utf8
+  groonga-bin groonga-tokenizer-mecab
 )
 
 as_root() {
