@@ -183,6 +183,8 @@ is_noun (const mecab_node_t *node)
           (len == strlen ("接頭詞") && memcmp (pos, "接頭詞", len) == 0));
 }
 
+/* @readings holds a word's readings one a line: the dictionary may have
+ * several (通帳 カヨイチョウ and ツウチョウ), and a clerk may type any. */
 static void
 add_reading (GHashTable *readings,
              const char *word,
@@ -190,12 +192,43 @@ add_reading (GHashTable *readings,
              const char *reading,
              gsize       reading_len)
 {
-  char *key = g_strndup (word, word_len);
+  g_autofree char *key = g_strndup (word, word_len);
+  const char *known = g_hash_table_lookup (readings, key);
+  char *value;
 
-  if (g_hash_table_contains (readings, key))
-    g_free (key);
+  if (known == NULL)
+    value = g_strndup (reading, reading_len);
   else
-    g_hash_table_insert (readings, key, g_strndup (reading, reading_len));
+    {
+      g_auto(GStrv) lines = g_strsplit (known, "\n", -1);
+      g_autofree char *wanted = g_strndup (reading, reading_len);
+
+      if (g_strv_contains ((const char * const *)lines, wanted))
+        return;
+      value = g_strdup_printf ("%s\n%.*s", known, (int)reading_len, reading);
+    }
+  g_hash_table_insert (readings, g_steal_pointer (&key), value);
+}
+
+/* Every reading the dictionary has for the word of @node as written, not
+ * only the one the best path took. */
+static void
+add_readings (GHashTable         *readings,
+              mecab_lattice_t    *lattice,
+              const mecab_node_t *node)
+{
+  const char *sentence = mecab_lattice_get_sentence (lattice);
+
+  for (const mecab_node_t *other = mecab_lattice_get_begin_nodes (lattice, node->surface - sentence);
+       other != NULL; other = other->bnext)
+    {
+      const char *reading;
+      gsize reading_len;
+
+      if (other->length == node->length && other->stat == MECAB_NOR_NODE &&
+          feature (other, FEATURE_READING, &reading, &reading_len))
+        add_reading (readings, node->surface, node->length, reading, reading_len);
+    }
 }
 
 /* The base form's reading from the written form's: 届か トドカ → 届く
@@ -275,6 +308,7 @@ rh_analyser_collect_readings (const char  *text,
           gsize base_len;
 
           add_reading (readings, node->surface, node->length, reading, reading_len);
+          add_readings (readings, lattice, node);
           add_base_reading (readings, node, reading, reading_len);
           if (base_form (node, &base, &base_len))
             {

@@ -491,37 +491,52 @@ add_analysed_readings (RhThesaurus *self,
   for (guint i = 0; i < n; i++)
     {
       const char *word = words[i];
-      const char *reading = g_hash_table_lookup (extra, word);
-      guint word_term, term;
-      GArray *pair;
+      g_auto(GStrv) kana = g_strsplit (g_hash_table_lookup (extra, word), "\n", -1);
       guint n_terms = self->terms->len;
+      guint word_term;
+      GArray *pair;
 
+      guint n_usable = 0;
 
-      if (g_utf8_strlen (word, -1) < 2 || g_utf8_strlen (reading, -1) < MIN_READING_LEN ||
-          !is_all_hiragana (reading))
+      for (guint k = 0; kana[k] != NULL; k++)
+        n_usable += g_utf8_strlen (kana[k], -1) >= MIN_READING_LEN && is_all_hiragana (kana[k]);
+      if (g_utf8_strlen (word, -1) < 2 || n_usable == 0)
         continue;
       word_term = intern_term (self, by_text, word);
+      if (word_term == G_MAXUINT || g_hash_table_contains (read, GUINT_TO_POINTER (word_term + 1)))
+        continue;
       /* no near matches of the analyser's words, nor of the readings of
        * words no entry has: there are thousands, and a slip would find
        * false friends (はいくら is not はいぞく of 配属); a slip in the
        * reading of a word of the content is one (たんとしゃ) */
-      if (word_term != G_MAXUINT && word_term >= n_terms)
+      if (word_term >= n_terms)
         g_array_index (self->terms, Term, word_term).exact_only = TRUE;
-      n_terms = self->terms->len;
-      term = intern_term (self, by_text, reading);
-      if (term != G_MAXUINT && term >= n_terms && !in_content)
-        g_array_index (self->terms, Term, term).exact_only = TRUE;
-      /* a reading that is a word of the thesaurus already keeps its own
-       * meaning: 何時まで read いつまで must not make the hours a deadline */
-      if (term < n_own)
-        continue;
-      if (word_term == G_MAXUINT || term == G_MAXUINT || word_term == term ||
-          g_hash_table_contains (read, GUINT_TO_POINTER (word_term + 1)))
-        continue;
 
       pair = g_array_new (FALSE, FALSE, sizeof (guint));
       g_array_append_val (pair, word_term);
-      g_array_append_val (pair, term);
+      for (guint k = 0; kana[k] != NULL; k++)
+        {
+          guint term;
+
+          if (g_utf8_strlen (kana[k], -1) < MIN_READING_LEN || !is_all_hiragana (kana[k]))
+            continue;
+          n_terms = self->terms->len;
+          term = intern_term (self, by_text, kana[k]);
+          /* a reading that is a word of the thesaurus already keeps its
+           * own meaning: 何時まで read いつまで must not make the hours a
+           * deadline */
+          if (term == G_MAXUINT || term < n_own || term == word_term)
+            continue;
+          if (term >= n_terms && !in_content)
+            g_array_index (self->terms, Term, term).exact_only = TRUE;
+          g_array_append_val (pair, term);
+        }
+
+      if (pair->len < 2)
+        {
+          g_array_unref (pair);
+          continue;
+        }
       g_hash_table_add (read, GUINT_TO_POINTER (word_term + 1));
       add_reading_group (groups, weights, kinds, services, pair);
     }
