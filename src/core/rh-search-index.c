@@ -1808,14 +1808,6 @@ run_query (RhSearchIndex *self,
   else
     {
       rh_thesaurus_find (self->thesaurus, q, n, self->matches);
-      if (g_getenv ("RHDBG"))
-        for (guint k = 0; k < self->matches->len; k++)
-          {
-            RhThesaurusMatch *m = &g_array_index (self->matches, RhThesaurusMatch, k);
-            guint tl; const gunichar *tc = rh_thesaurus_get_term (self->thesaurus, m->term, &tl);
-            g_autofree char *t8 = g_ucs4_to_utf8 (tc, tl, NULL, NULL, NULL);
-            g_printerr ("match %u+%u %s %.2f%s\n", m->start, m->len, t8, m->factor, m->prefix ? " prefix" : "");
-          }
 
       for (guint i = 0; i + 1 < n; i++)
         {
