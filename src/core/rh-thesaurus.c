@@ -545,6 +545,99 @@ add_analysed_readings (RhThesaurus *self,
 
 /* groups: GPtrArray of GArray of guint (term ids); weights, kinds
  * (GROUP_*, guint8) and services (interned or NULL) parallel */
+/* Group @n (from 1) of the file: its terms, weight, kind and service. */
+static gboolean
+parse_group (RhThesaurus  *self,
+             GHashTable   *by_text,
+             JsonNode     *group_node,
+             guint         n,
+             GPtrArray    *groups,
+             GArray       *weights,
+             GArray       *kinds,
+             GPtrArray    *services,
+             GHashTable   *term_readings,
+             GError      **error)
+{
+  JsonNode *node;
+  JsonArray *words;
+  GArray *group;
+  float weight = GROUP_WEIGHT;
+  guint8 kind = GROUP_SPECIFIC;
+  const char *service = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
+      (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (node))
+    return set_invalid (error, _("Synonym group %u has no “terms” list"), n);
+
+  words = json_node_get_array (node);
+  if (json_array_get_length (words) < 2)
+    return set_invalid (error, _("Synonym group %u needs at least two terms"), n);
+
+  node = json_object_get_member (json_node_get_object (group_node), "weight");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) ||
+          (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (node) != G_TYPE_INT64))
+        return set_invalid (error, _("The weight of synonym group %u is not a number"), n);
+      weight = json_node_get_double (node);
+      if (!(weight > 0 && weight <= 1))
+        return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), n);
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "generic");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return set_invalid (error, _("“generic” in synonym group %u is not true or false"), n);
+      kind = json_node_get_boolean (node) ? GROUP_GENERIC : GROUP_SPECIFIC;
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "service");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          *json_node_get_string (node) == '\0')
+        return set_invalid (error, _("“service” in synonym group %u is not a service id"), n);
+      service = g_intern_string (json_node_get_string (node));
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "service_name");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return set_invalid (error, _("“service_name” in synonym group %u is not true or false"), n);
+      if (json_node_get_boolean (node) && (service == NULL || kind == GROUP_GENERIC))
+        return set_invalid (error, _("Synonym group %u names a service but has no “service” or is generic"), n);
+      if (json_node_get_boolean (node))
+        kind = GROUP_SERVICE_NAME;
+    }
+
+  group = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (groups, group);
+  g_array_append_val (weights, weight);
+  g_array_append_val (kinds, kind);
+  g_ptr_array_add (services, (gpointer)service);
+
+  for (guint j = 0; j < json_array_get_length (words); j++)
+    {
+      JsonNode *word = json_array_get_element (words, j);
+      guint term;
+
+      if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
+        return set_invalid (error, _("Term %u of synonym group %u is not a string"), j + 1, n);
+      term = intern_term (self, by_text, json_node_get_string (word));
+      if (term == G_MAXUINT)
+        return set_invalid (error, _("Term %u of synonym group %u (“%s”) is empty or too long"),
+                            j + 1, n, json_node_get_string (word));
+      g_array_append_val (group, term);
+      add_term_reading (term_readings, json_node_get_string (word));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse (RhThesaurus  *self,
        JsonNode     *root,
@@ -584,84 +677,9 @@ parse (RhThesaurus  *self,
   array = json_node_get_array (node);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *group_node = json_array_get_element (array, i);
-      JsonArray *words;
-      GArray *group;
-      float weight = GROUP_WEIGHT;
-      guint8 kind = GROUP_SPECIFIC;
-      const char *service = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
-          (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
-          !JSON_NODE_HOLDS_ARRAY (node))
-        return set_invalid (error, _("Synonym group %u has no “terms” list"), i + 1);
-
-      words = json_node_get_array (node);
-      if (json_array_get_length (words) < 2)
-        return set_invalid (error, _("Synonym group %u needs at least two terms"), i + 1);
-
-      node = json_object_get_member (json_node_get_object (group_node), "weight");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) ||
-              (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
-               json_node_get_value_type (node) != G_TYPE_INT64))
-            return set_invalid (error, _("The weight of synonym group %u is not a number"), i + 1);
-          weight = json_node_get_double (node);
-          if (!(weight > 0 && weight <= 1))
-            return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), i + 1);
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "generic");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            return set_invalid (error, _("“generic” in synonym group %u is not true or false"), i + 1);
-          kind = json_node_get_boolean (node) ? GROUP_GENERIC : GROUP_SPECIFIC;
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "service");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-              *json_node_get_string (node) == '\0')
-            return set_invalid (error, _("“service” in synonym group %u is not a service id"), i + 1);
-          service = g_intern_string (json_node_get_string (node));
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "service_name");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            return set_invalid (error, _("“service_name” in synonym group %u is not true or false"), i + 1);
-          if (json_node_get_boolean (node) && (service == NULL || kind == GROUP_GENERIC))
-            return set_invalid (error, _("Synonym group %u names a service but has no “service” or is generic"), i + 1);
-          if (json_node_get_boolean (node))
-            kind = GROUP_SERVICE_NAME;
-        }
-
-      group = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_ptr_array_add (groups, group);
-      g_array_append_val (weights, weight);
-      g_array_append_val (kinds, kind);
-      g_ptr_array_add (services, (gpointer)service);
-
-      for (guint j = 0; j < json_array_get_length (words); j++)
-        {
-          JsonNode *word = json_array_get_element (words, j);
-          guint term;
-
-          if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
-            return set_invalid (error, _("Term %u of synonym group %u is not a string"), j + 1, i + 1);
-          term = intern_term (self, by_text, json_node_get_string (word));
-          if (term == G_MAXUINT)
-            return set_invalid (error, _("Term %u of synonym group %u (“%s”) is empty or too long"),
-                                j + 1, i + 1, json_node_get_string (word));
-          g_array_append_val (group, term);
-          add_term_reading (term_readings, json_node_get_string (word));
-        }
-    }
+    if (!parse_group (self, by_text, json_array_get_element (array, i), i + 1,
+                      groups, weights, kinds, services, term_readings, error))
+      return FALSE;
 
   node = json_object_get_member (object, "readings");
   if (node != NULL && !parse_readings (self, node, by_text, groups, weights, kinds, services, read, error))
