@@ -829,21 +829,11 @@ run_jobs (GThreadFunc  func,
     func (&jobs[1]);
 }
 
-static void
-build_index (RhSearchIndex *self)
+static gsize
+estimate_text_bytes (RhSearchIndex *self)
 {
-  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
-  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
-  g_autofree guint32 *first_half = NULL;
-  g_autofree float *idfs = NULL;
-  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
-  guint half = parallel ? self->n_docs / 2 : self->n_docs;
-  BuildJob jobs[2] = { { 0, }, { 0, } };
   gsize text_bytes = 0;
-  double avg_len[N_FIELDS] = { 0, };
-  guint n_postings = 0;
 
-  /* reserve about what the text will take, to grow the arrays only rarely */
   for (guint d = 0; d < self->n_docs; d++)
     {
       RhEntry *entry = g_ptr_array_index (self->entries, d);
@@ -861,6 +851,25 @@ build_index (RhSearchIndex *self)
             text_bytes += strlen (block->items[k]);
         }
     }
+  return text_bytes;
+}
+
+static void
+build_index (RhSearchIndex *self)
+{
+  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *first_half = NULL;
+  g_autofree float *idfs = NULL;
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  guint half = parallel ? self->n_docs / 2 : self->n_docs;
+  BuildJob jobs[2] = { { 0, }, { 0, } };
+  gsize text_bytes;
+  double avg_len[N_FIELDS] = { 0, };
+  guint n_postings = 0;
+
+  /* reserve about what the text will take, to grow the arrays only rarely */
+  text_bytes = estimate_text_bytes (self);
 
   dict_init (&self->dict);
   self->doc_start = g_new0 (guint32, self->n_docs + 1);
