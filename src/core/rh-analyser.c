@@ -185,6 +185,29 @@ is_noun (const mecab_node_t *node)
 
 /* @readings holds a word's readings one a line: the dictionary may have
  * several (通帳 カヨイチョウ and ツウチョウ), and a clerk may type any. */
+/* Three characters or more of katakana, Latin letters or digits, with at
+ * least one that is not a digit. */
+static gboolean
+is_spelt_out (const mecab_node_t *node)
+{
+  guint n = 0;
+  gboolean letter = FALSE;
+
+  for (const char *p = node->surface; p < node->surface + node->length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      gboolean katakana = (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+      gboolean latin = c < 0x80 ? g_ascii_isalnum (c) : (c >= 0xFF10 && c <= 0xFF5A && g_unichar_isalnum (c));
+
+      if (!katakana && !latin)
+        return FALSE;
+      letter |= !g_unichar_isdigit (c);
+      n++;
+    }
+  return n >= 3 && letter;
+}
+
 static void
 add_reading (GHashTable *readings,
              const char *word,
@@ -301,6 +324,11 @@ rh_analyser_collect_readings (const char  *text,
       gboolean kanji = node->stat != MECAB_BOS_NODE && node->stat != MECAB_EOS_NODE &&
                        has_kanji (node->surface, node->length);
       gboolean read = kanji && feature (node, FEATURE_READING, &reading, &reading_len);
+
+      /* a word of katakana or letters (バックアップ, CSV) is a word too,
+       * read as written */
+      if (!kanji && node->stat == MECAB_NOR_NODE && is_noun (node) && is_spelt_out (node))
+        add_reading (readings, node->surface, node->length, node->surface, node->length);
 
       if (read)
         {

@@ -457,6 +457,16 @@ parse_readings (RhThesaurus  *self,
   return TRUE;
 }
 
+/* A word of the content written without kanji (the analyser gives it as
+ * its own reading), three characters or more as matched. */
+static gboolean
+is_spelt_word (const char *word)
+{
+  g_autofree char *norm = rh_text_normalize (word);
+
+  return g_utf8_strlen (norm, -1) >= MIN_READING_LEN;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -499,8 +509,9 @@ add_analysed_readings (RhThesaurus *self,
       guint n_usable = 0;
 
       for (guint k = 0; kana[k] != NULL; k++)
-        n_usable += g_utf8_strlen (kana[k], -1) >= MIN_READING_LEN && is_all_hiragana (kana[k]);
-      if (g_utf8_strlen (word, -1) < 2 || n_usable == 0)
+        n_usable += g_utf8_strlen (kana[k], -1) >= MIN_READING_LEN && is_all_hiragana (kana[k]) &&
+                    !g_str_equal (kana[k], word);
+      if (g_utf8_strlen (word, -1) < 2 || (n_usable == 0 && !(in_content && is_spelt_word (word))))
         continue;
       word_term = intern_term (self, by_text, word);
       if (word_term == G_MAXUINT || g_hash_table_contains (read, GUINT_TO_POINTER (word_term + 1)))
@@ -532,7 +543,10 @@ add_analysed_readings (RhThesaurus *self,
           g_array_append_val (pair, term);
         }
 
-      if (pair->len < 2)
+      /* a word of katakana or letters of the content stands alone: it
+       * counts where it is written (バックアップ beside a word the help
+       * does not know) */
+      if (pair->len < 2 && !(in_content && is_spelt_word (word)))
         {
           g_array_unref (pair);
           continue;
@@ -633,6 +647,22 @@ parse_group (RhThesaurus  *self,
                             j + 1, n, json_node_get_string (word));
       g_array_append_val (group, term);
       add_term_reading (term_readings, json_node_get_string (word));
+    }
+
+  /* "alone": words the thesaurus knows, each standing for itself alone
+   * (キャッシュカード, 住宅ローン: whole words, not キャッシュ or ローン of
+   * something else); they name a topic wherever they are written */
+  node = json_object_get_member (json_node_get_object (group_node), "alone");
+  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+    return set_invalid (error, _("“alone” in synonym group %u is not true or false"), n);
+  if (node != NULL && json_node_get_boolean (node))
+    {
+      if (kind != GROUP_SPECIFIC)
+        return set_invalid (error, _("Synonym group %u of words alone is generic or names a service"), n);
+      g_ptr_array_set_size (groups, groups->len - 1);
+      g_array_set_size (weights, weights->len - 1);
+      g_array_set_size (kinds, kinds->len - 1);
+      g_ptr_array_set_size (services, services->len - 1);
     }
 
   return TRUE;
