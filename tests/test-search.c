@@ -296,10 +296,11 @@ test_search_analyser_unseen (void)
   g_assert_cmpstr (top_id (katakana), ==, "history-retention");
 }
 
-/* Without MeCab's dictionary the search works on characters and says so
- * once: never a crash, never a warning per query. */
+/* Without MeCab (@variable names a library or dictionary that is not
+ * there) the search works on characters and says so once: never a crash,
+ * never a warning per query. */
 static void
-test_search_analyser_missing (void)
+check_without (const char *variable)
 {
   if (g_test_subprocess ())
     {
@@ -307,7 +308,7 @@ test_search_analyser_missing (void)
       g_autoptr(GPtrArray) kanji = NULL;
       g_autoptr(GPtrArray) again = NULL;
 
-      g_setenv (RH_ANALYSER_ENV_DICDIR, "/nonexistent/mecab-dictionary", TRUE);
+      g_setenv (variable, "/nonexistent/mecab", TRUE);
       g_test_expect_message ("rh-analyser", G_LOG_LEVEL_WARNING, "*could not be loaded*");
       index = load_index ();
       kanji = rh_search_index_search (index, "財形貯蓄", 3);
@@ -321,6 +322,18 @@ test_search_analyser_missing (void)
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
+}
+
+static void
+test_search_analyser_no_dictionary (void)
+{
+  check_without (RH_ANALYSER_ENV_DICDIR);
+}
+
+static void
+test_search_analyser_no_library (void)
+{
+  check_without (RH_ANALYSER_ENV_LIBRARY);
 }
 
 /* A word of the query that occurs in an entry as written counts for it,
@@ -996,7 +1009,8 @@ main (int   argc,
   g_test_add_func ("/search/tuning-set", test_search_tuning_set);
   g_test_add_func ("/search/analyser", test_search_analyser);
   g_test_add_func ("/search/analyser-unseen", test_search_analyser_unseen);
-  g_test_add_func ("/search/analyser-missing", test_search_analyser_missing);
+  g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
+  g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);
   g_test_add_func ("/search/literal-words", test_search_literal_words);
   g_test_add_func ("/search/unseen-heldout", test_search_unseen_heldout);
   g_test_add_func ("/search/unseen-heldout2", test_search_unseen_heldout2);

@@ -6,9 +6,11 @@
  * the IPA dictionary (mecab-ipadic-utf8), whose features are
  * 品詞,細分類1,細分類2,細分類3,活用型,活用形,原形,読み,発音.
  *
- * MeCab is loaded on first use, not at start-up. Where it or its
- * dictionary cannot be loaded, the analyser says so once in a warning and
- * gives nothing: the search still works on the text's own bigrams.
+ * MeCab is loaded on first use, not at start-up: libmecab itself is
+ * opened then (GModule), so the window never maps it and a machine
+ * without it still runs the app. Where the library or its dictionary
+ * cannot be loaded, the analyser says so once in a warning and gives
+ * nothing: the search still works on the text's own bigrams.
  *
  * The model is shared by all threads (MeCab's model and tagger are
  * thread-safe); each call parses in a lattice of its own.
@@ -20,6 +22,7 @@
 
 #include "config.h"
 
+#include <gmodule.h>
 #include <mecab.h>
 #include <string.h>
 
@@ -40,28 +43,91 @@ typedef struct
   mecab_t        *tagger;
 } Analyser;
 
+/* The few functions of libmecab the analyser calls. */
+static struct
+{
+  mecab_model_t   *(*model_new2)              (const char *arg);
+  mecab_t         *(*model_new_tagger)        (mecab_model_t *model);
+  mecab_lattice_t *(*model_new_lattice)       (mecab_model_t *model);
+  void             (*model_destroy)           (mecab_model_t *model);
+  const char      *(*strerror)                (mecab_t *mecab);
+  int              (*parse_lattice)           (mecab_t *mecab, mecab_lattice_t *lattice);
+  void             (*lattice_set_sentence2)   (mecab_lattice_t *lattice, const char *sentence, size_t len);
+  mecab_node_t    *(*lattice_get_bos_node)    (mecab_lattice_t *lattice);
+  mecab_node_t    *(*lattice_get_begin_nodes) (mecab_lattice_t *lattice, size_t pos);
+  const char      *(*lattice_get_sentence)    (mecab_lattice_t *lattice);
+  void             (*lattice_destroy)         (mecab_lattice_t *lattice);
+} mecab;
+
+static gboolean
+open_library (GError **error)
+{
+  const struct { const char *name; gpointer *symbol; } symbols[] = {
+    { "mecab_model_new2", (gpointer *)&mecab.model_new2 },
+    { "mecab_model_new_tagger", (gpointer *)&mecab.model_new_tagger },
+    { "mecab_model_new_lattice", (gpointer *)&mecab.model_new_lattice },
+    { "mecab_model_destroy", (gpointer *)&mecab.model_destroy },
+    { "mecab_strerror", (gpointer *)&mecab.strerror },
+    { "mecab_parse_lattice", (gpointer *)&mecab.parse_lattice },
+    { "mecab_lattice_set_sentence2", (gpointer *)&mecab.lattice_set_sentence2 },
+    { "mecab_lattice_get_bos_node", (gpointer *)&mecab.lattice_get_bos_node },
+    { "mecab_lattice_get_begin_nodes", (gpointer *)&mecab.lattice_get_begin_nodes },
+    { "mecab_lattice_get_sentence", (gpointer *)&mecab.lattice_get_sentence },
+    { "mecab_lattice_destroy", (gpointer *)&mecab.lattice_destroy },
+  };
+  const char *path = g_getenv (RH_ANALYSER_ENV_LIBRARY);
+  GModule *module;
+
+  if (path == NULL || *path == '\0')
+    path = RH_MECAB_LIBRARY;
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "%s", g_module_error ());
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (!g_module_symbol (module, symbols[i].name, symbols[i].symbol) || *symbols[i].symbol == NULL)
+      {
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "%s: no %s", path, symbols[i].name);
+        g_module_close (module);
+        return FALSE;
+      }
+  /* for the life of the process: the model and its lattices live in it */
+  g_module_make_resident (module);
+  return TRUE;
+}
+
 static Analyser *
 analyser_load (void)
 {
   const char *dicdir = g_getenv (RH_ANALYSER_ENV_DICDIR);
   g_autofree char *args = NULL;
+  g_autoptr(GError) error = NULL;
   Analyser *analyser = g_new0 (Analyser, 1);
 
   if (dicdir == NULL || *dicdir == '\0')
     dicdir = RH_MECAB_DICDIR;
+
+  if (!open_library (&error))
+    {
+      g_warning ("The Japanese analyser (MeCab) could not be loaded: %s; "
+                 "search works on characters only, without readings and base forms", error->message);
+      return analyser;
+    }
+
   /* No mecabrc of the system: the dictionary is ours to choose, and a
    * missing /etc/mecabrc must not stop the search. */
   args = g_strdup_printf ("mecab -r /dev/null -d %s", dicdir);
-
-  analyser->model = mecab_model_new2 (args);
+  analyser->model = mecab.model_new2 (args);
   if (analyser->model != NULL)
-    analyser->tagger = mecab_model_new_tagger (analyser->model);
+    analyser->tagger = mecab.model_new_tagger (analyser->model);
   if (analyser->tagger == NULL)
     {
       g_warning ("The Japanese analyser (MeCab, dictionary %s) could not be loaded: %s; "
                  "search works on characters only, without readings and base forms",
-                 dicdir, mecab_strerror (NULL));
-      g_clear_pointer (&analyser->model, mecab_model_destroy);
+                 dicdir, mecab.strerror (NULL));
+      g_clear_pointer (&analyser->model, mecab.model_destroy);
     }
   else
     g_debug ("MeCab loaded, dictionary %s", dicdir);
@@ -162,11 +228,11 @@ parse (const char *text,
   if (n > MAX_ANALYSED_BYTES)
     n = g_utf8_find_prev_char (text, text + MAX_ANALYSED_BYTES + 1) - text;
 
-  lattice = mecab_model_new_lattice (analyser->model);
-  mecab_lattice_set_sentence2 (lattice, text, n);
-  if (!mecab_parse_lattice (analyser->tagger, lattice))
+  lattice = mecab.model_new_lattice (analyser->model);
+  mecab.lattice_set_sentence2 (lattice, text, n);
+  if (!mecab.parse_lattice (analyser->tagger, lattice))
     {
-      mecab_lattice_destroy (lattice);
+      mecab.lattice_destroy (lattice);
       return NULL;
     }
   return lattice;
@@ -240,9 +306,9 @@ add_readings (GHashTable         *readings,
               mecab_lattice_t    *lattice,
               const mecab_node_t *node)
 {
-  const char *sentence = mecab_lattice_get_sentence (lattice);
+  const char *sentence = mecab.lattice_get_sentence (lattice);
 
-  for (const mecab_node_t *other = mecab_lattice_get_begin_nodes (lattice, node->surface - sentence);
+  for (const mecab_node_t *other = mecab.lattice_get_begin_nodes (lattice, node->surface - sentence);
        other != NULL; other = other->bnext)
     {
       const char *reading;
@@ -317,7 +383,7 @@ rh_analyser_collect_readings (const char  *text,
   if (lattice == NULL)
     return;
 
-  for (const mecab_node_t *node = mecab_lattice_get_bos_node (lattice); node != NULL; node = node->next)
+  for (const mecab_node_t *node = mecab.lattice_get_bos_node (lattice); node != NULL; node = node->next)
     {
       const char *reading = NULL;
       gsize reading_len = 0;
@@ -371,7 +437,7 @@ rh_analyser_collect_readings (const char  *text,
           run_words = 1;
         }
     }
-  mecab_lattice_destroy (lattice);
+  mecab.lattice_destroy (lattice);
 
   if (base_forms != NULL && bases->len > 0)
     *base_forms = g_string_free (g_steal_pointer (&bases), FALSE);
@@ -391,7 +457,7 @@ rh_analyser_dup_reading (const char *word)
     return NULL;
 
   reading = g_string_new (NULL);
-  for (const mecab_node_t *node = mecab_lattice_get_bos_node (lattice); node != NULL; node = node->next)
+  for (const mecab_node_t *node = mecab.lattice_get_bos_node (lattice); node != NULL; node = node->next)
     {
       const char *form;
       gsize form_len;
@@ -400,13 +466,13 @@ rh_analyser_dup_reading (const char *word)
         continue;
       if (!feature (node, FEATURE_READING, &form, &form_len))
         {
-          mecab_lattice_destroy (lattice);
+          mecab.lattice_destroy (lattice);
           return NULL;
         }
       kanji |= has_kanji (node->surface, node->length);
       g_string_append_len (reading, form, form_len);
     }
-  mecab_lattice_destroy (lattice);
+  mecab.lattice_destroy (lattice);
 
   if (!kanji)
     return NULL;

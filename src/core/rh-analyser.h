@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The dictionary used unless $RH_MECAB_DICDIR names another one. */
+/* The dictionary and the library used unless these name others. */
 #define RH_ANALYSER_ENV_DICDIR "RH_MECAB_DICDIR"
+#define RH_ANALYSER_ENV_LIBRARY "RH_MECAB_LIBRARY"
 
 gboolean  rh_analyser_is_available  (void);
 /* Adds to @readings (char * word → char * reading, both owned by the
