@@ -363,6 +363,75 @@ test_search_literal_words (void)
     }
 }
 
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const char *text = data;
+  const char *x = *(const char * const *)a, *y = *(const char * const *)b;
+  ptrdiff_t px = strstr (text, x) - text, py = strstr (text, y) - text;
+
+  return px != py ? (px < py ? -1 : 1) : (int)strlen (y) - (int)strlen (x);
+}
+
+/* A query of two words that occur in an entry's question always finds
+ * that entry, on every content: the nouns the analyser reads in each
+ * question (words of kanji, katakana or letters), two by two in their
+ * order. */
+static void
+test_search_question_words (void)
+{
+  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "tuning-faq.json" };
+  guint n_queries = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
+    {
+      g_autoptr(RhSearchIndex) index = contents[c] ? load_index_for (contents[c]) : load_index ();
+      GListModel *entries = rh_catalog_get_entries (rh_search_index_get_catalog (index));
+
+      for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+        {
+          g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+          const char *question = rh_entry_get_question (entry);
+          g_autoptr(GHashTable) readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_autoptr(GPtrArray) words = g_ptr_array_new ();
+          GHashTableIter iter;
+          gpointer word;
+
+          rh_analyser_collect_readings (question, readings, NULL);
+          g_hash_table_iter_init (&iter, readings);
+          while (g_hash_table_iter_next (&iter, &word, NULL))
+            {
+              gunichar last = g_utf8_get_char (g_utf8_prev_char ((char *)word + strlen (word)));
+
+              /* nouns: the stem of a verb (知り of 知りたい) names nothing */
+              if (g_utf8_strlen (word, -1) >= 2 && strstr (question, word) != NULL &&
+                  !(last >= 0x3041 && last <= 0x309F))
+                g_ptr_array_add (words, word);
+            }
+          g_ptr_array_sort_with_data (words, compare_position, (gpointer)question);
+
+          for (guint k = 0; k + 1 < words->len; k++)
+            {
+              g_autofree char *query = g_strdup_printf ("%s %s", (char *)words->pdata[k],
+                                                        (char *)words->pdata[k + 1]);
+              g_autoptr(GPtrArray) hits = rh_search_index_search (index, query, 0);
+              gboolean found = FALSE;
+
+              for (guint h = 0; h < hits->len && !found; h++)
+                found = rh_search_hit_get_entry (g_ptr_array_index (hits, h)) == entry;
+              if (!found)
+                g_error ("“%s” does not find %s (%s)", query, rh_entry_get_id (entry),
+                         contents[c] ? contents[c] : "built-in");
+              n_queries++;
+            }
+        }
+    }
+  g_test_message ("%u queries of two words of a question", n_queries);
+  g_assert_cmpuint (n_queries, >, 100);
+}
+
 static void
 test_search_done_when (void)
 {
@@ -1012,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
   g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);
   g_test_add_func ("/search/literal-words", test_search_literal_words);
+  g_test_add_func ("/search/question-words", test_search_question_words);
   g_test_add_func ("/search/unseen-heldout", test_search_unseen_heldout);
   g_test_add_func ("/search/unseen-heldout2", test_search_unseen_heldout2);
   g_test_add_func ("/search/unseen-tuning", test_search_unseen_tuning);
