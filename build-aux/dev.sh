@@ -21,6 +21,9 @@ DEPS=(
   # typing Japanese through a real input method (tests/test-window-ime.c)
   ibus ibus-anthy ibus-gtk4
   libxtst-dev   # bench/bench-typing (XTest key events)
+  # the search's morphological analyser and the benchmark's Groonga
+  libmecab-dev mecab-ipadic-utf8
+  groonga-bin groonga-tokenizer-mecab
 )
 
 as_root() {

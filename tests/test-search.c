@@ -10,6 +10,18 @@
 
 #include "rh-core.h"
 
+/* Thresholds of the sets on content the help has never seen. The engine
+ * before the analyser (2026-11-30): held-out 78 % top-1, 83 % recall@3;
+ * tuning 75 % / 75 %. With MeCab's readings (all the dictionary has) and
+ * base forms, the words of the content as words, and general words tuned
+ * on the tuning set only: held-out 93 % / 96 %; tuning 100 % / 100 %.
+ * Then the user group no longer made ユーザ追加 and ユーザ削除 the same
+ * (a fault a held-out miss showed, so 94 % is not a blind figure). */
+#define HELDOUT_TOP1 0.94
+#define HELDOUT_TOP3 0.96
+#define TUNING_TOP1 1.0
+#define TUNING_TOP3 1.0
+
 static RhCatalog *
 load_catalog (void)
 {
@@ -66,17 +78,34 @@ test_search_seed_questions (void)
     }
 }
 
+/* The index of tests/data/@content, a faq.json the help does not ship. */
+static RhSearchIndex *
+load_index_for (const char *content)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", content, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCatalog) catalog = rh_catalog_new_from_file (path, &error);
+  RhSearchIndex *index = NULL;
+
+  g_assert_no_error (error);
+  index = rh_search_index_new (catalog, &error);
+  g_assert_no_error (error);
+  return index;
+}
+
 /* Runs every query of tests/data/@name (query<TAB>id[,id…], or “-” for a
- * query that must find nothing), prints each miss with what came first,
- * and asserts top-1 and recall@3 at least @min_top1 and @min_top3. */
+ * query that must find nothing) against @content (NULL: the built-in
+ * content), prints each miss with what came first, and asserts top-1 and
+ * recall@3 at least @min_top1 and @min_top3. */
 static void
-run_query_set (const char *name,
-               guint       min_queries,
-               double      min_top1,
-               double      min_top3)
+run_query_set_on (const char *content,
+                  const char *name,
+                  guint       min_queries,
+                  double      min_top1,
+                  double      min_top3)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(RhSearchIndex) index = load_index ();
+  g_autoptr(RhSearchIndex) index = content ? load_index_for (content) : load_index ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
@@ -151,6 +180,15 @@ run_query_set (const char *name,
 }
 
 static void
+run_query_set (const char *name,
+               guint       min_queries,
+               double      min_top1,
+               double      min_top3)
+{
+  run_query_set_on (NULL, name, min_queries, min_top1, min_top3);
+}
+
+static void
 test_search_query_set (void)
 {
   run_query_set ("search-queries.tsv", 80, 0.95, 1.0);
@@ -180,6 +218,218 @@ static void
 test_search_tuning_set (void)
 {
   run_query_set ("search-queries-tuning.tsv", 400, 0.97, 0.98);
+}
+
+/* Content the help has never seen (issue 15): procedures of another
+ * bank and office software, no keywords, and queries typed the way
+ * clerks type, written before the analyser existed and never used to
+ * tune the thesaurus. */
+static void
+test_search_unseen_heldout (void)
+{
+  run_query_set_on ("heldout-faq.json", "heldout-queries.tsv", 90, HELDOUT_TOP1, HELDOUT_TOP3);
+}
+
+/* A second such set, written after the first had been used, and run
+ * blind once: 68 % top-1 on the engine before the analyser, 90 % after. */
+static void
+test_search_unseen_heldout2 (void)
+{
+  run_query_set_on ("heldout2-faq.json", "heldout2-queries.tsv", 45, 0.90, 0.90);
+}
+
+/* The same kind of set, the one the thesaurus may be tuned on. */
+static void
+test_search_unseen_tuning (void)
+{
+  run_query_set_on ("tuning-faq.json", "tuning-queries.tsv", 35, TUNING_TOP1, TUNING_TOP3);
+}
+
+/* The analyser reads words it was never told about: readings of every
+ * kanji word and of runs of nouns, base forms of inflected words. */
+static void
+test_search_analyser (void)
+{
+  g_autoptr(GHashTable) readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *bases = NULL;
+  g_autofree char *whole = NULL;
+
+  g_assert_true (rh_analyser_is_available ());
+
+  rh_analyser_collect_readings ("取引履歴の保存期間が届かない", readings, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (readings, "保存"), ==, "ホゾン");
+  g_assert_cmpstr (g_hash_table_lookup (readings, "保存期間"), ==, "ホゾンキカン");
+  g_assert_cmpstr (g_hash_table_lookup (readings, "取引履歴"), ==, "トリヒキリレキ");
+  g_assert_cmpstr (g_hash_table_lookup (readings, "届か"), ==, "トドカ");
+  g_assert_cmpstr (g_hash_table_lookup (readings, "届く"), ==, "トドク");
+  g_assert_null (g_hash_table_lookup (readings, "の"));
+
+  rh_analyser_collect_readings ("メールが届かないので変えた", readings, &bases);
+  g_assert_cmpstr (bases, ==, "届く\n変える");
+  g_clear_pointer (&bases, g_free);
+  rh_analyser_collect_readings ("パスワード", readings, &bases);
+  g_assert_null (bases);
+
+  whole = rh_analyser_dup_reading ("口座開設");
+  g_assert_cmpstr (whole, ==, "コウザカイセツ");
+  g_assert_null (rh_analyser_dup_reading ("ネットバンキング"));
+}
+
+/* Content the index never saw: a kanji word is found by its reading and
+ * a verb by another of its forms, with no thesaurus at all. */
+static void
+test_search_analyser_unseen (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("heldout-faq.json");
+  const char *minimal = "{\"schema\": 1, \"groups\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (minimal, strlen (minimal));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhSearchIndex) bare = rh_search_index_new_with_synonyms (rh_search_index_get_catalog (index),
+                                                                     bytes, &error);
+  g_autoptr(GPtrArray) kana = NULL;
+  g_autoptr(GPtrArray) katakana = NULL;
+
+  g_assert_no_error (error);
+  kana = rh_search_index_search (bare, "ほぞんきかん", 3);
+  katakana = rh_search_index_search (bare, "ホゾンキカン", 3);
+  g_assert_cmpstr (top_id (kana), ==, "history-retention");
+  g_assert_cmpstr (top_id (katakana), ==, "history-retention");
+}
+
+/* Without MeCab (@variable names a library or dictionary that is not
+ * there) the search works on characters and says so once: never a crash,
+ * never a warning per query. */
+static void
+check_without (const char *variable)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RhSearchIndex) index = NULL;
+      g_autoptr(GPtrArray) kanji = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+
+      g_setenv (variable, "/nonexistent/mecab", TRUE);
+      g_test_expect_message ("rh-analyser", G_LOG_LEVEL_WARNING, "*could not be loaded*");
+      index = load_index ();
+      kanji = rh_search_index_search (index, "財形貯蓄", 3);
+      again = rh_search_index_search (index, "電子証明書を失効", 3);
+      g_test_assert_expected_messages ();
+      g_assert_false (rh_analyser_is_available ());
+      g_assert_cmpstr (top_id (kanji), ==, "chingin-zaikei");
+      g_assert_cmpuint (again->len, >, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_search_analyser_no_dictionary (void)
+{
+  check_without (RH_ANALYSER_ENV_DICDIR);
+}
+
+static void
+test_search_analyser_no_library (void)
+{
+  check_without (RH_ANALYSER_ENV_LIBRARY);
+}
+
+/* A word of the query that occurs in an entry as written counts for it,
+ * beside a word the help does not know (a product name, a place, a
+ * fragment): the rules that make unrelated questions find nothing must
+ * not hide it. */
+static void
+test_search_literal_words (void)
+{
+  g_autoptr(RhSearchIndex) builtin = load_index ();
+  g_autoptr(RhSearchIndex) other = load_index_for ("tuning-faq.json");
+  const char * const pc[] = { "ib-pc-change", "chingin-pc-change", NULL };
+  struct { RhSearchIndex *index; const char *query; const char * const *ids; } cases[] = {
+    { builtin, "xyz証明", pc },
+    { builtin, "Edgeで電子証明書を失効したい", pc },
+    { other, "キャッシュカードをコンビニでなくした", (const char * const[]){ "cashcard-lost", NULL } },
+    { other, "電子帳票をタブレットで見たい", (const char * const[]){ "ebook-view", NULL } },
+    { other, "ファクスをｽｷｬﾅで送る", (const char * const[]){ "fax-order", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (cases[i].index, cases[i].query, 3);
+
+      if (!ids_contain (cases[i].ids, top_id (hits)))
+        g_error ("“%s”: %s first, expected %s", cases[i].query, top_id (hits), cases[i].ids[0]);
+    }
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const char *text = data;
+  const char *x = *(const char * const *)a, *y = *(const char * const *)b;
+  ptrdiff_t px = strstr (text, x) - text, py = strstr (text, y) - text;
+
+  return px != py ? (px < py ? -1 : 1) : (int)strlen (y) - (int)strlen (x);
+}
+
+/* A query of two words that occur in an entry's question always finds
+ * that entry, on every content: the nouns the analyser reads in each
+ * question (words of kanji, katakana or letters), two by two in their
+ * order. */
+static void
+test_search_question_words (void)
+{
+  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "tuning-faq.json" };
+  guint n_queries = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
+    {
+      g_autoptr(RhSearchIndex) index = contents[c] ? load_index_for (contents[c]) : load_index ();
+      GListModel *entries = rh_catalog_get_entries (rh_search_index_get_catalog (index));
+
+      for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+        {
+          g_autoptr(RhEntry) entry = g_list_model_get_item (entries, i);
+          const char *question = rh_entry_get_question (entry);
+          g_autoptr(GHashTable) readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_autoptr(GPtrArray) words = g_ptr_array_new ();
+          GHashTableIter iter;
+          gpointer word;
+
+          rh_analyser_collect_readings (question, readings, NULL);
+          g_hash_table_iter_init (&iter, readings);
+          while (g_hash_table_iter_next (&iter, &word, NULL))
+            {
+              gunichar last = g_utf8_get_char (g_utf8_prev_char ((char *)word + strlen (word)));
+
+              /* nouns: the stem of a verb (知り of 知りたい) names nothing */
+              if (g_utf8_strlen (word, -1) >= 2 && strstr (question, word) != NULL &&
+                  !(last >= 0x3041 && last <= 0x309F))
+                g_ptr_array_add (words, word);
+            }
+          g_ptr_array_sort_with_data (words, compare_position, (gpointer)question);
+
+          for (guint k = 0; k + 1 < words->len; k++)
+            {
+              g_autofree char *query = g_strdup_printf ("%s %s", (char *)words->pdata[k],
+                                                        (char *)words->pdata[k + 1]);
+              g_autoptr(GPtrArray) hits = rh_search_index_search (index, query, 0);
+              gboolean found = FALSE;
+
+              for (guint h = 0; h < hits->len && !found; h++)
+                found = rh_search_hit_get_entry (g_ptr_array_index (hits, h)) == entry;
+              if (!found)
+                g_error ("“%s” does not find %s (%s)", query, rh_entry_get_id (entry),
+                         contents[c] ? contents[c] : "built-in");
+              n_queries++;
+            }
+        }
+    }
+  g_test_message ("%u queries of two words of a question", n_queries);
+  g_assert_cmpuint (n_queries, >, 100);
 }
 
 static void
@@ -720,11 +970,19 @@ test_search_thesaurus_used (void)
   g_assert_nonnull (bare);
   g_assert_cmpuint (rh_search_index_get_n_terms (bare), >, 100);
 
-  /* a reading finds its kanji only through the thesaurus */
+  /* a word of another group finds the entry only through the thesaurus
+   * (HDD: a part of a PC) */
+  without = rh_search_index_search (bare, "HDD", 3);
+  with = rh_search_index_search (full, "HDD", 3);
+  g_assert_cmpuint (without->len, ==, 0);
+  g_assert_true (ids_contain ((const char * const[]){ "ib-pc-change", "chingin-pc-change", NULL }, top_id (with)));
+  g_clear_pointer (&without, g_ptr_array_unref);
+  g_clear_pointer (&with, g_ptr_array_unref);
+
+  /* a reading finds its kanji with no thesaurus at all: the analyser
+   * reads the content (財形 ざいけい, 貯蓄 ちょちく) */
   without = rh_search_index_search (bare, "ちょちく", 3);
-  with = rh_search_index_search (full, "ちょちく", 3);
-  g_assert_true (without->len == 0 || !g_str_equal (top_id (without), "chingin-zaikei"));
-  g_assert_cmpstr (top_id (with), ==, "chingin-zaikei");
+  g_assert_cmpstr (top_id (without), ==, "chingin-zaikei");
 }
 
 static void
@@ -776,6 +1034,15 @@ test_search_thesaurus_errors (void)
                           RH_SEARCH_ERROR_INVALID, "財形");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"財形\": [\"ざいけい\", null]}}",
                           RH_SEARCH_ERROR_INVALID, "財形");
+  /* a reading by hand says why the dictionary's is not enough */
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"問合\": {\"kana\": \"といあわせ\"}}}",
+                          RH_SEARCH_ERROR_INVALID, "問合");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [], \"readings\": {\"問合\": {\"kana\": 3, \"why\": \"x\"}}}",
+                          RH_SEARCH_ERROR_INVALID, "問合");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [{\"terms\": [\"通帳\", \"金利\"], \"alone\": 1}]}",
+                          RH_SEARCH_ERROR_INVALID, "alone");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [{\"terms\": [\"通帳\", \"金利\"], \"alone\": true, "
+                          "\"generic\": true}]}", RH_SEARCH_ERROR_INVALID, NULL);
 }
 
 static void
@@ -809,6 +1076,15 @@ main (int   argc,
   g_test_add_func ("/search/heldout-set", test_search_heldout_set);
   g_test_add_func ("/search/fresh-set", test_search_fresh_set);
   g_test_add_func ("/search/tuning-set", test_search_tuning_set);
+  g_test_add_func ("/search/analyser", test_search_analyser);
+  g_test_add_func ("/search/analyser-unseen", test_search_analyser_unseen);
+  g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
+  g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);
+  g_test_add_func ("/search/literal-words", test_search_literal_words);
+  g_test_add_func ("/search/question-words", test_search_question_words);
+  g_test_add_func ("/search/unseen-heldout", test_search_unseen_heldout);
+  g_test_add_func ("/search/unseen-heldout2", test_search_unseen_heldout2);
+  g_test_add_func ("/search/unseen-tuning", test_search_unseen_tuning);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
   g_test_add_func ("/search/question-typos", test_search_question_typos);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rh-analyser.h"
 #include "rh-calendar.h"
 #include "rh-catalog.h"
 #include "rh-category.h"

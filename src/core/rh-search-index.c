@@ -41,6 +41,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rh-analyser.h"
 #include "rh-search-index.h"
 #include "rh-text.h"
 #include "rh-thesaurus-private.h"
@@ -137,6 +138,7 @@ struct _RhSearchIndex
   GPtrArray    *entries;          /* RhEntry, by document number */
   guint         n_docs;
   RhThesaurus  *thesaurus;
+  GHashTable   *base_forms;       /* text of the content → base forms of its words, or none */
 
   /* term dictionary: key = c1 << 21 | c2 (c2 = 0 for one character) */
   Dict          dict;
@@ -477,22 +479,48 @@ typedef struct
 {
   GHashTable *by_text;   /* text → index + 1 into spans */
   GArray     *spans;     /* RhTextRange of pool positions */
+  GHashTable *base_forms;  /* the index's: text → its base forms */
 } FieldCache;
 
 static void
-append_field_text (GArray     *chars,
-                   const char *text)
+append_normalized (GArray     *chars,
+                   const char *text,
+                   gssize      len)
 {
   guint from = chars->len;
   gunichar sep = 0;
 
-  if (text == NULL)
-    return;
-
-  rh_text_normalize_append (text, -1, chars, NULL);
+  rh_text_normalize_append (text, len, chars, NULL);
   rh_text_strip_long_vowels (chars, NULL, from);
   if (chars->len > from)
     g_array_append_val (chars, sep);
+}
+
+/* A field's text, then the base forms of its inflected words, each a span
+ * of its own, so that a query in another form of a word meets it (the
+ * readings of its words are thesaurus terms: collect_readings()). */
+static void
+append_field_text (GArray     *chars,
+                   GHashTable *base_forms,
+                   const char *text)
+{
+  const char *forms;
+  const char *line;
+
+  if (text == NULL)
+    return;
+
+  append_normalized (chars, text, -1);
+
+  forms = g_hash_table_lookup (base_forms, text);
+  for (line = forms; line != NULL && *line != '\0'; )
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end ? (gsize)(end - line) : strlen (line);
+
+      append_normalized (chars, line, len);
+      line += len + (end ? 1 : 0);
+    }
 }
 
 /* A field text's hash from its length and its first and last 16 bytes:
@@ -524,12 +552,6 @@ append_field_cached (GArray     *pool,
   if (text == NULL)
     return;
 
-  if (cache == NULL)
-    {
-      append_field_text (pool, text);
-      return;
-    }
-
   index = GPOINTER_TO_UINT (g_hash_table_lookup (cache->by_text, text));
   if (index != 0)
     {
@@ -541,7 +563,7 @@ append_field_cached (GArray     *pool,
       return;
     }
 
-  append_field_text (pool, text);
+  append_field_text (pool, cache->base_forms, text);
   {
     RhTextRange span = { from, pool->len };
 
@@ -642,6 +664,7 @@ typedef struct
 } BuildJob;
 
 #define PARALLEL_MIN_DOCS 1024
+#define PARALLEL_MIN_TEXTS 2048
 
 static gpointer
 normalize_job (gpointer data)
@@ -654,6 +677,7 @@ normalize_job (gpointer data)
   FieldCache cache = {
     g_hash_table_new (field_text_hash, g_str_equal),
     g_array_new (FALSE, FALSE, sizeof (RhTextRange)),
+    job->self->base_forms,
   };
 
   for (guint d = job->from; d < job->to; d++)
@@ -806,21 +830,11 @@ run_jobs (GThreadFunc  func,
     func (&jobs[1]);
 }
 
-static void
-build_index (RhSearchIndex *self)
+static gsize
+estimate_text_bytes (RhSearchIndex *self)
 {
-  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
-  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
-  g_autofree guint32 *first_half = NULL;
-  g_autofree float *idfs = NULL;
-  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
-  guint half = parallel ? self->n_docs / 2 : self->n_docs;
-  BuildJob jobs[2] = { { 0, }, { 0, } };
   gsize text_bytes = 0;
-  double avg_len[N_FIELDS] = { 0, };
-  guint n_postings = 0;
 
-  /* reserve about what the text will take, to grow the arrays only rarely */
   for (guint d = 0; d < self->n_docs; d++)
     {
       RhEntry *entry = g_ptr_array_index (self->entries, d);
@@ -838,6 +852,25 @@ build_index (RhSearchIndex *self)
             text_bytes += strlen (block->items[k]);
         }
     }
+  return text_bytes;
+}
+
+static void
+build_index (RhSearchIndex *self)
+{
+  g_autofree float *field_len = g_new0 (float, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *bounds = g_new (guint32, (gsize)self->n_docs * N_FIELDS + 1);
+  g_autofree guint32 *first_half = NULL;
+  g_autofree float *idfs = NULL;
+  gboolean parallel = self->n_docs >= PARALLEL_MIN_DOCS;
+  guint half = parallel ? self->n_docs / 2 : self->n_docs;
+  BuildJob jobs[2] = { { 0, }, { 0, } };
+  gsize text_bytes;
+  double avg_len[N_FIELDS] = { 0, };
+  guint n_postings = 0;
+
+  /* reserve about what the text will take, to grow the arrays only rarely */
+  text_bytes = estimate_text_bytes (self);
 
   dict_init (&self->dict);
   self->doc_start = g_new0 (guint32, self->n_docs + 1);
@@ -1703,310 +1736,333 @@ read_romaji (RhSearchIndex *self,
   return out->len;
 }
 
-static GPtrArray *
-run_query (RhSearchIndex *self,
-           const char    *query,
-           guint          limit,
-           gboolean       suggest)
+/* One search: what each stage of the query path leaves for the next. */
+typedef struct
 {
-  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) candidates = NULL;
-  Needles *needles;
-  const gunichar *q;
-  guint32 qids[MAX_QUERY_CHARS];
-  guint8 inside[MAX_QUERY_CHARS] = { 0, };     /* bigrams of a thesaurus unit */
-  guint8 covered[MAX_QUERY_CHARS] = { 0, };    /* characters of one */
-  guint8 katakana[MAX_QUERY_CHARS] = { 0, };
-  guint8 grammar[MAX_QUERY_CHARS] = { 0, };    /* kana grammar and small talk */
-  guint8 sure[MAX_QUERY_CHARS] = { 0, };       /* of a thesaurus word, as typed or as typed so far */
-  guint8 guess[MAX_QUERY_CHARS] = { 0, };      /* near matches not taken */
-  float total_mass = 0;
-  const char *service = NULL;     /* the one service the query names */
-  gboolean services_differ = FALSE;
-  gboolean foreign = FALSE;       /* a word of the query no entry has */
-  guint n;
-  guint n_candidates;
-  double best = 0;
+  const char     *text;                      /* as typed */
+  const gunichar *q;                         /* normalised */
+  guint           n;
+  gboolean        suggest;
+  guint32         qids[MAX_QUERY_CHARS];     /* bigram ids; G_MAXUINT32: in no entry */
+  guint8          inside[MAX_QUERY_CHARS];   /* bigrams of a thesaurus unit */
+  guint8          covered[MAX_QUERY_CHARS];  /* characters of one */
+  guint8          katakana[MAX_QUERY_CHARS]; /* typed in katakana, four or more */
+  guint8          grammar[MAX_QUERY_CHARS];  /* kana grammar and small talk */
+  guint8          guess[MAX_QUERY_CHARS];    /* near matches not taken */
+  float           total_mass;                /* the query's size, in bigrams */
+  const char     *service;                   /* the one service the query names */
+  gboolean        services_differ;
+  gboolean        foreign;                   /* a word of the query no entry has */
+  Needles        *needles;                   /* what to highlight */
+} Search;
 
-  if (query == NULL || self->n_docs == 0)
-    return hits;
+/* Stage 1, normalise: the query as the index's text is (rh-text.c),
+ * romaji read as kana, and where the clerk typed katakana words. */
+static gboolean
+normalise_query (RhSearchIndex *self,
+                 Search        *s)
+{
+  guint n;
 
   g_array_set_size (self->query_chars, 0);
   g_array_set_size (self->query_offsets, 0);
-  rh_text_normalize_append (query, -1, self->query_chars, self->query_offsets);
+  rh_text_normalize_append (s->text, -1, self->query_chars, self->query_offsets);
   n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
   n = read_romaji (self, n);
-  n = MIN (n, MAX_QUERY_CHARS);
-  q = (const gunichar *)(void *)self->query_chars->data;
-  if (n == 0)
-    return hits;
+  s->n = MIN (n, MAX_QUERY_CHARS);
+  s->q = (const gunichar *)(void *)self->query_chars->data;
 
-  /* the words the clerk typed in katakana, of four characters or more
-   * (トークソ is a slip of a short word); offsets are gone where romaji
-   * was read */
-  for (guint i = 0, run = 0; i <= MIN (n, self->query_offsets->len); i++)
+  /* the words typed in katakana, of four characters or more (トークソ is
+   * a slip of a short word); offsets are gone where romaji was read */
+  for (guint i = 0, run = 0; i <= MIN (s->n, self->query_offsets->len); i++)
     {
       gunichar c = 0;
 
-      if (i < MIN (n, self->query_offsets->len))
-        c = g_utf8_get_char (query + g_array_index (self->query_offsets, RhTextRange, i).start);
+      if (i < MIN (s->n, self->query_offsets->len))
+        c = g_utf8_get_char (s->text + g_array_index (self->query_offsets, RhTextRange, i).start);
       if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF9D))
         run++;
       else
         {
           if (run >= 4)
-            memset (katakana + i - run, 1, run);
+            memset (s->katakana + i - run, 1, run);
           run = 0;
         }
     }
 
-  next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
-  self->touched.len = 0;
-  self->any_topical = FALSE;
+  return s->n > 0;
+}
 
-  needles = g_rc_box_new0 (Needles);
-  needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  needles->spans = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+/* Stage 2, analyse: the words of the thesaurus in the query (its own
+ * words, and the readings and words of the content the analyser gave it),
+ * the index's id of every bigram, the grammar, and the near matches that
+ * are only guesses: next to kana that no word or grammar explains and
+ * that, with its edge, reads as a word the help does not know
+ * (てすうりょう is not しりょう). */
+static void
+analyse_query (RhSearchIndex *self,
+               Search        *s)
+{
+  const gunichar *q = s->q;
+  guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
 
-  if (n == 1)
+  rh_thesaurus_find (self->thesaurus, q, s->n, self->matches);
+  for (guint i = 0; i + 1 < s->n; i++)
     {
-      int id = dict_lookup (self, bigram_key (q[0], 0));
+      int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
 
-      if (id >= 0)
-        {
-          guint32 v = id;
-
-          score_ids (self, &v, 1, 1.0f);
-        }
-      total_mass = 1;
-      needles_add (needles, q, 1);
+      s->qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
     }
+
+  mark_grammar (q, s->n, s->grammar);
+  memcpy (sure, s->grammar, s->n);
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+      if (match->factor >= 1.0f || match->prefix)
+        memset (sure + match->start, 1, match->len);
+    }
+
+  for (guint m = 0; m < MIN (self->matches->len, G_N_ELEMENTS (s->guess)); m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+      guint b = match->start, e = match->start + match->len;
+      guint left = 0, left_known = 0, right = 0, right_known = 0;
+
+      if (match->factor >= 1.0f)
+        continue;
+      for (guint i = b; i > 0 && !sure[i - 1] && is_kana (q[i - 1]) && is_kana (q[i]); i--)
+        {
+          left += s->qids[i - 1] == G_MAXUINT32;
+          left_known += s->qids[i - 1] != G_MAXUINT32;
+        }
+      for (guint i = e; i < s->n && !sure[i] && is_kana (q[i]) && is_kana (q[i - 1]); i++)
+        {
+          right += s->qids[i - 1] == G_MAXUINT32;
+          right_known += s->qids[i - 1] != G_MAXUINT32;
+        }
+      s->guess[m] = unknown_kana (left, left_known) || unknown_kana (right, right_known);
+    }
+}
+
+static gboolean
+is_guess (const Search *s,
+          guint         m)
+{
+  return m < G_N_ELEMENTS (s->guess) && s->guess[m];
+}
+
+/* Stages 3 and 4 for one word of the query (match @m and every other
+ * word found at the same place): expanded to every other way to say it,
+ * each scored where all of it is in an entry. */
+static void
+score_unit (RhSearchIndex *self,
+            Search        *s,
+            guint          m)
+{
+  const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+  const gunichar *word = s->q + match->start;
+  guint32 own[MAX_QUERY_CHARS];
+  guint n_own_ids = 0;
+  float n_own = MAX (match->len, 2) - 1;
+  gboolean topical = FALSE;     /* names a topic */
+  gboolean generic = TRUE;      /* names nothing: counts less */
+
+  for (guint i = match->start; i + 1 < match->start + match->len; i++)
+    {
+      s->inside[i] = 1;
+      if (s->qids[i] != G_MAXUINT32)
+        own[n_own_ids++] = s->qids[i];
+    }
+  memset (s->covered + match->start, 1, match->len);
+  s->total_mass += n_own;
+  needles_add (s->needles, word, match->len);
+
+  begin_unit (self);
+
+  /* what the clerk typed: a thesaurus word, or near one */
+  if (match->factor >= 1.0f)
+    score_word (self, match->term, n_own, 1.0f, FALSE);
   else
+    accumulate_own (self, own, n_own_ids, n_own);
+
+  for (guint k = m; k < self->matches->len; k++)
     {
-      rh_thesaurus_find (self->thesaurus, q, n, self->matches);
+      const RhThesaurusMatch *same = &g_array_index (self->matches, RhThesaurusMatch, k);
+      const RhThesaurusAlt *alts;
+      const char *named;
+      guint n_alts = 0;
 
-      for (guint i = 0; i + 1 < n; i++)
+      if (same->start != match->start || same->len != match->len || is_guess (s, k))
+        continue;
+      generic &= rh_thesaurus_is_generic (self->thesaurus, same->term);
+      topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term) &&
+                 !rh_thesaurus_is_service_name (self->thesaurus, same->term);
+      named = rh_thesaurus_get_service (self->thesaurus, same->term);
+      if (same->factor >= 1.0f && named != NULL)
         {
-          int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
-
-          qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
+          s->services_differ |= s->service != NULL && s->service != named;
+          s->service = named;
         }
 
-      /* a near match next to kana that no word or grammar explains and
-       * that, with its edge, read as a word the help does not know is a
-       * guess inside that word (てすうりょう is not しりょう) */
-      mark_grammar (q, n, grammar);
-      for (guint i = 0; i < n; i++)
-        sure[i] = grammar[i];
-      for (guint m = 0; m < self->matches->len; m++)
-        {
-          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+      if (same->factor < 1.0f)
+        score_alternative (self, s->needles, word, match->len, same->term, same->factor);
 
-          if (match->factor >= 1.0f || match->prefix)
-            memset (sure + match->start, 1, match->len);
-        }
-      for (guint m = 0; m < MIN (self->matches->len, G_N_ELEMENTS (guess)); m++)
-        {
-          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-          guint s = match->start, e = match->start + match->len;
-          guint left = 0, left_known = 0, right = 0, right_known = 0;
-
-          if (match->factor >= 1.0f)
-            continue;
-          for (guint i = s; i > 0 && !sure[i - 1] && is_kana (q[i - 1]) && is_kana (q[i]); i--)
-            {
-              left += qids[i - 1] == G_MAXUINT32;
-              left_known += qids[i - 1] != G_MAXUINT32;
-            }
-          for (guint i = e; i < n && !sure[i] && is_kana (q[i]) && is_kana (q[i - 1]); i++)
-            {
-              right += qids[i - 1] == G_MAXUINT32;
-              right_known += qids[i - 1] != G_MAXUINT32;
-            }
-          guess[m] = unknown_kana (left, left_known) || unknown_kana (right, right_known);
-        }
-
-      /* thesaurus units: one per span of the query, with every term
-       * found there */
-      for (guint m = 0; m < self->matches->len; m++)
-        {
-          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-          guint32 own[MAX_QUERY_CHARS];
-          guint n_own_ids = 0;
-          float n_own = MAX (match->len, 2) - 1;
-          gboolean seen = FALSE;
-          gboolean topical = FALSE;     /* names a topic */
-          gboolean generic = TRUE;      /* names nothing: counts less */
-
-          for (guint k = 0; k < m && !seen; k++)
-            {
-              const RhThesaurusMatch *other = &g_array_index (self->matches, RhThesaurusMatch, k);
-
-              seen = other->start == match->start && other->len == match->len;
-            }
-          if (seen || (m < G_N_ELEMENTS (guess) && guess[m]))
-            continue;
-
-          for (guint i = match->start; i + 1 < match->start + match->len; i++)
-            {
-              inside[i] = 1;
-              if (qids[i] != G_MAXUINT32)
-                own[n_own_ids++] = qids[i];
-            }
-          memset (covered + match->start, 1, match->len);
-          total_mass += n_own;
-          needles_add (needles, q + match->start, match->len);
-
-          begin_unit (self);
-
-          /* what the clerk typed: a thesaurus word, or near one */
-          if (match->factor >= 1.0f)
-            score_word (self, match->term, n_own, 1.0f, FALSE);
-          else
-            accumulate_own (self, own, n_own_ids, n_own);
-
-          for (guint k = m; k < self->matches->len; k++)
-            {
-              const RhThesaurusMatch *same = &g_array_index (self->matches, RhThesaurusMatch, k);
-              const RhThesaurusAlt *alts;
-              guint n_alts = 0;
-
-              if (same->start != match->start || same->len != match->len ||
-                  (k < G_N_ELEMENTS (guess) && guess[k]))
-                continue;
-              generic &= rh_thesaurus_is_generic (self->thesaurus, same->term);
-              topical |= !rh_thesaurus_is_generic (self->thesaurus, same->term) &&
-                         !rh_thesaurus_is_service_name (self->thesaurus, same->term);
-              if (same->factor >= 1.0f && rh_thesaurus_get_service (self->thesaurus, same->term) != NULL)
-                {
-                  const char *named = rh_thesaurus_get_service (self->thesaurus, same->term);
-
-                  services_differ |= service != NULL && service != named;
-                  service = named;
-                }
-
-              if (same->factor < 1.0f)
-                score_alternative (self, needles, q + match->start, match->len, same->term, same->factor);
-
-              alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
-              for (guint a = 0; a < n_alts; a++)
-                score_alternative (self, needles, q + match->start, match->len, alts[a].term,
-                                   alts[a].weight * same->factor);
-            }
-
-          foreign |= self->touched_unit.len == 0;
-          end_unit (self, topical, generic);
-        }
-
-      /* a stretch of kana that no thesaurus word or grammar explains and
-       * no entry has (ていきよきん, つうちょ, ゆうしの) is a word the help
-       * does not know, as where it is typed in kanji (定期預金) */
-      for (guint i = 0; i < n && !foreign;)
-        {
-          guint unknown = 0, known = 0;
-          guint j = i;
-
-          for (; j < n && !covered[j] && !grammar[j] && is_kana (q[j]); j++)
-            if (j > i)
-              {
-                unknown += qids[j - 1] == G_MAXUINT32;
-                known += qids[j - 1] != G_MAXUINT32;
-              }
-          foreign |= unknown_kana (unknown, known);
-          i = MAX (j, i + 1);
-        }
-
-      /* every other bigram is a unit of its own; on a large catalog, the
-       * most common ones are left out once the rarer ones have cost
-       * PLAIN_BUDGET postings: they say least about which entry is meant */
-      {
-        guint32 plain[MAX_QUERY_CHARS];
-        guint n_plain = 0;
-        guint spent = 0;
-
-        for (guint i = 0; i + 1 < n; i++)
-          {
-            gboolean repeated = FALSE;
-
-            if (inside[i])
-              continue;
-            for (guint k = 0; k < i && !repeated; k++)
-              repeated = !inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
-            if (repeated)
-              continue;
-
-            total_mass += 1;
-            needles_add (needles, q + i, 2);
-            if (qids[i] != G_MAXUINT32)
-              plain[n_plain++] = qids[i];
-            /* a word no entry has: kanji, letters or katakana (メールアドレス);
-             * two hiragana are mostly grammar, and 問合|窓口, where two
-             * words meet, is no word of its own */
-            else if (((!(q[i] >= 0x3041 && q[i] <= 0x309F) && !(q[i + 1] >= 0x3041 && q[i + 1] <= 0x309F)) ||
-                      (katakana[i] && katakana[i + 1])) &&
-                     !(covered[i] && covered[i + 1]))
-              foreign = TRUE;
-          }
-
-        g_qsort_with_data (plain, n_plain, sizeof (guint32), compare_df, self);
-        for (guint k = 0; k < n_plain; k++)
-          {
-            guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
-
-            if (k >= PLAIN_MIN && spent + df > PLAIN_BUDGET)
-              {
-                total_mass -= 1;
-                continue;
-              }
-            spent += df;
-            accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f,
-                              no_kana (self, plain[k]));
-          }
-      }
-
-      if (suggest)
-        {
-          /* single characters too, to find something close */
-          for (guint i = 0; i < n; i++)
-            {
-              int id = dict_lookup (self, bigram_key (q[i], 0));
-              guint32 v;
-
-              if (id < 0)
-                continue;
-              v = id;
-              score_ids (self, &v, 1, SUGGEST_UNIGRAM);
-            }
-        }
+      alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
+      for (guint a = 0; a < n_alts; a++)
+        score_alternative (self, s->needles, word, match->len, alts[a].term, alts[a].weight * same->factor);
     }
 
-  /* gather those that explain enough of the query, keeping the best few
-   * in a heap (worst on top) */
-  n_candidates = limit == 0 ? self->touched.len : MAX (limit + 8, 16);
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MIN (n_candidates, self->touched.len));
+  s->foreign |= self->touched_unit.len == 0;
+  end_unit (self, topical, generic);
+}
+
+/* Stages 3 and 4 for the words of the query: one unit per place in it. */
+static void
+score_units (RhSearchIndex *self,
+             Search        *s)
+{
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < m && !seen; k++)
+        {
+          const RhThesaurusMatch *other = &g_array_index (self->matches, RhThesaurusMatch, k);
+
+          seen = other->start == match->start && other->len == match->len;
+        }
+      if (!seen && !is_guess (s, m))
+        score_unit (self, s, m);
+    }
+
+  /* a stretch of kana that no word or grammar explains and no entry has
+   * (ていきよきん, つうちょ, ゆうしの) is a word the help does not know,
+   * as where it is typed in kanji (定期預金) */
+  for (guint i = 0; i < s->n && !s->foreign;)
+    {
+      guint unknown = 0, known = 0;
+      guint j = i;
+
+      for (; j < s->n && !s->covered[j] && !s->grammar[j] && is_kana (s->q[j]); j++)
+        if (j > i)
+          {
+            unknown += s->qids[j - 1] == G_MAXUINT32;
+            known += s->qids[j - 1] != G_MAXUINT32;
+          }
+      s->foreign |= unknown_kana (unknown, known);
+      i = MAX (j, i + 1);
+    }
+}
+
+/* Stage 4 for the rest: every other bigram is a unit of its own; on a
+ * large catalog, the most common ones are left out once the rarer ones
+ * have cost PLAIN_BUDGET postings: they say least about which entry is
+ * meant. */
+static void
+score_bigrams (RhSearchIndex *self,
+               Search        *s)
+{
+  const gunichar *q = s->q;
+  guint32 plain[MAX_QUERY_CHARS];
+  guint n_plain = 0;
+  guint spent = 0;
+
+  for (guint i = 0; i + 1 < s->n; i++)
+    {
+      gboolean repeated = FALSE;
+
+      if (s->inside[i])
+        continue;
+      for (guint k = 0; k < i && !repeated; k++)
+        repeated = !s->inside[k] && q[k] == q[i] && q[k + 1] == q[i + 1];
+      if (repeated)
+        continue;
+
+      s->total_mass += 1;
+      needles_add (s->needles, q + i, 2);
+      if (s->qids[i] != G_MAXUINT32)
+        plain[n_plain++] = s->qids[i];
+      /* a word no entry has: kanji, letters or katakana (メールアドレス);
+       * two hiragana are mostly grammar, and 問合|窓口, where two words
+       * meet, is no word of its own */
+      else if (((!is_kana (q[i]) && !is_kana (q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])) &&
+               !(s->covered[i] && s->covered[i + 1]))
+        s->foreign = TRUE;
+    }
+
+  g_qsort_with_data (plain, n_plain, sizeof (guint32), compare_df, self);
+  for (guint k = 0; k < n_plain; k++)
+    {
+      guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
+
+      if (k >= PLAIN_MIN && spent + df > PLAIN_BUDGET)
+        {
+          s->total_mass -= 1;
+          continue;
+        }
+      spent += df;
+      accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f,
+                        no_kana (self, plain[k]));
+    }
+}
+
+/* Single characters: the whole of a query of one, or anything close for
+ * suggestions. */
+static void
+score_characters (RhSearchIndex *self,
+                  Search        *s,
+                  float          weight)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      int id = dict_lookup (self, bigram_key (s->q[i], 0));
+      guint32 v;
+
+      if (id < 0)
+        continue;
+      v = id;
+      score_ids (self, &v, 1, weight);
+    }
+}
+
+/* Stage 5, keep or drop: the entries that explain enough of the query,
+ * the best few kept in a heap (worst on top). */
+static GArray *
+keep_or_drop (RhSearchIndex *self,
+              Search        *s,
+              guint          limit)
+{
+  guint n_candidates = limit == 0 ? self->touched.len : MAX (limit + 8, 16);
+  GArray *candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
+                                          MIN (n_candidates, self->touched.len));
+
   for (guint k = 0; k < self->touched.len; k++)
     {
       guint32 d = self->touched.ids[k];
-      Candidate c = { d, self->doc_slot[d].acc };
+      const Slot *slot = &self->doc_slot[d];
+      Candidate c = { d, slot->acc };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
       /* IBのPC: the clerk said which service */
-      if (service != NULL && !services_differ && self->doc_service[d] != NULL && self->doc_service[d] != service)
+      if (s->service != NULL && !s->services_differ && self->doc_service[d] != NULL &&
+          self->doc_service[d] != s->service)
         c.score *= OTHER_SERVICE;
 
       /* 新任のため手続きを教えてください: where an entry has a word of the
        * query that names a topic, those with only generic ones count less */
-      if (self->any_topical && !self->doc_slot[d].topical)
+      if (self->any_topical && !slot->topical)
         c.score *= UNTOPICAL;
       if (c.score <= 0)
         continue;
-      if (!suggest && self->doc_slot[d].mass < MIN_COVERAGE * total_mass && self->doc_slot[d].mass < MIN_MASS &&
-          self->doc_slot[d].whole == 0)
+      if (!s->suggest && slot->mass < MIN_COVERAGE * s->total_mass && slot->mass < MIN_MASS && slot->whole == 0)
         continue;
       /* 住所変更, 通帳をなくした: about something the help does not know,
        * where a generic word alone does not make the entry an answer */
-      if (!suggest && foreign && self->doc_slot[d].topical == 0)
+      if (!s->suggest && s->foreign && slot->topical == 0)
         continue;
 
       if (candidates->len < n_candidates)
@@ -2023,50 +2079,213 @@ run_query (RhSearchIndex *self,
         }
     }
 
-  if (candidates->len == 0)
-    {
-      needles_unref (needles);
-      return hits;
-    }
+  return candidates;
+}
 
-  /* a bonus where the query is a phrase in the entry */
-  for (guint k = 0; n >= 2 && k < candidates->len; k++)
+/* A bonus where the whole query is a phrase of the entry. */
+static void
+phrase_bonus (RhSearchIndex *self,
+              Search        *s,
+              GArray        *candidates)
+{
+  const gunichar *text = &g_array_index (self->doc_chars, gunichar, 0);
+
+  for (guint k = 0; s->n >= 2 && k < candidates->len; k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
-      const gunichar *text = &g_array_index (self->doc_chars, gunichar, 0);
       guint start = self->doc_start[c->doc];
       guint end = self->doc_start[c->doc + 1];
 
       /* the phrase can only be there if every part of the query is */
-      if (self->doc_slot[c->doc].mass < total_mass - 0.01f)
+      if (self->doc_slot[c->doc].mass < s->total_mass - 0.01f)
         continue;
 
-      for (guint i = start; i + n <= end; i++)
-        if (text[i] == q[0] && memcmp (text + i, q, n * sizeof (gunichar)) == 0)
+      for (guint i = start; i + s->n <= end; i++)
+        if (text[i] == s->q[0] && memcmp (text + i, s->q, s->n * sizeof (gunichar)) == 0)
           {
             c->score *= i < self->doc_question_end[c->doc] ? PHRASE_QUESTION : PHRASE_OTHER;
             break;
           }
     }
+}
 
-  g_array_sort (candidates, compare_candidates);
-  best = g_array_index (candidates, Candidate, 0).score;
+/* The query path: normalise → analyse → expand and score → keep or drop
+ * → rank. */
+static GPtrArray *
+run_query (RhSearchIndex *self,
+           const char    *query,
+           guint          limit,
+           gboolean       suggest)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) candidates = NULL;
+  Search s = { query, NULL, 0, suggest, };
+  double best;
 
-  for (guint k = 0; k < candidates->len && (limit == 0 || hits->len < limit); k++)
+  if (query == NULL || self->n_docs == 0 || !normalise_query (self, &s))
+    return hits;
+
+  next_slot_stamp (&self->cur_doc, self->doc_slot, self->n_docs);
+  self->touched.len = 0;
+  self->any_topical = FALSE;
+  s.needles = g_rc_box_new0 (Needles);
+  s.needles->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  s.needles->spans = g_array_new (FALSE, FALSE, sizeof (RhTextRange));
+
+  if (s.n == 1)
     {
-      Candidate *c = &g_array_index (candidates, Candidate, k);
-
-      if (!suggest && c->score < MIN_RELATIVE * best)
-        break;
-      g_ptr_array_add (hits, rh_search_hit_new (g_ptr_array_index (self->entries, c->doc),
-                                                c->score, needles));
+      score_characters (self, &s, 1.0f);
+      s.total_mass = 1;
+      needles_add (s.needles, s.q, 1);
+    }
+  else
+    {
+      analyse_query (self, &s);
+      score_units (self, &s);
+      score_bigrams (self, &s);
+      if (suggest)
+        score_characters (self, &s, SUGGEST_UNIGRAM);
     }
 
-  needles_unref (needles);
+  candidates = keep_or_drop (self, &s, limit);
+  if (candidates->len > 0)
+    {
+      phrase_bonus (self, &s, candidates);
+      g_array_sort (candidates, compare_candidates);
+      best = g_array_index (candidates, Candidate, 0).score;
+
+      for (guint k = 0; k < candidates->len && (limit == 0 || hits->len < limit); k++)
+        {
+          Candidate *c = &g_array_index (candidates, Candidate, k);
+
+          if (!suggest && c->score < MIN_RELATIVE * best)
+            break;
+          g_ptr_array_add (hits, rh_search_hit_new (g_ptr_array_index (self->entries, c->doc),
+                                                    c->score, s.needles));
+        }
+    }
+
+  needles_unref (s.needles);
   return hits;
 }
 
 /* GObject */
+
+static void
+add_text (GHashTable *texts,
+          const char *text)
+{
+  if (text != NULL && *text != '\0')
+    g_hash_table_add (texts, (gpointer)text);
+}
+
+/* Every text normalize_entry() indexes, once each. */
+static GPtrArray *
+collect_texts (RhSearchIndex *self)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer text;
+
+  for (guint i = 0; i < self->n_docs; i++)
+    {
+      RhEntry *entry = g_ptr_array_index (self->entries, i);
+      const char * const *keywords = rh_entry_get_keywords (entry);
+      const char * const *category_ids = rh_entry_get_category_ids (entry);
+
+      add_text (texts, rh_entry_get_question (entry));
+      add_text (texts, rh_entry_get_service_name (entry));
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        add_text (texts, keywords[k]);
+      for (guint b = 0; b < rh_entry_get_n_blocks (entry); b++)
+        {
+          const RhBlock *block = rh_entry_get_block (entry, b);
+
+          if (block->type == RH_BLOCK_UNANSWERED)
+            continue;
+          add_text (texts, block->text);
+          for (guint k = 0; block->items != NULL && block->items[k] != NULL; k++)
+            add_text (texts, block->items[k]);
+          add_text (texts, block->check);
+          add_text (texts, block->check_text);
+        }
+      for (guint k = 0; category_ids != NULL && category_ids[k] != NULL; k++)
+        {
+          RhCategory *category = rh_catalog_lookup_category (self->catalog, category_ids[k]);
+
+          if (category != NULL)
+            add_text (texts, rh_category_get_title (category));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    g_ptr_array_add (out, text);
+  return out;
+}
+
+typedef struct
+{
+  GPtrArray  *texts;
+  guint       from;
+  guint       to;
+  GHashTable *readings;   /* word → reading */
+  char      **bases;      /* of each text */
+} AnalyseJob;
+
+static gpointer
+analyse_job (gpointer data)
+{
+  AnalyseJob *job = data;
+
+  for (guint i = job->from; i < job->to; i++)
+    rh_analyser_collect_readings (g_ptr_array_index (job->texts, i), job->readings, &job->bases[i]);
+  return NULL;
+}
+
+/* Every text of the content through the analyser, once, in two threads on
+ * a large catalog: the readings of its words (word → reading: the
+ * thesaurus makes each a reading group, so that ほぞんきかん finds 保存期間
+ * in any content) and, in self->base_forms, the base forms of each text's
+ * inflected words. */
+static GHashTable *
+analyse_content (RhSearchIndex *self)
+{
+  g_autoptr(GPtrArray) texts = collect_texts (self);
+  g_autofree char **bases = g_new0 (char *, texts->len + 1);
+  guint half = texts->len > PARALLEL_MIN_TEXTS ? texts->len / 2 : texts->len;
+  AnalyseJob jobs[2] = {
+    { texts, 0, half, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), bases },
+    { texts, half, texts->len, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), bases },
+  };
+  GThread *thread = NULL;
+  GHashTableIter iter;
+  gpointer word, reading;
+
+  if (half < texts->len)
+    thread = g_thread_new ("rh-analyse", analyse_job, &jobs[1]);
+  analyse_job (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  /* the second half's words the first half lacks */
+  g_hash_table_iter_init (&iter, jobs[1].readings);
+  while (g_hash_table_iter_next (&iter, &word, &reading))
+    if (!g_hash_table_contains (jobs[0].readings, word))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_insert (jobs[0].readings, word, reading);
+      }
+  g_hash_table_unref (jobs[1].readings);
+
+  self->base_forms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < texts->len; i++)
+    if (bases[i] != NULL)
+      g_hash_table_insert (self->base_forms, g_ptr_array_index (texts, i), bases[i]);
+
+  return jobs[0].readings;
+}
 
 static void
 rh_search_index_finalize (GObject *object)
@@ -2076,6 +2295,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->thesaurus, rh_thesaurus_free);
+  g_clear_pointer (&self->base_forms, g_hash_table_unref);
   dict_clear (&self->dict);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
@@ -2127,6 +2347,7 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
                                    GError    **error)
 {
   g_autoptr(RhSearchIndex) self = NULL;
+  g_autoptr(GHashTable) readings = NULL;
   RhThesaurus *thesaurus;
   GListModel *entries;
   guint n;
@@ -2134,12 +2355,8 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   g_return_val_if_fail (RH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (synonyms != NULL, NULL);
 
-  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, error)))
-    return NULL;
-
   self = g_object_new (RH_TYPE_SEARCH_INDEX, NULL);
   self->catalog = g_object_ref (catalog);
-  self->thesaurus = thesaurus;
 
   entries = rh_catalog_get_entries (catalog);
   n = g_list_model_get_n_items (entries);
@@ -2147,6 +2364,11 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->entries, g_list_model_get_item (entries, i));
   self->n_docs = n;
+
+  readings = analyse_content (self);
+  if (!(thesaurus = rh_thesaurus_new_from_bytes (synonyms, readings, error)))
+    return NULL;
+  self->thesaurus = thesaurus;
 
   build_index (self);
 

@@ -29,6 +29,7 @@ typedef struct
 } RhThesaurusAlt;
 
 RhThesaurus          *rh_thesaurus_new_from_bytes   (GBytes            *bytes,
+                                                     GHashTable        *readings,
                                                      GError           **error);
 void                  rh_thesaurus_free             (RhThesaurus       *self);
 guint                 rh_thesaurus_get_n_terms      (RhThesaurus       *self);

@@ -31,10 +31,12 @@
 
 #include "rh-search-index.h"
 #include "rh-text.h"
+#include "rh-analyser.h"
 #include "rh-thesaurus-private.h"
 
 #define GROUP_WEIGHT    0.9f
 #define READING_WEIGHT  1.0f
+#define MIN_READING_LEN 3       /* kana, of a reading from the analyser */
 #define FUZZY_FACTOR    0.75f
 #define MIN_FUZZY_LEN   4
 #define MAX_TERM_LEN    48
@@ -75,6 +77,7 @@ typedef struct
   gboolean generic;  /* only in groups of words that say little on their own */
   gboolean service_name;  /* names a service, and no topic of it */
   const char *service;  /* interned: the service the term names, or NULL */
+  gboolean exact_only;  /* a word of the content the analyser read: no near matches */
 } Term;
 
 struct _RhThesaurus
@@ -317,8 +320,354 @@ is_all_hiragana (const char *text)
 
 enum { GROUP_SPECIFIC, GROUP_GENERIC, GROUP_READING, GROUP_SERVICE_NAME };
 
+/* A reading group: @word_term and its readings @pair (word first); each
+ * reading joins every group of its word too. */
+static void
+add_reading_group (GPtrArray *groups,
+                   GArray    *weights,
+                   GArray    *kinds,
+                   GPtrArray *services,
+                   GArray    *pair)
+{
+  guint word_term = g_array_index (pair, guint, 0);
+  guint n_groups = groups->len;
+  float weight = READING_WEIGHT;
+  guint8 kind = GROUP_READING;
+
+  for (guint j = 1; j < pair->len; j++)
+    {
+      guint term = g_array_index (pair, guint, j);
+
+      for (guint g = 0; g < n_groups; g++)
+        {
+          GArray *group = g_ptr_array_index (groups, g);
+
+          for (guint k = 0; k < group->len; k++)
+            if (g_array_index (group, guint, k) == word_term)
+              {
+                g_array_append_val (group, term);
+                break;
+              }
+        }
+    }
+
+  g_ptr_array_add (groups, pair);
+  g_array_append_val (weights, weight);
+  g_array_append_val (kinds, kind);
+  g_ptr_array_add (services, NULL);
+}
+
+/* A thesaurus word is read as a whole (口座開設 こうざかいせつ, not こうざ:
+ * the parts of a word no entry has must not explain a question). */
+static void
+add_term_reading (GHashTable *readings,
+                  const char *word)
+{
+  char *reading;
+
+  if (g_hash_table_contains (readings, word) || (reading = rh_analyser_dup_reading (word)) == NULL)
+    return;
+  g_hash_table_insert (readings, g_strdup (word), reading);
+}
+
+/* The synonyms file's own "readings": only for words the dictionary
+ * lacks or reads otherwise. @read gets every word read there. */
+static gboolean
+parse_readings (RhThesaurus  *self,
+                JsonNode     *node,
+                GHashTable   *by_text,
+                GPtrArray    *groups,
+                GArray       *weights,
+                GArray       *kinds,
+                GPtrArray    *services,
+                GHashTable   *read,
+                GError      **error)
+{
+  JsonObject *readings;
+  g_autoptr(GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, _("“readings” in the synonyms file must be an object"));
+  readings = json_node_get_object (node);
+
+  members = json_object_get_members (readings);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *word = l->data;
+      JsonNode *value = json_object_get_member (readings, word);
+      g_autoptr(GPtrArray) kana = g_ptr_array_new ();
+      g_autoptr(GArray) pair = NULL;
+      guint word_term = intern_term (self, by_text, word);
+
+      if (word_term == G_MAXUINT)
+        return set_invalid (error, _("The reading entry “%s” is empty or too long"), word);
+
+      /* {"kana": …, "why": "what the dictionary lacks"}: a reading by
+       * hand must say why the analyser's is not enough */
+      if (JSON_NODE_HOLDS_OBJECT (value))
+        {
+          JsonNode *why = json_object_get_member (json_node_get_object (value), "why");
+
+          if (why == NULL || !JSON_NODE_HOLDS_VALUE (why) || json_node_get_value_type (why) != G_TYPE_STRING ||
+              *json_node_get_string (why) == '\0')
+            return set_invalid (error, _("The reading of “%s” does not say why the dictionary’s is not enough"), word);
+          value = json_object_get_member (json_node_get_object (value), "kana");
+          if (value == NULL)
+            return set_invalid (error, _("The reading of “%s” must be a string or a list of strings"), word);
+        }
+
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        g_ptr_array_add (kana, (gpointer)json_node_get_string (value));
+      else if (JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *list = json_node_get_array (value);
+
+          for (guint j = 0; j < json_array_get_length (list); j++)
+            {
+              JsonNode *item = json_array_get_element (list, j);
+
+              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                return set_invalid (error, _("A reading of “%s” is not a string"), word);
+              g_ptr_array_add (kana, (gpointer)json_node_get_string (item));
+            }
+        }
+
+      if (kana->len == 0)
+        return set_invalid (error, _("The reading of “%s” must be a string or a list of strings"), word);
+
+      pair = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (pair, word_term);
+      for (guint j = 0; j < kana->len; j++)
+        {
+          const char *reading = g_ptr_array_index (kana, j);
+          guint term;
+
+          if (!is_all_hiragana (reading))
+            return set_invalid (error, _("The reading “%s” of “%s” is not written in kana"), reading, word);
+          term = intern_term (self, by_text, reading);
+          if (term == G_MAXUINT)
+            return set_invalid (error, _("The reading “%s” of “%s” is too long"), reading, word);
+          g_array_append_val (pair, term);
+        }
+
+      g_hash_table_add (read, GUINT_TO_POINTER (word_term + 1));
+      add_reading_group (groups, weights, kinds, services, g_steal_pointer (&pair));
+    }
+
+  return TRUE;
+}
+
+/* A word of the content written without kanji (the analyser gives it as
+ * its own reading), three characters or more as matched. */
+static gboolean
+is_spelt_word (const char *word)
+{
+  g_autofree char *norm = rh_text_normalize (word);
+
+  return g_utf8_strlen (norm, -1) >= MIN_READING_LEN;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The readings the analyser gave for the words of the content and of the
+ * thesaurus (@extra: word → reading; @in_content: words of the entries),
+ * as reading groups (@n_own: the terms of the file come first), in a stable
+ * order; but not of a word read by hand, a word of one character (日 has
+ * many readings), one read as written, or a reading of two kana (いか of
+ * 以下 is in too many questions of other things: がいかよきん). */
+static void
+add_analysed_readings (RhThesaurus *self,
+                       GHashTable  *by_text,
+                       GPtrArray   *groups,
+                       GArray      *weights,
+                       GArray      *kinds,
+                       GPtrArray   *services,
+                       GHashTable  *read,
+                       guint        n_own,
+                       GHashTable  *extra,
+                       gboolean     in_content)
+{
+  g_autofree gpointer *words = NULL;
+  guint n = 0;
+
+  words = g_hash_table_get_keys_as_array (extra, &n);
+  qsort (words, n, sizeof (gpointer), compare_strings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = words[i];
+      g_auto(GStrv) kana = g_strsplit (g_hash_table_lookup (extra, word), "\n", -1);
+      guint n_terms = self->terms->len;
+      guint word_term;
+      GArray *pair;
+
+      guint n_usable = 0;
+
+      for (guint k = 0; kana[k] != NULL; k++)
+        n_usable += g_utf8_strlen (kana[k], -1) >= MIN_READING_LEN && is_all_hiragana (kana[k]) &&
+                    !g_str_equal (kana[k], word);
+      if (g_utf8_strlen (word, -1) < 2 || (n_usable == 0 && !(in_content && is_spelt_word (word))))
+        continue;
+      word_term = intern_term (self, by_text, word);
+      if (word_term == G_MAXUINT || g_hash_table_contains (read, GUINT_TO_POINTER (word_term + 1)))
+        continue;
+      /* no near matches of the analyser's words, nor of the readings of
+       * words no entry has: there are thousands, and a slip would find
+       * false friends (はいくら is not はいぞく of 配属); a slip in the
+       * reading of a word of the content is one (たんとしゃ) */
+      if (word_term >= n_terms)
+        g_array_index (self->terms, Term, word_term).exact_only = TRUE;
+
+      pair = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (pair, word_term);
+      for (guint k = 0; kana[k] != NULL; k++)
+        {
+          guint term;
+
+          if (g_utf8_strlen (kana[k], -1) < MIN_READING_LEN || !is_all_hiragana (kana[k]))
+            continue;
+          n_terms = self->terms->len;
+          term = intern_term (self, by_text, kana[k]);
+          /* a reading that is a word of the thesaurus already keeps its
+           * own meaning: 何時まで read いつまで must not make the hours a
+           * deadline */
+          if (term == G_MAXUINT || term < n_own || term == word_term)
+            continue;
+          if (term >= n_terms && !in_content)
+            g_array_index (self->terms, Term, term).exact_only = TRUE;
+          g_array_append_val (pair, term);
+        }
+
+      /* a word of katakana or letters of the content stands alone: it
+       * counts where it is written (バックアップ beside a word the help
+       * does not know) */
+      if (pair->len < 2 && !(in_content && is_spelt_word (word)))
+        {
+          g_array_unref (pair);
+          continue;
+        }
+      g_hash_table_add (read, GUINT_TO_POINTER (word_term + 1));
+      add_reading_group (groups, weights, kinds, services, pair);
+    }
+}
+
+
 /* groups: GPtrArray of GArray of guint (term ids); weights, kinds
  * (GROUP_*, guint8) and services (interned or NULL) parallel */
+/* Group @n (from 1) of the file: its terms, weight, kind and service. */
+static gboolean
+parse_group (RhThesaurus  *self,
+             GHashTable   *by_text,
+             JsonNode     *group_node,
+             guint         n,
+             GPtrArray    *groups,
+             GArray       *weights,
+             GArray       *kinds,
+             GPtrArray    *services,
+             GHashTable   *term_readings,
+             GError      **error)
+{
+  JsonNode *node;
+  JsonArray *words;
+  GArray *group;
+  float weight = GROUP_WEIGHT;
+  guint8 kind = GROUP_SPECIFIC;
+  const char *service = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
+      (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (node))
+    return set_invalid (error, _("Synonym group %u has no “terms” list"), n);
+
+  words = json_node_get_array (node);
+  if (json_array_get_length (words) < 2)
+    return set_invalid (error, _("Synonym group %u needs at least two terms"), n);
+
+  node = json_object_get_member (json_node_get_object (group_node), "weight");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) ||
+          (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (node) != G_TYPE_INT64))
+        return set_invalid (error, _("The weight of synonym group %u is not a number"), n);
+      weight = json_node_get_double (node);
+      if (!(weight > 0 && weight <= 1))
+        return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), n);
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "generic");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return set_invalid (error, _("“generic” in synonym group %u is not true or false"), n);
+      kind = json_node_get_boolean (node) ? GROUP_GENERIC : GROUP_SPECIFIC;
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "service");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          *json_node_get_string (node) == '\0')
+        return set_invalid (error, _("“service” in synonym group %u is not a service id"), n);
+      service = g_intern_string (json_node_get_string (node));
+    }
+
+  node = json_object_get_member (json_node_get_object (group_node), "service_name");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return set_invalid (error, _("“service_name” in synonym group %u is not true or false"), n);
+      if (json_node_get_boolean (node) && (service == NULL || kind == GROUP_GENERIC))
+        return set_invalid (error, _("Synonym group %u names a service but has no “service” or is generic"), n);
+      if (json_node_get_boolean (node))
+        kind = GROUP_SERVICE_NAME;
+    }
+
+  group = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (groups, group);
+  g_array_append_val (weights, weight);
+  g_array_append_val (kinds, kind);
+  g_ptr_array_add (services, (gpointer)service);
+
+  for (guint j = 0; j < json_array_get_length (words); j++)
+    {
+      JsonNode *word = json_array_get_element (words, j);
+      guint term;
+
+      if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
+        return set_invalid (error, _("Term %u of synonym group %u is not a string"), j + 1, n);
+      term = intern_term (self, by_text, json_node_get_string (word));
+      if (term == G_MAXUINT)
+        return set_invalid (error, _("Term %u of synonym group %u (“%s”) is empty or too long"),
+                            j + 1, n, json_node_get_string (word));
+      g_array_append_val (group, term);
+      add_term_reading (term_readings, json_node_get_string (word));
+    }
+
+  /* "alone": words the thesaurus knows, each standing for itself alone
+   * (キャッシュカード, 住宅ローン: whole words, not キャッシュ or ローン of
+   * something else); they name a topic wherever they are written */
+  node = json_object_get_member (json_node_get_object (group_node), "alone");
+  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+    return set_invalid (error, _("“alone” in synonym group %u is not true or false"), n);
+  if (node != NULL && json_node_get_boolean (node))
+    {
+      if (kind != GROUP_SPECIFIC)
+        return set_invalid (error, _("Synonym group %u of words alone is generic or names a service"), n);
+      g_ptr_array_set_size (groups, groups->len - 1);
+      g_array_set_size (weights, weights->len - 1);
+      g_array_set_size (kinds, kinds->len - 1);
+      g_ptr_array_set_size (services, services->len - 1);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse (RhThesaurus  *self,
        JsonNode     *root,
@@ -326,14 +675,16 @@ parse (RhThesaurus  *self,
        GArray       *weights,
        GArray       *kinds,
        GPtrArray    *services,
+       GHashTable   *extra_readings,
        GError      **error)
 {
   g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) read = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) term_readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_own;
   JsonObject *object;
   JsonNode *node;
   JsonArray *array;
-  JsonObject *readings;
-  GList *members;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return set_invalid (error, _("The synonyms file must hold a JSON object"));
@@ -356,181 +707,17 @@ parse (RhThesaurus  *self,
   array = json_node_get_array (node);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *group_node = json_array_get_element (array, i);
-      JsonArray *words;
-      GArray *group;
-      float weight = GROUP_WEIGHT;
-      guint8 kind = GROUP_SPECIFIC;
-      const char *service = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
-          (node = json_object_get_member (json_node_get_object (group_node), "terms")) == NULL ||
-          !JSON_NODE_HOLDS_ARRAY (node))
-        return set_invalid (error, _("Synonym group %u has no “terms” list"), i + 1);
-
-      words = json_node_get_array (node);
-      if (json_array_get_length (words) < 2)
-        return set_invalid (error, _("Synonym group %u needs at least two terms"), i + 1);
-
-      node = json_object_get_member (json_node_get_object (group_node), "weight");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) ||
-              (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
-               json_node_get_value_type (node) != G_TYPE_INT64))
-            return set_invalid (error, _("The weight of synonym group %u is not a number"), i + 1);
-          weight = json_node_get_double (node);
-          if (!(weight > 0 && weight <= 1))
-            return set_invalid (error, _("The weight of synonym group %u is not between 0 and 1"), i + 1);
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "generic");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            return set_invalid (error, _("“generic” in synonym group %u is not true or false"), i + 1);
-          kind = json_node_get_boolean (node) ? GROUP_GENERIC : GROUP_SPECIFIC;
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "service");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-              *json_node_get_string (node) == '\0')
-            return set_invalid (error, _("“service” in synonym group %u is not a service id"), i + 1);
-          service = g_intern_string (json_node_get_string (node));
-        }
-
-      node = json_object_get_member (json_node_get_object (group_node), "service_name");
-      if (node != NULL)
-        {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            return set_invalid (error, _("“service_name” in synonym group %u is not true or false"), i + 1);
-          if (json_node_get_boolean (node) && (service == NULL || kind == GROUP_GENERIC))
-            return set_invalid (error, _("Synonym group %u names a service but has no “service” or is generic"), i + 1);
-          if (json_node_get_boolean (node))
-            kind = GROUP_SERVICE_NAME;
-        }
-
-      group = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_ptr_array_add (groups, group);
-      g_array_append_val (weights, weight);
-      g_array_append_val (kinds, kind);
-      g_ptr_array_add (services, (gpointer)service);
-
-      for (guint j = 0; j < json_array_get_length (words); j++)
-        {
-          JsonNode *word = json_array_get_element (words, j);
-          guint term;
-
-          if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
-            return set_invalid (error, _("Term %u of synonym group %u is not a string"), j + 1, i + 1);
-          term = intern_term (self, by_text, json_node_get_string (word));
-          if (term == G_MAXUINT)
-            return set_invalid (error, _("Term %u of synonym group %u (“%s”) is empty or too long"),
-                                j + 1, i + 1, json_node_get_string (word));
-          g_array_append_val (group, term);
-        }
-    }
+    if (!parse_group (self, by_text, json_array_get_element (array, i), i + 1,
+                      groups, weights, kinds, services, term_readings, error))
+      return FALSE;
 
   node = json_object_get_member (object, "readings");
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return set_invalid (error, _("“readings” in the synonyms file must be an object"));
-  readings = json_node_get_object (node);
+  if (node != NULL && !parse_readings (self, node, by_text, groups, weights, kinds, services, read, error))
+    return FALSE;
 
-  members = json_object_get_members (readings);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *word = l->data;
-      JsonNode *value = json_object_get_member (readings, word);
-      g_autoptr(GPtrArray) kana = g_ptr_array_new ();
-      guint word_term = intern_term (self, by_text, word);
-      guint n_groups = groups->len;
-      GArray *pair;
-
-      if (word_term == G_MAXUINT)
-        {
-          g_list_free (members);
-          return set_invalid (error, _("The reading entry “%s” is empty or too long"), word);
-        }
-
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-        g_ptr_array_add (kana, (gpointer)json_node_get_string (value));
-      else if (JSON_NODE_HOLDS_ARRAY (value))
-        {
-          JsonArray *list = json_node_get_array (value);
-
-          for (guint j = 0; j < json_array_get_length (list); j++)
-            {
-              JsonNode *item = json_array_get_element (list, j);
-
-              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-                {
-                  g_list_free (members);
-                  return set_invalid (error, _("A reading of “%s” is not a string"), word);
-                }
-              g_ptr_array_add (kana, (gpointer)json_node_get_string (item));
-            }
-        }
-
-      if (kana->len == 0)
-        {
-          g_list_free (members);
-          return set_invalid (error, _("The reading of “%s” must be a string or a list of strings"), word);
-        }
-
-      pair = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (pair, word_term);
-
-      for (guint j = 0; j < kana->len; j++)
-        {
-          const char *reading = g_ptr_array_index (kana, j);
-          guint term;
-
-          if (!is_all_hiragana (reading))
-            {
-              g_array_unref (pair);
-              g_list_free (members);
-              return set_invalid (error, _("The reading “%s” of “%s” is not written in kana"), reading, word);
-            }
-          term = intern_term (self, by_text, reading);
-          if (term == G_MAXUINT)
-            {
-              g_array_unref (pair);
-              g_list_free (members);
-              return set_invalid (error, _("The reading “%s” of “%s” is too long"), reading, word);
-            }
-          g_array_append_val (pair, term);
-
-          /* The reading joins every group of its word. */
-          for (guint g = 0; g < n_groups; g++)
-            {
-              GArray *group = g_ptr_array_index (groups, g);
-
-              for (guint k = 0; k < group->len; k++)
-                if (g_array_index (group, guint, k) == word_term)
-                  {
-                    g_array_append_val (group, term);
-                    break;
-                  }
-            }
-        }
-
-      {
-        float weight = READING_WEIGHT;
-        guint8 kind = GROUP_READING;
-
-        g_ptr_array_add (groups, pair);
-        g_array_append_val (weights, weight);
-        g_array_append_val (kinds, kind);
-        g_ptr_array_add (services, NULL);
-      }
-    }
-  g_list_free (members);
-
+  n_own = self->terms->len;
+  add_analysed_readings (self, by_text, groups, weights, kinds, services, read, n_own, extra_readings, TRUE);
+  add_analysed_readings (self, by_text, groups, weights, kinds, services, read, n_own, term_readings, FALSE);
   return TRUE;
 }
 
@@ -652,7 +839,7 @@ build_maps (RhThesaurus *self)
       guint len = g_array_index (self->terms, Term, t).len;
 
       n_prefixes += len;
-      if (len >= MIN_FUZZY_LEN)
+      if (len >= MIN_FUZZY_LEN && !g_array_index (self->terms, Term, t).exact_only)
         n_deletions += len;
       self->max_len = MAX (self->max_len, len);
     }
@@ -669,7 +856,7 @@ build_maps (RhThesaurus *self)
       slice_map_add (&self->exact, hash_chars (c, len, G_MAXUINT), t, 0);
       for (guint p = 1; p <= len; p++)
         slice_map_add (&self->prefixes, hash_chars (c, p, G_MAXUINT), t, p);
-      if (len >= MIN_FUZZY_LEN)
+      if (len >= MIN_FUZZY_LEN && !g_array_index (self->terms, Term, t).exact_only)
         for (guint d = 0; d < len; d++)
           slice_map_add (&self->deletions, hash_chars (c, len, d), t, d);
     }
@@ -678,14 +865,18 @@ build_maps (RhThesaurus *self)
 /**
  * rh_thesaurus_new_from_bytes:
  * @bytes: the JSON text of a synonyms file
+ * @readings: (nullable): word → reading of the content's words, from
+ *   rh_analyser_collect_readings(); the thesaurus adds its own words' to it
  *
  * Returns: (transfer full) (nullable): the thesaurus, or %NULL with @error
  *   set (RH_SEARCH_ERROR) naming what is wrong
  */
 RhThesaurus *
-rh_thesaurus_new_from_bytes (GBytes  *bytes,
-                             GError **error)
+rh_thesaurus_new_from_bytes (GBytes      *bytes,
+                             GHashTable  *readings,
+                             GError     **error)
 {
+  g_autoptr(GHashTable) own_readings = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
@@ -714,7 +905,9 @@ rh_thesaurus_new_from_bytes (GBytes  *bytes,
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   self->alts = g_array_new (FALSE, FALSE, sizeof (RhThesaurusAlt));
 
-  if (!parse (self, json_parser_get_root (parser), groups, weights, kinds, services, error))
+  if (readings == NULL)
+    readings = own_readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!parse (self, json_parser_get_root (parser), groups, weights, kinds, services, readings, error))
     return NULL;
 
   build_alternatives (self, groups, weights);
@@ -1120,7 +1313,8 @@ rh_thesaurus_find (RhThesaurus    *self,
           guint tlen;
           const gunichar *t = term_chars (self, node->term, &tlen);
 
-          if (node->extra == L && tlen > L && memcmp (t, query + i, L * sizeof (gunichar)) == 0)
+          if (node->extra == L && tlen > L && memcmp (t, query + i, L * sizeof (gunichar)) == 0 &&
+              !g_array_index (self->terms, Term, node->term).exact_only)
             {
               add_match (found, i, L, node->term, PREFIX_FACTOR, TRUE);
               n_found++;

@@ -1,0 +1,32 @@
+/* rh-analyser.h — readings and base forms of Japanese text, from MeCab
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The dictionary and the library used unless these name others. */
+#define RH_ANALYSER_ENV_DICDIR "RH_MECAB_DICDIR"
+#define RH_ANALYSER_ENV_LIBRARY "RH_MECAB_LIBRARY"
+
+gboolean  rh_analyser_is_available  (void);
+/* Adds to @readings (char * word → char * reading, both owned by the
+ * table) every word of @text written with a kanji: each word as written
+ * (保存, 届か), its base form (届く), and each run of nouns as one word
+ * (保存期間 ほぞんきかん). Readings are in katakana as the dictionary
+ * spells them. *@base_forms (nullable) gets the base forms of the
+ * inflected words of @text written with a kanji (届か → 届く), one a
+ * line, or NULL: what the index adds to a field beside its text. Adds
+ * nothing without an analyser. */
+void      rh_analyser_collect_readings (const char  *text,
+                                        GHashTable  *readings,
+                                        char       **base_forms);
+/* The reading of the whole of @word where it has a kanji and the
+ * dictionary reads every part of it; else NULL. */
+char     *rh_analyser_dup_reading   (const char *word);
+
+G_END_DECLS

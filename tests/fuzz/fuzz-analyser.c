@@ -1,0 +1,46 @@
+/* fuzz-analyser.c — libFuzzer target: MeCab's reading of content text
+ *
+ * Every text of a downloaded faq.json goes through the analyser when the
+ * index is built: readings, runs of nouns, base forms and their readings,
+ * on whatever an update server sends (valid UTF-8, as the loader checks).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rh-core.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GHashTable) readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *bases = NULL;
+  g_autofree char *whole = NULL;
+  GHashTableIter iter;
+  gpointer word, reading;
+
+  /* the loader refuses what is not UTF-8; a string ends at a NUL */
+  text = g_strndup ((const char *)data, size);
+  if (!g_utf8_validate (text, -1, NULL))
+    return 0;
+
+  rh_analyser_collect_readings (text, readings, &bases);
+  g_assert (bases == NULL || g_utf8_validate (bases, -1, NULL));
+
+  g_hash_table_iter_init (&iter, readings);
+  while (g_hash_table_iter_next (&iter, &word, &reading))
+    {
+      g_assert (*(const char *)word != '\0');
+      g_assert (g_utf8_validate (word, -1, NULL));
+      g_assert (g_utf8_validate (reading, -1, NULL));
+    }
+
+  whole = rh_analyser_dup_reading (text);
+  g_assert (whole == NULL || g_utf8_validate (whole, -1, NULL));
+  return 0;
+}
