@@ -93,11 +93,23 @@ xdotool (const char *first,
   RH_TEST_WAIT_FOR (done);
 }
 
-/* Types @keys as a person would (romaji, one key every 60 ms). */
+static guint preedit_changes;   /* preedit-changed emissions seen so far */
+
+/* Types @keys as a person would (romaji), one key at a time: each key is
+ * sent once the input method has shown the previous one in the preedit.
+ * ibus 1.5.27 can reorder keys sent faster than a busy client handles them
+ * (fixed in 1.5.29), and a person sees each key before typing the next. */
 static void
 type (const char *keys)
 {
-  xdotool ("type", "--delay", "60", keys, NULL);
+  for (const char *k = keys; *k != '\0'; k++)
+    {
+      char one[2] = { *k, '\0' };
+      guint before = preedit_changes;
+
+      xdotool ("type", one, NULL);
+      RH_TEST_WAIT_FOR (preedit_changes > before);
+    }
 }
 
 static void
@@ -111,6 +123,7 @@ preedit_changed_cb (GtkText    *text,
                     const char *string,
                     gpointer    data)
 {
+  preedit_changes++;
   g_free (preedit);
   preedit = g_strdup (string);
   g_test_message ("preedit “%s”", string);
@@ -298,6 +311,8 @@ test_ime_date_in_kana_mode (void)
   payday = rh_test_find_named (dialog, "zaikei-payday");
   g_assert_nonnull (payday);
   RH_TEST_WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), payday));
+  g_signal_connect (gtk_root_get_focus (GTK_ROOT (dialog)), "preedit-changed",
+                    G_CALLBACK (preedit_changed_cb), NULL);
 
   type ("12/25");
   key ("Return");
