@@ -14,8 +14,11 @@
 #include "rh-catalog.h"
 #include "rh-category-private.h"
 #include "rh-entry-private.h"
+#include "rh-file.h"
 
 #define MAX_JSON_DEPTH 64
+/* Far above any real faq.json (the updater takes at most 5 MiB). */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
 
 struct _RhCatalog
 {
@@ -1081,14 +1084,13 @@ rh_catalog_new_from_file (const char  *path,
                           GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(mapped = g_mapped_file_new (path, FALSE, error)))
+  /* A regular file only, so that a FIFO or a device never blocks or
+   * floods the loader. */
+  if (!(bytes = rh_file_read_regular (path, MAX_FILE_SIZE, error)))
     return NULL;
-
-  bytes = g_mapped_file_get_bytes (mapped);
 
   return rh_catalog_new_from_bytes (bytes, path, error);
 }
