@@ -478,6 +478,37 @@ test_special_cli (void)
   rm_rf (data_home);
 }
 
+/* A writer killed between writing its temporary file and renaming it
+ * leaves the file behind; the next check removes it, and only such files. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = make_cache_dir ();
+  g_autoptr(RhContentUpdater) updater = updater_with_installed (dir);
+  g_autofree char *url = rh_test_server_url (server, "/newer.json");
+  const char *stale[] = { ".faq.json.Ab3dEf", ".state.ini.x1Y2z3", ".holidays.csv.new", ".faq.json.new" };
+  g_autofree char *kept = g_build_filename (dir, ".faq.json.notes", NULL);
+  g_autoptr(RhUpdateResult) result = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, stale[i], NULL);
+      g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    }
+  g_assert_true (g_file_set_contents (kept, "x", 1, NULL));
+
+  rh_content_updater_set_content_url (updater, url);
+  result = rh_content_updater_check (updater, NULL);
+  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UPDATED);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, stale[i], NULL);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  rm_rf (dir);
+}
+
 /* ---------- 6. two processes at once ---------- */
 
 static GSubprocess *
@@ -599,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/updater-hostile/special-faq", test_special_faq);
   g_test_add_func ("/updater-hostile/special-state-and-holidays", test_special_state_and_holidays);
   g_test_add_func ("/updater-hostile/special-cli", test_special_cli);
+  g_test_add_func ("/updater-hostile/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/updater-hostile/concurrent", test_concurrent);
 
   ret = g_test_run ();

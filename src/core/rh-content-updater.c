@@ -619,6 +619,40 @@ lock_cache_dir (const char    *dir,
   return fd;
 }
 
+/* Removes temporary files left by a writer that was killed. Called with
+ * the folder locked: every writer creates its temporary files only while
+ * holding the lock, so none of them belongs to a running check. */
+static void
+remove_stale_temporaries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      gboolean ours = FALSE;
+
+      for (guint i = 0; i < RH_UPDATE_N_KINDS + 1 && !ours; i++)
+        {
+          const char *base = i < RH_UPDATE_N_KINDS ? file_names[i] : STATE_FILE;
+          gsize base_len = strlen (base);
+
+          /* .NAME.XXXXXX, and .NAME.new of earlier versions */
+          ours = name[0] == '.' && strncmp (name + 1, base, base_len) == 0 &&
+                 name[1 + base_len] == '.' &&
+                 (strlen (name + 2 + base_len) == 6 || g_str_equal (name + 2 + base_len, "new"));
+        }
+
+      if (ours)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_debug ("removing %s, left by an interrupted update", path);
+          g_unlink (path);
+        }
+    }
+}
+
 /* Whether @revision is more than a year ahead of today: such a file would
  * stay "newest" above every future built-in revision. */
 static gboolean
@@ -961,6 +995,7 @@ commit (CheckParams    *params,
       return;
     }
 
+  remove_stale_temporaries (params->cache_dir);
   state = load_state (params->cache_dir);
   builtin = rh_catalog_new_builtin (NULL);
 
