@@ -283,6 +283,9 @@ static const FailCase fail_cases[] = {
   { "/schema-invalid.json", RH_UPDATE_ERROR_INVALID, "“ib-pc-change”: field “question”" },
   { "/loop", RH_UPDATE_ERROR_TOO_MANY_REDIRECTS, "Too many redirects" },
   { "/to-plain-http", RH_UPDATE_ERROR_NOT_HTTPS, "http://example.com/faq.json" },
+  /* Brackets hidden in a comment, then deep nesting: once a SIGSEGV. */
+  { "/hidden-brackets.json", RH_UPDATE_ERROR_INVALID, "line 1: comments are not allowed" },
+  { "/future.json", RH_UPDATE_ERROR_INVALID, "revision 9999-12-31 is more than a year ahead of today" },
 };
 
 static void
@@ -780,6 +783,18 @@ main (int   argc,
     rh_test_server_add (server, "/same-revision.json", same);
     rh_test_server_add (server, "/dup-revision.json", dup_bytes);
     rh_test_server_add (server, "/future.json", future);
+    {
+      GString *hidden = g_string_new ("{\"schema\":1,\"x\":/*");
+      g_autoptr(GBytes) hidden_bytes = NULL;
+
+      for (guint i = 0; i < 400000; i++)
+        g_string_append_c (hidden, ']');
+      g_string_append (hidden, "*/");
+      for (guint i = 0; i < 400000; i++)
+        g_string_append_c (hidden, '[');
+      hidden_bytes = g_string_free_to_bytes (hidden);
+      rh_test_server_add (server, "/hidden-brackets.json", hidden_bytes);
+    }
     rh_test_server_add (server, "/schema-invalid.json", schema);
     rh_test_server_add (server, "/invalid.json", invalid);
   }
