@@ -284,7 +284,7 @@ static const FailCase fail_cases[] = {
   { "/loop", RH_UPDATE_ERROR_TOO_MANY_REDIRECTS, "Too many redirects" },
   { "/to-plain-http", RH_UPDATE_ERROR_NOT_HTTPS, "http://example.com/faq.json" },
   /* Brackets hidden in a comment, then deep nesting: once a SIGSEGV. */
-  { "/hidden-brackets.json", RH_UPDATE_ERROR_INVALID, "line 1: comments are not allowed" },
+  { "/hidden-brackets.json", RH_UPDATE_ERROR_INVALID, "line 1: not valid JSON: comments are not allowed" },
   { "/future.json", RH_UPDATE_ERROR_INVALID, "revision 9999-12-31 is more than a year ahead of today" },
 };
 

@@ -870,7 +870,7 @@ check_strict_json (const char  *data,
     {
       /* Translators: file name, line number, what is wrong */
       g_set_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE,
-                   _("%s, line %u: %s"), origin, line, what);
+                   _("%s, line %u: not valid JSON: %s"), origin, line, what);
       return FALSE;
     }
 
