@@ -52,6 +52,22 @@ main (void)
   g_print ("is_business_day: %u calls, %.1f ns per call (%u open)\n",
            n, seconds_since (start) * 1e9 / n, open / rounds);
 
+  /* The holiday table parser is linear: 1 and 4 MiB of lone CRs. */
+  for (guint mib = 1; mib <= 4; mib *= 4)
+    {
+      g_autoptr(GString) csv = g_string_new ("2030/1/1,元日\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GArray) rows = NULL;
+
+      for (guint i = 0; i < mib * 1024 * 1024; i++)
+        g_string_append_c (csv, '\r');
+      bytes = g_bytes_new (csv->str, csv->len);
+      start = g_get_monotonic_time ();
+      rows = rh_holiday_table_parse (bytes, "bench.csv", NULL);
+      g_print ("holiday table with %u MiB of lone CRs: %.1f ms (%u rows)\n",
+               mib, seconds_since (start) * 1e3, rows ? rows->len : 0);
+    }
+
   /* A 財形 deadline for every day of 2026. */
   n = 0;
   start = g_get_monotonic_time ();

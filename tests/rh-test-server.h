@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 #define RH_TEST_ETAG "\"rh-test-v2\""
-#define RH_TEST_NEW_REVISION "2099-01-01"
+#define RH_TEST_NEW_REVISION "2026-12-01"
+#define RH_TEST_NEWER_REVISION "2026-12-02"
 #define RH_TEST_NEW_ENTRY_ID "update-test-entry"
 #define RH_TEST_NEW_ENTRY_QUESTION "更新テスト用の新しい質問です。"
 

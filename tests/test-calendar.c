@@ -374,6 +374,39 @@ test_table_line_ends (void)
     }
 }
 
+/* A valid table padded with a mebibyte of lone CRs: every CR is a line of
+ * its own (so a bad row after them is named by its true number), and the
+ * parse is one pass (the old g_string_replace() way took 46 s here). */
+static void
+test_table_many_line_ends (void)
+{
+  const guint pad = 1024 * 1024;
+  GString *csv = g_string_new ("2030/1/1,元日\r\n");
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < pad; i++)
+    g_string_append_c (csv, '\r');
+  g_string_append (csv, "2030/1/14,成人の日\n\r\n");
+  good = g_bytes_new (csv->str, csv->len);
+  rows = rh_holiday_table_parse (good, "pad.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  g_string_append (csv, "2030/13/1,x\r\n");
+  bad = g_string_free_to_bytes (csv);
+  none = rh_holiday_table_parse (bad, "pad.csv", &error);
+  g_assert_null (none);
+  /* line 1, pad lone CRs (lines 2…pad+1), the row, one LF line, one CRLF line */
+  expected = g_strdup_printf ("pad.csv, line %u: ", pad + 4);
+  g_assert_error (error, RH_HOLIDAY_TABLE_ERROR, RH_HOLIDAY_TABLE_ERROR_ROW);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
 static void
 test_table_override_semantics (void)
 {
@@ -565,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/calendar/table-cp932", test_table_cp932);
   g_test_add_func ("/calendar/table-iso-utf8", test_table_iso_utf8);
   g_test_add_func ("/calendar/table-line-ends", test_table_line_ends);
+  g_test_add_func ("/calendar/table-many-line-ends", test_table_many_line_ends);
   g_test_add_func ("/calendar/table-override-semantics", test_table_override_semantics);
   g_test_add_func ("/calendar/table-errors", test_table_errors);
   g_test_add_func ("/calendar/table-noise", test_table_noise);

@@ -642,6 +642,80 @@ test_catalog_garbage (void)
   }
 }
 
+/* Brackets hidden in a comment or a single-quoted string (both of which
+ * json-glib accepts) once drove the depth count negative, and the real
+ * nesting after them then reached json-glib's recursive parser: SIGSEGV. */
+static void
+test_catalog_strict_json (void)
+{
+  const char *hiders[][2] = { { "/*", "*/" }, { "'", "'" }, { "//", "\n" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hiders); i++)
+    {
+      GString *text = g_string_new ("{\"schema\":1,\"x\":");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RhCatalog) catalog = NULL;
+
+      g_string_append (text, hiders[i][0]);
+      for (guint j = 0; j < 400000; j++)
+        g_string_append_c (text, ']');
+      g_string_append (text, hiders[i][1]);
+      for (guint j = 0; j < 400000; j++)
+        g_string_append_c (text, '[');
+      bytes = g_string_free_to_bytes (text);
+      catalog = rh_catalog_new_from_bytes (bytes, "hidden.json", &error);
+      g_assert_null (catalog);
+      g_assert_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "hidden.json, line 1: "));
+    }
+
+  /* The built-in content with one comment, or one single-quoted string,
+   * is refused as a whole, naming the line. */
+  {
+    g_autoptr(GBytes) builtin = g_resources_lookup_data (RH_CATALOG_RESOURCE,
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    const char *variants[] = { "/* note */", "//note\n" };
+
+    g_assert_nonnull (builtin);
+    for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+      {
+        g_autofree char *text = g_strconcat (variants[i],
+                                             (const char *)g_bytes_get_data (builtin, NULL), NULL);
+        g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RhCatalog) catalog = rh_catalog_new_from_bytes (bytes, "c.json", &error);
+
+        g_assert_null (catalog);
+        g_assert_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE);
+        g_assert_true (g_str_has_prefix (error->message, "c.json, line 1: "));
+      }
+  }
+}
+
+/* json-glib turns \u0000 into a NUL that silently cut the title short. */
+static void
+test_catalog_nul_escape (void)
+{
+  g_autoptr(JsonNode) node = builtin_json ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCatalog) catalog = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  GString *json;
+
+  json_object_set_string_member (json_node_get_object (node), "title", "ろうきん\\u0000団体");
+  text = json_to_string (node, FALSE);
+  /* json_to_string escaped the backslash: make it a real \u0000 escape. */
+  json = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (json, "\\\\u0000", "\\u0000", 1), ==, 1);
+  bytes = g_string_free_to_bytes (json);
+  catalog = rh_catalog_new_from_bytes (bytes, "nul.json", &error);
+  g_assert_null (catalog);
+  g_assert_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "\\u0000"));
+}
+
 static void
 test_catalog_from_file (void)
 {
@@ -674,6 +748,8 @@ main (int   argc,
   g_test_add_func ("/catalog/unknown-fields-ignored", test_catalog_unknown_fields_ignored);
   g_test_add_func ("/catalog/garbage", test_catalog_garbage);
   g_test_add_func ("/catalog/form-source", test_catalog_form_source);
+  g_test_add_func ("/catalog/strict-json", test_catalog_strict_json);
+  g_test_add_func ("/catalog/nul-escape", test_catalog_nul_escape);
   g_test_add_func ("/catalog/from-file", test_catalog_from_file);
 
   return g_test_run ();

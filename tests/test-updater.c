@@ -16,8 +16,8 @@
 #include "rh-test-util.h"
 
 static RhTestServer *server;
-static GBytes *faq_new;      /* revision 2099-01-01, 15 entries */
-static GBytes *faq_newer;    /* revision 2099-02-01 */
+static GBytes *faq_new;      /* revision RH_TEST_NEW_REVISION, 15 entries */
+static GBytes *faq_newer;    /* revision RH_TEST_NEWER_REVISION */
 
 typedef struct
 {
@@ -49,16 +49,28 @@ read_file (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+/* No temporary file of any writer is left in the folder. */
+static void
+assert_no_temporary (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    g_assert_false (name[0] == '.' && strchr (name + 1, '.') != NULL &&
+                    (g_str_has_prefix (name, ".faq.json.") || g_str_has_prefix (name, ".state.ini.") ||
+                     g_str_has_prefix (name, ".holidays.csv.")));
+}
+
 static void
 assert_installed_intact (Fixture *f)
 {
   g_autoptr(GBytes) now = read_file (f->faq_path);
-  g_autofree char *tmp = g_build_filename (f->cache_dir, ".faq.json.new", NULL);
 
   g_assert_cmpuint (g_bytes_get_size (now), ==, g_bytes_get_size (f->installed));
   g_assert_cmpint (memcmp (g_bytes_get_data (now, NULL), g_bytes_get_data (f->installed, NULL),
                            g_bytes_get_size (now)), ==, 0);
-  g_assert_false (g_file_test (tmp, G_FILE_TEST_IS_REGULAR));
+  assert_no_temporary (f->cache_dir);
 }
 
 static void
@@ -159,9 +171,9 @@ test_updater_newer_replaces (Fixture       *f,
 
   result = check_content (f, "/newer.json");
   g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UPDATED);
-  g_assert_cmpstr (rh_update_result_get_revision (result, RH_UPDATE_KIND_CONTENT), ==, "2099-02-01");
+  g_assert_cmpstr (rh_update_result_get_revision (result, RH_UPDATE_KIND_CONTENT), ==, RH_TEST_NEWER_REVISION);
   g_assert_nonnull (rh_update_result_get_catalog (result));
-  g_assert_cmpstr (rh_catalog_get_revision (rh_update_result_get_catalog (result)), ==, "2099-02-01");
+  g_assert_cmpstr (rh_catalog_get_revision (rh_update_result_get_catalog (result)), ==, RH_TEST_NEWER_REVISION);
   now = read_file (f->faq_path);
   g_assert_true (g_bytes_equal (now, faq_newer));
 }
@@ -174,24 +186,60 @@ test_updater_follows_redirect (Fixture       *f,
 
   result = check_content (f, "/moved");
   g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UPDATED);
-  g_assert_cmpstr (rh_update_result_get_revision (result, RH_UPDATE_KIND_CONTENT), ==, "2099-02-01");
+  g_assert_cmpstr (rh_update_result_get_revision (result, RH_UPDATE_KIND_CONTENT), ==, RH_TEST_NEWER_REVISION);
 }
 
 static void
-test_updater_older_than_builtin (Fixture       *f,
-                                 gconstpointer  data)
+test_updater_older_than_builtin (void)
 {
+  g_autofree char *dir = g_dir_make_tmp ("rh-updater-XXXXXX", NULL);
+  g_autoptr(RhContentUpdater) updater = rh_content_updater_new (dir);
+  g_autofree char *url = rh_test_server_url (server, "/old.json");
+  g_autofree char *path = g_build_filename (dir, "faq.json", NULL);
   g_autoptr(RhUpdateResult) result = NULL;
   g_autoptr(RhCatalog) best = NULL;
 
-  /* A server still serving an old file does not take the clerk back. */
-  result = check_content (f, "/old.json");
+  /* A server still serving an old file does not take the clerk back, and
+   * nothing is written for it. */
+  rh_content_updater_set_content_url (updater, url);
+  result = rh_content_updater_check (updater, NULL);
   g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UNCHANGED);
   g_assert_nonnull (strstr (rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT), "2000-01-01"));
+  g_assert_nonnull (strstr (rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT), "built-in"));
   g_assert_null (rh_update_result_get_catalog (result));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  best = rh_content_updater_load_best_catalog (f->updater, NULL);
+  best = rh_content_updater_load_best_catalog (updater, NULL);
   g_assert_cmpstr (rh_catalog_get_origin (best), ==, "faq.json (built-in)");
+  rm_rf (dir);
+}
+
+/* After revision 2026-12-01 is installed, a server offering an older one
+ * (also through a duplicate "revision" key, where the last one wins) or
+ * the same revision with other bytes once overwrote the file and said
+ * "unchanged": the clerk fell back to the built-in content. */
+static void
+test_updater_older_than_installed (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *paths[] = { "/old.json", "/dup-revision.json", "/same-revision.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(RhUpdateResult) result = check_content (f, paths[i]);
+      g_autoptr(RhCatalog) best = NULL;
+      const char *message = rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT);
+
+      g_test_message ("%s: %s", paths[i], message);
+      g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UNCHANGED);
+      g_assert_nonnull (strstr (message, "not newer than the installed revision " RH_TEST_NEW_REVISION));
+      g_assert_cmpstr (rh_update_result_get_revision (result, RH_UPDATE_KIND_CONTENT), ==, RH_TEST_NEW_REVISION);
+      g_assert_null (rh_update_result_get_catalog (result));
+      assert_installed_intact (f);
+
+      best = rh_content_updater_load_best_catalog (f->updater, NULL);
+      g_assert_cmpstr (rh_catalog_get_revision (best), ==, RH_TEST_NEW_REVISION);
+    }
 }
 
 static void
@@ -235,6 +283,9 @@ static const FailCase fail_cases[] = {
   { "/schema-invalid.json", RH_UPDATE_ERROR_INVALID, "“ib-pc-change”: field “question”" },
   { "/loop", RH_UPDATE_ERROR_TOO_MANY_REDIRECTS, "Too many redirects" },
   { "/to-plain-http", RH_UPDATE_ERROR_NOT_HTTPS, "http://example.com/faq.json" },
+  /* Brackets hidden in a comment, then deep nesting: once a SIGSEGV. */
+  { "/hidden-brackets.json", RH_UPDATE_ERROR_INVALID, "line 1: not valid JSON: comments are not allowed" },
+  { "/future.json", RH_UPDATE_ERROR_INVALID, "revision 9999-12-31 is more than a year ahead of today" },
 };
 
 static void
@@ -319,29 +370,49 @@ test_updater_check_url (void)
     }
 }
 
+/* Each refused certificate is refused for its own reason, and the message
+ * names it: only an unknown authority calls for installing one. */
 static void
 test_updater_untrusted_certificate (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(RhUpdateResult) result = NULL;
-  g_autofree char *url = g_strconcat (server->tls_base, "/newer.json", NULL);
-  const char *message;
-  guint before = server->n_requests;
+  const struct { const char *pem; const char *named; const char *not_named; } cases[] = {
+    { "untrusted-tls.pem", "authority this computer does not trust", "expired" },
+    { "expired-tls.pem", "it has expired", "another server name" },
+    { "other-host-tls.pem", "issued for another server name", "expired" },
+  };
 
-  /* A real HTTPS server whose certificate nobody trusts: refused, even on
-   * loopback. Verification is never turned off. */
-  rh_content_updater_set_content_url (f->updater, url);
-  result = rh_content_updater_check (f->updater, NULL);
-  message = rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT);
-  g_test_message ("%s", message);
-  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_FAILED);
-  g_assert_error ((GError *)rh_update_result_get_error (result, RH_UPDATE_KIND_CONTENT),
-                  RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK);
-  g_assert_nonnull (strstr (message, "certificate of"));
-  g_assert_nonnull (strstr (message, "not trusted"));
-  /* The request never reached the handler. */
-  g_assert_cmpuint (server->n_requests, ==, before);
-  assert_installed_intact (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "data", cases[i].pem, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RhUpdateResult) result = NULL;
+      g_autofree char *url = NULL;
+      RhTestServer *tls = rh_test_server_new ();
+      const char *message;
+
+      tls->tls_certificate = g_tls_certificate_new_from_file (pem, &error);
+      g_assert_no_error (error);
+      rh_test_server_start (tls);
+      url = g_strconcat (tls->tls_base, "/newer.json", NULL);
+
+      /* A real HTTPS server on loopback: refused all the same.
+       * Verification is never turned off. */
+      rh_content_updater_set_content_url (f->updater, url);
+      result = rh_content_updater_check (f->updater, NULL);
+      message = rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT);
+      g_test_message ("%s: %s", cases[i].pem, message);
+      g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_FAILED);
+      g_assert_error ((GError *)rh_update_result_get_error (result, RH_UPDATE_KIND_CONTENT),
+                      RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK);
+      g_assert_nonnull (strstr (message, "The certificate of"));
+      g_assert_nonnull (strstr (message, cases[i].named));
+      g_assert_null (strstr (message, cases[i].not_named));
+      /* The request never reached the handler. */
+      g_assert_cmpuint (tls->n_requests, ==, 0);
+      assert_installed_intact (f);
+      rh_test_server_free (tls);
+    }
 }
 
 static void
@@ -399,24 +470,6 @@ test_updater_write_fails_midway (Fixture       *f,
                   RH_UPDATE_ERROR, RH_UPDATE_ERROR_WRITE);
   g_test_message ("%s", rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT));
   g_assert_nonnull (strstr (rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT), "Could not store"));
-  assert_installed_intact (f);
-}
-
-static void
-test_updater_write_blocked (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autoptr(RhUpdateResult) result = NULL;
-  g_autofree char *tmp = g_build_filename (f->cache_dir, ".faq.json.new", NULL);
-
-  /* The temporary file's name is taken by a directory: open() fails. */
-  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
-  result = check_content (f, "/newer.json");
-  g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_FAILED);
-  g_assert_error ((GError *)rh_update_result_get_error (result, RH_UPDATE_KIND_CONTENT),
-                  RH_UPDATE_ERROR, RH_UPDATE_ERROR_WRITE);
-  g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_DIR));
-  g_rmdir (tmp);
   assert_installed_intact (f);
 }
 
@@ -489,7 +542,7 @@ test_updater_async (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpint (rh_update_result_get_status (result, RH_UPDATE_KIND_CONTENT), ==, RH_UPDATE_STATUS_UPDATED);
-  g_assert_cmpstr (rh_catalog_get_revision (rh_update_result_get_catalog (result)), ==, "2099-02-01");
+  g_assert_cmpstr (rh_catalog_get_revision (rh_update_result_get_catalog (result)), ==, RH_TEST_NEWER_REVISION);
 }
 
 /* ---------- the holiday table ---------- */
@@ -704,7 +757,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   faq_new = rh_test_make_faq (RH_TEST_NEW_REVISION, TRUE, NULL);
-  faq_newer = rh_test_make_faq ("2099-02-01", TRUE, NULL);
+  faq_newer = rh_test_make_faq (RH_TEST_NEWER_REVISION, TRUE, NULL);
 
   server = rh_test_server_new ();
   rh_test_server_add (server, "/faq.json", faq_new);
@@ -715,7 +768,33 @@ main (int   argc,
     g_autoptr(GBytes) schema = rh_test_make_faq (RH_TEST_NEW_REVISION, TRUE, "question");
     g_autoptr(GBytes) invalid = g_bytes_new_static ("{\"schema\": 1, \"revision\": ", 26);
 
+    g_autoptr(GBytes) same = rh_test_make_faq (RH_TEST_NEW_REVISION, FALSE, NULL);
+    g_autoptr(GBytes) future = rh_test_make_faq ("9999-12-31", TRUE, NULL);
+    g_autoptr(GString) dup = g_string_new_len (g_bytes_get_data (faq_new, NULL), g_bytes_get_size (faq_new));
+    g_autofree char *key = g_strdup_printf ("\"revision\" : \"%s\"", RH_TEST_NEW_REVISION);
+    g_autoptr(GBytes) dup_bytes = NULL;
+
+    /* Two "revision" keys: a newer one first, the last one (which wins) older. */
+    g_assert_nonnull (strstr (dup->str, key));
+    g_string_replace (dup, key, "\"revision\" : \"2027-06-01\", \"revision\" : \"2020-01-01\"", 1);
+    dup_bytes = g_string_free_to_bytes (g_steal_pointer (&dup));
+
     rh_test_server_add (server, "/old.json", old);
+    rh_test_server_add (server, "/same-revision.json", same);
+    rh_test_server_add (server, "/dup-revision.json", dup_bytes);
+    rh_test_server_add (server, "/future.json", future);
+    {
+      GString *hidden = g_string_new ("{\"schema\":1,\"x\":/*");
+      g_autoptr(GBytes) hidden_bytes = NULL;
+
+      for (guint i = 0; i < 400000; i++)
+        g_string_append_c (hidden, ']');
+      g_string_append (hidden, "*/");
+      for (guint i = 0; i < 400000; i++)
+        g_string_append_c (hidden, '[');
+      hidden_bytes = g_string_free_to_bytes (hidden);
+      rh_test_server_add (server, "/hidden-brackets.json", hidden_bytes);
+    }
     rh_test_server_add (server, "/schema-invalid.json", schema);
     rh_test_server_add (server, "/invalid.json", invalid);
   }
@@ -756,12 +835,12 @@ main (int   argc,
   ADD ("not-modified", test_updater_not_modified);
   ADD ("newer-replaces", test_updater_newer_replaces);
   ADD ("follows-redirect", test_updater_follows_redirect);
-  ADD ("older-than-builtin", test_updater_older_than_builtin);
+  g_test_add_func ("/updater/older-than-builtin", test_updater_older_than_builtin);
+  ADD ("older-than-installed", test_updater_older_than_installed);
   ADD ("not-https", test_updater_not_https);
   ADD ("connection-refused", test_updater_connection_refused);
   ADD ("untrusted-certificate", test_updater_untrusted_certificate);
   ADD ("write-fails-midway", test_updater_write_fails_midway);
-  ADD ("write-blocked", test_updater_write_blocked);
   ADD ("corrupt-cache", test_updater_corrupt_cache);
   ADD ("async", test_updater_async);
   g_test_add_func ("/updater/skipped-without-url", test_updater_skipped_without_url);

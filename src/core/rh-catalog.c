@@ -14,9 +14,12 @@
 #include "rh-catalog.h"
 #include "rh-category-private.h"
 #include "rh-entry-private.h"
+#include "rh-file.h"
 #include "rh-guide.h"
 
 #define MAX_JSON_DEPTH 64
+/* Far above any real faq.json (the updater takes at most 5 MiB). */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
 
 struct _RhCatalog
 {
@@ -836,34 +839,84 @@ valid_revision (const char *str)
   return y >= 1 && g_date_valid_dmy (d, m, y);
 }
 
-/* json-glib parses recursively; refuse absurd nesting before it does. */
+/* The content format is strict JSON (RFC 8259). json-glib also accepts
+ * comments and single-quoted strings, which could hide brackets from a
+ * counter that does not know them; so everything strict JSON does not
+ * allow is refused here, in one linear pass, before json-glib sees it.
+ * What remains has its brackets only where they nest, so counting them is
+ * exact and no input reaches json-glib's recursive parser deeper than
+ * MAX_JSON_DEPTH. A \u0000 escape is refused too: it would silently cut
+ * the text it is in. */
 static gboolean
-check_depth (const char *data,
-             gsize       len)
+check_strict_json (const char  *data,
+                   gsize        len,
+                   const char  *origin,
+                   GError     **error)
 {
   gboolean in_string = FALSE;
+  guint line = 1;
   int depth = 0;
+  const char *what = NULL;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < len && what == NULL; i++)
     {
       char c = data[i];
 
+      if (c == '\n')
+        line++;
+
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c == '"')
             in_string = FALSE;
+          else if (c == '\\' && i + 1 < len)
+            {
+              if (data[i + 1] == 'u' && i + 5 < len && memcmp (data + i + 2, "0000", 4) == 0)
+                what = _("a text holds \\u0000 (a NUL character)");
+              i++;
+            }
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+
+      switch (c)
         {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[': case '{':
           if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
+            {
+              g_set_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE,
+                           _("%s: the JSON is nested too deeply"), origin);
+              return FALSE;
+            }
+          break;
+        case ']': case '}':
+          if (--depth < 0)
+            what = _("a closing bracket has no opening one");
+          break;
+        case '/':
+          what = _("comments are not allowed (the file must be strict JSON)");
+          break;
+        case '\'':
+          what = _("single quotes are not allowed (the file must be strict JSON)");
+          break;
+        case ' ': case '\t': case '\n': case '\r': case ':': case ',':
+        case '-': case '+': case '.':
+          break;
+        default:
+          if (!g_ascii_isalnum (c))
+            what = _("a character that strict JSON does not allow");
+          break;
         }
-      else if (c == ']' || c == '}')
-        depth--;
+    }
+
+  if (what != NULL)
+    {
+      /* Translators: file name, line number, what is wrong */
+      g_set_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE,
+                   _("%s, line %u: not valid JSON: %s"), origin, line, what);
+      return FALSE;
     }
 
   return TRUE;
@@ -919,12 +972,8 @@ rh_catalog_load (RhCatalog  *self,
       return FALSE;
     }
 
-  if (!check_depth (data, len))
-    {
-      g_set_error (error, RH_CATALOG_ERROR, RH_CATALOG_ERROR_PARSE,
-                   _("%s: the JSON is nested too deeply"), self->origin);
-      return FALSE;
-    }
+  if (!check_strict_json (data, len, self->origin, error))
+    return FALSE;
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
@@ -1103,14 +1152,13 @@ rh_catalog_new_from_file (const char  *path,
                           GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(mapped = g_mapped_file_new (path, FALSE, error)))
+  /* A regular file only, so that a FIFO or a device never blocks or
+   * floods the loader. */
+  if (!(bytes = rh_file_read_regular (path, MAX_FILE_SIZE, error)))
     return NULL;
-
-  bytes = g_mapped_file_get_bytes (mapped);
 
   return rh_catalog_new_from_bytes (bytes, path, error);
 }

@@ -13,7 +13,13 @@
  *   faq.json, holidays.csv  the installed files
  *   state.ini               ETag, Last-Modified, SHA-256 of the installed
  *                           file, last check and last success per kind
- *   .NAME.new               temporary file while writing
+ *   .NAME.XXXXXX            temporary files while writing, unique to
+ *                           each writer
+ *
+ * Two processes (a cron job and the window) may check at once: downloads
+ * run in parallel, and everything from re-reading the state to the last
+ * rename happens under flock() of the folder, so each reports what it
+ * really installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,14 +34,23 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "rh-calendar.h"
 #include "rh-content-updater.h"
+#include "rh-file.h"
 #include "rh-holiday-table.h"
+#include "rh-time-limit.h"
+#include "rh-update-body.h"
 
 #define STATE_FILE "state.ini"
-#define READ_CHUNK (64 * 1024)
+/* state.ini holds a few short lines per kind. */
+#define MAX_STATE_SIZE (64 * 1024)
+#define LOCK_POLL_USEC (20 * 1000)
+/* At start, how long to wait for another process's update to finish its
+ * renames before reading anyway. */
+#define READ_LOCK_WAIT_USEC (2 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -59,6 +74,7 @@ struct _RhContentUpdater
   char                  *cache_dir;
   char                  *urls[RH_UPDATE_N_KINDS];
   guint                  timeout;
+  guint                  time_limit;
   gsize                  max_size;
   RhUpdaterValidateFunc  holidays_validate;
 };
@@ -73,14 +89,12 @@ enum {
   PROP_CONTENT_URL,
   PROP_HOLIDAYS_URL,
   PROP_TIMEOUT,
+  PROP_TIME_LIMIT,
   PROP_MAX_SIZE,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
-
-/* Two checks never write the same files at once. */
-static GMutex check_lock;
 
 static const char * const file_names[RH_UPDATE_N_KINDS] = { "faq.json", "holidays.csv" };
 static const char * const group_names[RH_UPDATE_N_KINDS] = { "content", "holidays" };
@@ -90,6 +104,7 @@ typedef struct
   char                  *cache_dir;
   char                  *urls[RH_UPDATE_N_KINDS];
   guint                  timeout;
+  guint                  time_limit;
   gsize                  max_size;
   RhUpdaterValidateFunc  holidays_validate;
 } CheckParams;
@@ -112,6 +127,7 @@ check_params_new (RhContentUpdater *self)
   for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
     params->urls[i] = g_strdup (self->urls[i]);
   params->timeout = self->timeout;
+  params->time_limit = self->time_limit;
   params->max_size = self->max_size;
   params->holidays_validate = self->holidays_validate;
 
@@ -177,22 +193,61 @@ not_https:
   return NULL;
 }
 
-static void
-map_io_error (GError     **error,
-              GError      *io_error,
-              const char  *url,
-              guint        timeout,
-              gboolean     in_body)
+/* Names what was wrong with a certificate: expired, for another host and
+ * unknown authority call for different people to act. */
+static char *
+describe_tls_errors (GTlsCertificateFlags flags)
 {
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    g_ptr_array_add (reasons, _("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_ptr_array_add (reasons, _("it is not valid yet (check this computer’s clock)"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_ptr_array_add (reasons, _("it was issued for another server name"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    g_ptr_array_add (reasons, _("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    g_ptr_array_add (reasons, _("it uses an insecure algorithm"));
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_ptr_array_add (reasons, _("it was issued by an authority this computer does not trust "
+                                "(the organisation’s certificate authority may need to be installed)"));
+  if (reasons->len == 0)
+    g_ptr_array_add (reasons, _("it could not be verified"));
+
+  g_ptr_array_add (reasons, NULL);
+  /* Translators: separates the reasons a certificate was refused */
+  return g_strjoinv (_("; "), (char **)reasons->pdata);
+}
+
+static void
+map_io_error (GError               **error,
+              GError                *io_error,
+              const char            *url,
+              guint                  timeout,
+              RhTimeLimit           *limit,
+              GTlsCertificateFlags   tls_errors,
+              gboolean               in_body)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && rh_time_limit_expired (limit))
+    g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TIMEOUT,
+                 _("The server at %s did not answer in time (the whole check may take at most %u s)"),
+                 url, rh_time_limit_get_seconds (limit));
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (io_error));
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TIMEOUT,
                  _("The server at %s did not answer in time (limit: %u s)"), url, timeout);
+  else if (io_error->domain == RH_UPDATE_ERROR)
+    g_propagate_error (error, g_error_copy (io_error));
   else if (g_error_matches (io_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
-    g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK,
-                 _("The certificate of %s is not trusted by this computer (the organisation’s "
-                   "certificate authority may need to be installed): %s"), url, io_error->message);
+    {
+      g_autofree char *reasons = describe_tls_errors (tls_errors);
+
+      g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_NETWORK,
+                   _("The certificate of %s is not accepted: %s"), url, reasons);
+    }
   else if (in_body)
     g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TRUNCATED,
                  _("The download from %s was cut off: %s"), url, io_error->message);
@@ -201,99 +256,80 @@ map_io_error (GError     **error,
                  _("Could not reach %s: %s"), url, io_error->message);
 }
 
-static void
-set_too_large (GError     **error,
-               const char  *url,
-               gsize        max_size)
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
 {
-  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-  g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TOO_LARGE,
-               _("The file at %s is larger than the limit of %s"), url, limit);
+  /* Only to learn why: the system's verdict always stands. */
+  *(GTlsCertificateFlags *)user_data = errors;
+  return FALSE;
 }
 
-static GBytes *
-read_body (GInputStream  *stream,
-           const char    *url,
-           goffset        content_length,
-           guint          timeout,
-           gsize          max_size,
-           GCancellable  *cancellable,
-           GError       **error)
+typedef struct
 {
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  /* The socket timeout bounds each read; this bounds a slow drip. */
-  gint64 deadline = g_get_monotonic_time () + (gint64)MAX (timeout, 1) * 3 * G_USEC_PER_SEC;
-  guint8 *buffer = g_malloc (READ_CHUNK);
+  const char           *etag;
+  const char           *last_modified;
+  guint                 timeout;
+  gsize                 max_size;
+  RhTimeLimit          *limit;
+  gboolean              not_modified;
+  char                 *new_etag;
+  char                 *new_last_modified;
+} FetchArgs;
 
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local_error);
+static SoupMessage *
+new_request (GUri      *uri,
+             FetchArgs *args,
+             GTlsCertificateFlags *tls_errors)
+{
+  SoupMessage *msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
 
-      if (n < 0)
-        {
-          map_io_error (error, local_error, url, timeout, TRUE);
-          g_free (buffer);
-          return NULL;
-        }
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* The body is decoded by rh_update_read_body(), which caps the bytes on
+   * the wire as well as the decoded ones. */
+  soup_message_disable_feature (msg, SOUP_TYPE_CONTENT_DECODER);
+  soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
+  if (args->etag != NULL && *args->etag != '\0')
+    soup_message_headers_replace (headers, "If-None-Match", args->etag);
+  if (args->last_modified != NULL && *args->last_modified != '\0')
+    soup_message_headers_replace (headers, "If-Modified-Since", args->last_modified);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), tls_errors);
 
-      if (n == 0)
-        break;
-
-      if (body->len + (gsize)n > max_size)
-        {
-          set_too_large (error, url, max_size);
-          g_free (buffer);
-          return NULL;
-        }
-
-      g_byte_array_append (body, buffer, n);
-
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TIMEOUT,
-                       _("The server at %s did not answer in time (limit: %u s)"), url, timeout * 3);
-          g_free (buffer);
-          return NULL;
-        }
-    }
-
-  g_free (buffer);
-
-  if (content_length >= 0 && (goffset)body->len != content_length)
-    {
-      g_autofree char *got = g_strdup_printf ("%u", body->len);
-      g_autofree char *expected = g_strdup_printf ("%" G_GOFFSET_FORMAT, content_length);
-
-      /* Translators: URL, bytes received, bytes announced */
-      g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TRUNCATED,
-                   _("The download from %s was cut off after %s of %s bytes"),
-                   url, got, expected);
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+  return msg;
 }
 
-/* Returns the body, or %NULL with *not_modified set on 304, or %NULL with
- * @error set. */
-static GBytes *
-fetch (SoupSession   *session,
-       const char    *url,
-       const char    *etag,
-       const char    *last_modified,
-       guint          timeout,
-       gsize          max_size,
-       gboolean      *not_modified,
-       char         **out_etag,
-       char         **out_last_modified,
-       GCancellable  *cancellable,
-       GError       **error)
+/* The next address of a redirect, or %NULL with @error set. */
+static char *
+redirect_target (SoupMessage  *msg,
+                 const char   *current,
+                 GError      **error)
 {
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                       "Location");
+  char *next = NULL;
+
+  if (location != NULL)
+    next = g_uri_resolve_relative (current, location, G_URI_FLAGS_ENCODED, NULL);
+  if (next == NULL)
+    g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_HTTP_STATUS,
+                 _("The server answered %u %s for %s without a valid new address"),
+                 soup_message_get_status (msg), soup_message_get_reason_phrase (msg), current);
+  return next;
+}
+
+/* Returns the body, or %NULL with args->not_modified set on 304, or %NULL
+ * with @error set. Every blocking call gets the time limit's cancellable. */
+static GBytes *
+fetch (SoupSession  *session,
+       const char   *url,
+       FetchArgs    *args,
+       GError      **error)
+{
+  GCancellable *cancellable = rh_time_limit_get_cancellable (args->limit);
   g_autofree char *current = g_strdup (url);
-
-  *not_modified = FALSE;
 
   for (guint hops = 0; hops <= RH_CONTENT_UPDATER_MAX_REDIRECTS; hops++)
     {
@@ -301,27 +337,21 @@ fetch (SoupSession   *session,
       g_autoptr(SoupMessage) msg = NULL;
       g_autoptr(GInputStream) stream = NULL;
       g_autoptr(GError) local_error = NULL;
-      SoupMessageHeaders *request_headers;
       SoupMessageHeaders *response_headers;
+      GTlsCertificateFlags tls_errors = 0;
       goffset content_length = -1;
+      GBytes *body;
       guint status;
 
       if (!(uri = parse_allowed_url (current, error)))
         return NULL;
 
-      msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-      request_headers = soup_message_get_request_headers (msg);
-      if (etag != NULL && *etag != '\0')
-        soup_message_headers_replace (request_headers, "If-None-Match", etag);
-      if (last_modified != NULL && *last_modified != '\0')
-        soup_message_headers_replace (request_headers, "If-Modified-Since", last_modified);
-
-      g_debug ("GET %s (etag %s)", current, etag ? etag : "none");
+      msg = new_request (uri, args, &tls_errors);
+      g_debug ("GET %s (etag %s)", current, args->etag ? args->etag : "none");
 
       if (!(stream = soup_session_send (session, msg, cancellable, &local_error)))
         {
-          map_io_error (error, local_error, current, timeout, FALSE);
+          map_io_error (error, local_error, current, args->timeout, args->limit, tls_errors, FALSE);
           return NULL;
         }
 
@@ -330,21 +360,11 @@ fetch (SoupSession   *session,
 
       if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
         {
-          const char *location = soup_message_headers_get_one (response_headers, "Location");
-          g_autoptr(GError) resolve_error = NULL;
           char *next;
 
           g_input_stream_close (stream, NULL, NULL);
-
-          if (location == NULL ||
-              !(next = g_uri_resolve_relative (current, location, G_URI_FLAGS_ENCODED, &resolve_error)))
-            {
-              g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_HTTP_STATUS,
-                           _("The server answered %u %s for %s without a valid new address"),
-                           status, soup_message_get_reason_phrase (msg), current);
-              return NULL;
-            }
-
+          if (!(next = redirect_target (msg, current, error)))
+            return NULL;
           g_debug ("redirected %u to %s", status, next);
           g_free (current);
           current = next;
@@ -354,7 +374,7 @@ fetch (SoupSession   *session,
       if (status == SOUP_STATUS_NOT_MODIFIED)
         {
           g_input_stream_close (stream, NULL, NULL);
-          *not_modified = TRUE;
+          args->not_modified = TRUE;
           return NULL;
         }
 
@@ -367,32 +387,24 @@ fetch (SoupSession   *session,
           return NULL;
         }
 
-      /* Content-Length counts encoded bytes; compare only for identity. */
-      if (soup_message_headers_get_encoding (response_headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-          soup_message_headers_get_one (response_headers, "Content-Encoding") == NULL)
+      if (soup_message_headers_get_encoding (response_headers) == SOUP_ENCODING_CONTENT_LENGTH)
         content_length = soup_message_headers_get_content_length (response_headers);
 
-      if (content_length > (goffset)max_size)
+      body = rh_update_read_body (stream,
+                                  soup_message_headers_get_one (response_headers, "Content-Encoding"),
+                                  content_length, args->max_size, current, cancellable,
+                                  &local_error);
+      g_input_stream_close (stream, NULL, NULL);
+
+      if (body == NULL)
         {
-          g_input_stream_close (stream, NULL, NULL);
-          set_too_large (error, current, max_size);
+          map_io_error (error, local_error, current, args->timeout, args->limit, tls_errors, TRUE);
           return NULL;
         }
 
-      {
-        GBytes *body = read_body (stream, current, content_length, timeout, max_size,
-                                  cancellable, error);
-
-        g_input_stream_close (stream, NULL, NULL);
-
-        if (body != NULL)
-          {
-            *out_etag = g_strdup (soup_message_headers_get_one (response_headers, "ETag"));
-            *out_last_modified = g_strdup (soup_message_headers_get_one (response_headers, "Last-Modified"));
-          }
-
-        return body;
-      }
+      args->new_etag = g_strdup (soup_message_headers_get_one (response_headers, "ETag"));
+      args->new_last_modified = g_strdup (soup_message_headers_get_one (response_headers, "Last-Modified"));
+      return body;
     }
 
   g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_TOO_MANY_REDIRECTS,
@@ -424,33 +436,36 @@ write_all (int           fd,
   return TRUE;
 }
 
-/* Writes @bytes to DIR/.NAME.new, fsyncs it, renames it over DIR/NAME and
- * fsyncs the directory. On any failure DIR/NAME is untouched. */
-static gboolean
-write_atomically (const char  *dir,
-                  const char  *name,
-                  GBytes      *bytes,
-                  GError     **error)
+static void
+set_write_error (GError     **error,
+                 const char  *dir,
+                 const char  *name,
+                 int          saved_errno)
 {
-  g_autofree char *tmp_name = g_strdup_printf (".%s.new", name);
-  g_autofree char *tmp_path = g_build_filename (dir, tmp_name, NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_WRITE,
+               _("Could not store the new %s in %s: %s"),
+               name, dir, g_strerror (saved_errno));
+}
+
+/* Writes @bytes to a new temporary file DIR/.NAME.XXXXXX, unique to this
+ * writer (two processes never share it), and fsyncs it. Returns its path,
+ * or %NULL with nothing left behind. */
+static char *
+write_temporary (const char  *dir,
+                 const char  *name,
+                 GBytes      *bytes,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   int saved_errno;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if ((fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644)) < 0)
     {
-      saved_errno = errno;
-      goto fail_no_tmp;
-    }
-
-  fd = g_open (tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      goto fail_no_tmp;
+      set_write_error (error, dir, name, errno);
+      return NULL;
     }
 
   if (!write_all (fd, data, len) || fsync (fd) != 0)
@@ -466,56 +481,71 @@ write_atomically (const char  *dir,
       goto fail;
     }
 
+  return g_steal_pointer (&tmp_path);
+
+fail:
+  g_unlink (tmp_path);
+  set_write_error (error, dir, name, saved_errno);
+  return NULL;
+}
+
+/* Renames a temporary file over DIR/NAME: the old file stays whole until
+ * the new one replaces it. */
+static gboolean
+install_temporary (const char  *dir,
+                   const char  *name,
+                   const char  *tmp_path,
+                   GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
   if (g_rename (tmp_path, path) != 0)
     {
-      saved_errno = errno;
-      goto fail;
+      set_write_error (error, dir, name, errno);
+      g_unlink (tmp_path);
+      return FALSE;
     }
 
-  /* Make the rename itself durable. */
+  return TRUE;
+}
+
+static void
+sync_dir (const char *dir)
+{
+  int fd;
+
+  /* Make the renames themselves durable. */
   if ((fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)) >= 0)
     {
       fsync (fd);
       close (fd);
     }
-
-  return TRUE;
-
-fail:
-  g_unlink (tmp_path);
-fail_no_tmp:
-  g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_WRITE,
-               _("Could not store the new %s in %s: %s"),
-               name, dir, g_strerror (saved_errno));
-  return FALSE;
 }
 
+/* state.ini, or an empty one. Its contents are never quoted in a message:
+ * a state.ini made a link to a system file must not print that file. */
 static GKeyFile *
 load_state (const char *cache_dir)
 {
   g_autofree char *path = g_build_filename (cache_dir, STATE_FILE, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GKeyFile *state = g_key_file_new ();
+  gsize len;
+  const char *data;
 
-  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, &error) &&
-      !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    g_warning ("Ignoring %s: %s", path, error->message);
+  if (!(bytes = rh_file_read_regular (path, MAX_STATE_SIZE, &error)))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_warning ("Ignoring %s", error->message);
+      return state;
+    }
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_key_file_load_from_data (state, data ? data : "", len, G_KEY_FILE_NONE, NULL))
+    g_warning ("Ignoring %s: it is not a state file of this program", path);
 
   return state;
-}
-
-static void
-save_state (const char *cache_dir,
-            GKeyFile   *state)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  char *data = g_key_file_to_data (state, &len, NULL);
-
-  bytes = g_bytes_new_take (data, len);
-  if (!write_atomically (cache_dir, STATE_FILE, bytes, &error))
-    g_debug ("%s", error->message);
 }
 
 static char *
@@ -525,28 +555,114 @@ now_iso8601 (void)
   return g_date_time_format_iso8601 (now);
 }
 
-/* The installed file, if it is the one state.ini describes. */
+/* The installed file, if it is a regular file of at most @max_size bytes
+ * and exactly the one state.ini describes (its SHA-256). */
 static GBytes *
-load_installed (const char *cache_dir,
-                RhUpdateKind kind,
-                GKeyFile   *state)
+load_installed (const char    *cache_dir,
+                RhUpdateKind   kind,
+                GKeyFile      *state,
+                gsize          max_size,
+                GError       **error)
 {
   g_autofree char *path = g_build_filename (cache_dir, file_names[kind], NULL);
   g_autofree char *expected = g_key_file_get_string (state, group_names[kind], "sha256", NULL);
   g_autofree char *actual = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *data;
-  gsize len;
 
-  if (!g_file_get_contents (path, &data, &len, NULL))
+  if (!(bytes = rh_file_read_regular (path, max_size, error)))
     return NULL;
 
-  bytes = g_bytes_new_take (data, len);
   actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (g_strcmp0 (actual, expected) != 0)
-    return NULL;
+    {
+      g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID,
+                   _("%s is not the file that was installed (its SHA-256 differs from the one "
+                     "recorded in %s)"), path, STATE_FILE);
+      return NULL;
+    }
 
   return g_steal_pointer (&bytes);
+}
+
+/* Takes the lock of the data folder, shared by every process of this
+ * program (flock() on the folder itself: nothing to leave behind, and no
+ * special file can stand in for it). Waits until @end at most (monotonic
+ * time). Returns the descriptor to close, or -1 with @error set. */
+static int
+lock_cache_dir (const char    *dir,
+                int            operation,
+                gint64         end,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_write_error (error, dir, STATE_FILE, errno);
+      return -1;
+    }
+
+  while (flock (fd, operation | LOCK_NB) != 0)
+    {
+      if ((errno != EWOULDBLOCK && errno != EINTR) ||
+          g_get_monotonic_time () >= end || g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_BUSY,
+                       _("Another update is saving files in %s; nothing was changed"), dir);
+          close (fd);
+          return -1;
+        }
+      g_usleep (LOCK_POLL_USEC);
+    }
+
+  return fd;
+}
+
+/* Removes temporary files left by a writer that was killed. Called with
+ * the folder locked: every writer creates its temporary files only while
+ * holding the lock, so none of them belongs to a running check. */
+static void
+remove_stale_temporaries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      gboolean ours = FALSE;
+
+      for (guint i = 0; i < RH_UPDATE_N_KINDS + 1 && !ours; i++)
+        {
+          const char *base = i < RH_UPDATE_N_KINDS ? file_names[i] : STATE_FILE;
+          gsize base_len = strlen (base);
+
+          /* .NAME.XXXXXX, and .NAME.new of earlier versions */
+          ours = name[0] == '.' && strncmp (name + 1, base, base_len) == 0 &&
+                 name[1 + base_len] == '.' &&
+                 (strlen (name + 2 + base_len) == 6 || g_str_equal (name + 2 + base_len, "new"));
+        }
+
+      if (ours)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_debug ("removing %s, left by an interrupted update", path);
+          g_unlink (path);
+        }
+    }
+}
+
+/* Whether @revision is more than a year ahead of today: such a file would
+ * stay "newest" above every future built-in revision. */
+static gboolean
+revision_too_far (const char *revision)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) horizon = g_date_time_add_years (now, 1);
+  g_autofree char *limit = g_date_time_format (horizon, "%Y-%m-%d");
+
+  return g_strcmp0 (revision, limit) > 0;
 }
 
 static void
@@ -571,29 +687,84 @@ outcome_fail (Outcome *outcome,
   outcome->error = error;
 }
 
-static void
-check_kind (CheckParams    *params,
-            SoupSession    *session,
-            GKeyFile       *state,
-            RhUpdateKind    kind,
-            RhUpdateResult *result,
-            GCancellable   *cancellable)
+/* What one kind brought back from the server, before anything is written. */
+typedef struct
 {
-  Outcome *outcome = &result->outcomes[kind];
+  gboolean    attempted;
+  gboolean    not_modified;
+  GBytes     *body;            /* validated */
+  RhCatalog  *catalog;         /* content only */
+  char       *etag;
+  char       *last_modified;
+  char       *tmp_path;        /* written, not yet installed */
+} Download;
+
+static void
+download_clear (Download *d)
+{
+  g_clear_pointer (&d->body, g_bytes_unref);
+  g_clear_object (&d->catalog);
+  g_clear_pointer (&d->etag, g_free);
+  g_clear_pointer (&d->last_modified, g_free);
+  if (d->tmp_path != NULL)
+    g_unlink (d->tmp_path);
+  g_clear_pointer (&d->tmp_path, g_free);
+}
+
+/* Exactly the validation the built-in data gets, and a revision that is
+ * not absurdly far ahead. */
+static gboolean
+validate_body (CheckParams   *params,
+               RhUpdateKind   kind,
+               const char    *url,
+               Download      *d,
+               GError       **error)
+{
+  g_autoptr(GError) invalid = NULL;
+
+  if (kind == RH_UPDATE_KIND_CONTENT)
+    {
+      if ((d->catalog = rh_catalog_new_from_bytes (d->body, url, &invalid)) &&
+          revision_too_far (rh_catalog_get_revision (d->catalog)))
+        {
+          g_set_error (&invalid, RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID,
+                       _("revision %s is more than a year ahead of today"),
+                       rh_catalog_get_revision (d->catalog));
+          g_clear_object (&d->catalog);
+        }
+    }
+  else
+    params->holidays_validate (d->body, url, &invalid);
+
+  if (invalid != NULL)
+    {
+      g_set_error (error, RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID,
+                   _("The downloaded file is not valid: %s"), invalid->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Downloads and validates one kind; writes nothing. A failure is final
+ * (the outcome says why); otherwise @d holds what commit_kind() decides on. */
+static void
+download_kind (CheckParams    *params,
+               SoupSession    *session,
+               GKeyFile       *state,
+               RhUpdateKind    kind,
+               RhTimeLimit    *limit,
+               Download       *d,
+               Outcome        *outcome)
+{
   const char *url = params->urls[kind];
   const char *group = group_names[kind];
   g_autoptr(GBytes) installed = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(RhCatalog) catalog = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *last_modified = NULL;
-  g_autofree char *new_etag = NULL;
-  g_autofree char *new_last_modified = NULL;
-  g_autofree char *installed_revision = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *stored_url = NULL;
+  FetchArgs args = { NULL, };
   GError *error = NULL;
-  gboolean not_modified = FALSE;
 
   if (url == NULL || *url == '\0')
     {
@@ -601,144 +772,266 @@ check_kind (CheckParams    *params,
       return;
     }
 
+  d->attempted = TRUE;
+
   if (kind == RH_UPDATE_KIND_HOLIDAYS && params->holidays_validate == NULL)
     {
-      error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_UNSUPPORTED,
-                           _("This version cannot check holiday tables"));
-      outcome_fail (outcome, error);
+      outcome_fail (outcome, g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_UNSUPPORTED,
+                                          _("This version cannot check holiday tables")));
       return;
     }
 
-  now = now_iso8601 ();
-  g_key_file_set_string (state, group, "last-check", now);
-
   /* Conditional headers only while the installed file is the one they
    * describe: a missing or altered file is downloaded again. */
-  installed = load_installed (params->cache_dir, kind, state);
+  installed = load_installed (params->cache_dir, kind, state, params->max_size, NULL);
   stored_url = g_key_file_get_string (state, group, "url", NULL);
   if (installed != NULL && g_strcmp0 (stored_url, url) == 0)
     {
       etag = g_key_file_get_string (state, group, "etag", NULL);
       last_modified = g_key_file_get_string (state, group, "last-modified", NULL);
-      if (etag != NULL && *etag == '\0')
-        g_clear_pointer (&etag, g_free);
-      if (last_modified != NULL && *last_modified == '\0')
-        g_clear_pointer (&last_modified, g_free);
     }
-  installed_revision = g_key_file_get_string (state, group, "revision", NULL);
 
-  body = fetch (session, url, etag, last_modified, params->timeout, params->max_size,
-                &not_modified, &new_etag, &new_last_modified, cancellable, &error);
+  args.etag = etag;
+  args.last_modified = last_modified;
+  args.timeout = params->timeout;
+  args.max_size = params->max_size;
+  args.limit = limit;
+  d->body = fetch (session, url, &args, &error);
+  d->not_modified = args.not_modified;
+  d->etag = g_steal_pointer (&args.new_etag);
+  d->last_modified = g_steal_pointer (&args.new_last_modified);
 
-  if (not_modified && etag == NULL && last_modified == NULL)
+  if (d->not_modified && (etag == NULL || *etag == '\0') &&
+      (last_modified == NULL || *last_modified == '\0'))
     {
       /* We asked unconditionally: a 304 then means nothing to install. */
+      d->not_modified = FALSE;
       error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_HTTP_STATUS,
                            _("The server answered 304 Not Modified for %s, but there is no copy here to keep"),
                            url);
-      g_key_file_set_string (state, group, "last-error", error->message);
-      outcome_fail (outcome, error);
-      return;
     }
 
-  if (not_modified)
+  if (error == NULL && d->body != NULL)
+    validate_body (params, kind, url, d, &error);
+
+  if (error != NULL)
+    {
+      download_clear (d);
+      outcome_fail (outcome, error);
+    }
+}
+
+static void
+remember_source (GKeyFile   *state,
+                 const char *group,
+                 const char *url,
+                 Download   *d,
+                 const char *now)
+{
+  g_key_file_set_string (state, group, "url", url);
+  g_key_file_set_string (state, group, "etag", d->etag ? d->etag : "");
+  g_key_file_set_string (state, group, "last-modified", d->last_modified ? d->last_modified : "");
+  g_key_file_set_string (state, group, "last-success", now);
+  g_key_file_remove_key (state, group, "last-error", NULL);
+}
+
+/* Decides, against the files as they are now (the folder is locked), what
+ * a successful download does. Never replaces a file with an older or equal
+ * revision. A file to install is written to a temporary file and the state
+ * is set for it; commit() renames it. */
+static void
+prepare_kind (CheckParams  *params,
+              GKeyFile     *state,
+              RhUpdateKind  kind,
+              RhCatalog    *builtin,
+              const char   *now,
+              Download     *d,
+              Outcome      *outcome)
+{
+  const char *group = group_names[kind];
+  const char *url = params->urls[kind];
+  const char *builtin_revision = builtin ? rh_catalog_get_revision (builtin) : NULL;
+  g_autoptr(GBytes) installed = load_installed (params->cache_dir, kind, state, params->max_size, NULL);
+  g_autofree char *installed_revision = NULL;
+  g_autofree char *message = NULL;
+  const char *revision = d->catalog ? rh_catalog_get_revision (d->catalog) : NULL;
+  GError *error = NULL;
+
+  if (installed != NULL)
+    installed_revision = g_key_file_get_string (state, group, "revision", NULL);
+
+  if (d->not_modified && installed == NULL)
+    {
+      /* Another process replaced or removed the copy the 304 was about. */
+      error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_HTTP_STATUS,
+                           _("The server answered 304 Not Modified for %s, but there is no copy here to keep"),
+                           url);
+    }
+  else if (d->not_modified)
     {
       g_key_file_set_string (state, group, "last-success", now);
+      g_key_file_remove_key (state, group, "last-error", NULL);
       outcome_set (outcome, RH_UPDATE_STATUS_UNCHANGED, installed_revision,
                    _("Already up to date (the server reports no change)."));
       return;
     }
-
-  if (body == NULL)
+  else if (installed != NULL && g_bytes_equal (installed, d->body))
     {
-      g_key_file_set_string (state, group, "last-error", error->message);
-      outcome_fail (outcome, error);
+      remember_source (state, group, url, d, now);
+      outcome_set (outcome, RH_UPDATE_STATUS_UNCHANGED, installed_revision,
+                   _("Already up to date (the file on the server is the same)."));
+      return;
+    }
+  else if (revision != NULL && installed_revision != NULL &&
+           g_strcmp0 (revision, installed_revision) <= 0)
+    message = g_strdup_printf (_("The server has revision %s, not newer than the installed revision %s; "
+                                 "the installed content stays in use."), revision, installed_revision);
+  else if (revision != NULL && builtin_revision != NULL && g_strcmp0 (revision, builtin_revision) <= 0)
+    message = g_strdup_printf (_("The server has revision %s, older than the built-in revision %s; "
+                                 "the built-in content stays in use."), revision, builtin_revision);
+  else if (!(d->tmp_path = write_temporary (params->cache_dir, file_names[kind], d->body, &error)))
+    ;
+  else
+    {
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, d->body);
+
+      g_key_file_set_string (state, group, "sha256", sha);
+      if (revision != NULL)
+        g_key_file_set_string (state, group, "revision", revision);
+      remember_source (state, group, url, d, now);
       return;
     }
 
-  /* Exactly the validation the built-in data gets. */
-  if (kind == RH_UPDATE_KIND_CONTENT)
+  if (message != NULL)
     {
-      g_autoptr(GError) invalid = NULL;
-
-      if (!(catalog = rh_catalog_new_from_bytes (body, url, &invalid)))
-        {
-          error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID,
-                               _("The downloaded file is not valid: %s"), invalid->message);
-          g_key_file_set_string (state, group, "last-error", error->message);
-          outcome_fail (outcome, error);
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr(GError) invalid = NULL;
-
-      if (!params->holidays_validate (body, url, &invalid))
-        {
-          error = g_error_new (RH_UPDATE_ERROR, RH_UPDATE_ERROR_INVALID,
-                               _("The downloaded file is not valid: %s"), invalid->message);
-          g_key_file_set_string (state, group, "last-error", error->message);
-          outcome_fail (outcome, error);
-          return;
-        }
+      /* Nothing written; the check itself went well. */
+      g_key_file_set_string (state, group, "last-success", now);
+      g_key_file_remove_key (state, group, "last-error", NULL);
+      outcome_set (outcome, RH_UPDATE_STATUS_UNCHANGED,
+                   installed_revision ? installed_revision : builtin_revision, message);
+      return;
     }
 
-  if (installed == NULL || !g_bytes_equal (installed, body))
+  g_key_file_set_string (state, group, "last-error", error->message);
+  outcome_fail (outcome, error);
+}
+
+static void
+fail_all (Download       *downloads,
+          RhUpdateResult *result,
+          const GError   *error)
+{
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+    if (downloads[i].attempted && result->outcomes[i].status != RH_UPDATE_STATUS_FAILED)
+      outcome_fail (&result->outcomes[i], g_error_copy (error));
+}
+
+/* Renames the prepared files into place and reports exactly those. */
+static void
+install_prepared (CheckParams    *params,
+                  Download       *downloads,
+                  RhUpdateResult *result)
+{
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
     {
-      if (!write_atomically (params->cache_dir, file_names[kind], body, &error))
+      Download *d = &downloads[i];
+      GError *error = NULL;
+
+      if (d->tmp_path == NULL)
+        continue;
+
+      if (!install_temporary (params->cache_dir, file_names[i], d->tmp_path, &error))
+        outcome_fail (&result->outcomes[i], error);
+      else if (d->catalog != NULL)
         {
-          g_key_file_set_string (state, group, "last-error", error->message);
-          outcome_fail (outcome, error);
-          return;
-        }
+          const char *revision = rh_catalog_get_revision (d->catalog);
+          g_autofree char *message = g_strdup_printf (_("Installed content revision %s."), revision);
 
-      {
-        g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
-        g_key_file_set_string (state, group, "sha256", sha);
-      }
-
-      if (catalog != NULL)
-        {
-          g_autoptr(RhCatalog) builtin = rh_catalog_new_builtin (NULL);
-          const char *revision = rh_catalog_get_revision (catalog);
-
-          g_key_file_set_string (state, group, "revision", revision);
-
-          if (builtin != NULL && g_strcmp0 (revision, rh_catalog_get_revision (builtin)) < 0)
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("The server has revision %s, older than the built-in revision %s; "
-                                   "the built-in content stays in use."),
-                                 revision, rh_catalog_get_revision (builtin));
-              outcome_set (outcome, RH_UPDATE_STATUS_UNCHANGED, revision, message);
-            }
-          else
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("Installed content revision %s."), revision);
-              outcome_set (outcome, RH_UPDATE_STATUS_UPDATED, revision, message);
-              g_set_object (&result->catalog, catalog);
-            }
+          outcome_set (&result->outcomes[i], RH_UPDATE_STATUS_UPDATED, revision, message);
+          g_set_object (&result->catalog, d->catalog);
         }
       else
         {
-          outcome_set (outcome, RH_UPDATE_STATUS_UPDATED, NULL, _("Installed a new holiday table."));
+          outcome_set (&result->outcomes[i], RH_UPDATE_STATUS_UPDATED, NULL,
+                       _("Installed a new holiday table."));
           g_clear_pointer (&result->holidays, g_bytes_unref);
-          result->holidays = g_bytes_ref (body);
+          result->holidays = g_bytes_ref (d->body);
         }
+      g_clear_pointer (&d->tmp_path, g_free);
+    }
+}
+
+/* Under the folder's lock, across processes: re-reads the state and the
+ * installed files, decides, writes every new file and the new state to
+ * temporary files (a full disk fails here, before anything is replaced),
+ * then renames them into place. */
+static void
+commit (CheckParams    *params,
+        Download       *downloads,
+        RhUpdateResult *result,
+        RhTimeLimit    *limit)
+{
+  g_autoptr(GKeyFile) state = NULL;
+  g_autoptr(RhCatalog) builtin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) state_bytes = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *state_tmp = NULL;
+  char *data;
+  gsize len;
+  int lock_fd;
+
+  if (g_mkdir_with_parents (params->cache_dir, 0700) != 0)
+    {
+      set_write_error (&error, params->cache_dir, STATE_FILE, errno);
+      fail_all (downloads, result, error);
+      return;
+    }
+
+  if ((lock_fd = lock_cache_dir (params->cache_dir, LOCK_EX, rh_time_limit_get_end (limit),
+                                 NULL, &error)) < 0)
+    {
+      fail_all (downloads, result, error);
+      return;
+    }
+
+  remove_stale_temporaries (params->cache_dir);
+  state = load_state (params->cache_dir);
+  builtin = rh_catalog_new_builtin (NULL);
+
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+    {
+      Outcome *outcome = &result->outcomes[i];
+
+      if (!downloads[i].attempted)
+        continue;
+      g_key_file_set_string (state, group_names[i], "last-check", now);
+      if (outcome->status == RH_UPDATE_STATUS_FAILED)
+        g_key_file_set_string (state, group_names[i], "last-error", outcome->message);
+      else
+        prepare_kind (params, state, i, builtin, now, &downloads[i], outcome);
+    }
+
+  data = g_key_file_to_data (state, &len, NULL);
+  state_bytes = g_bytes_new_take (data, len);
+  if (!(state_tmp = write_temporary (params->cache_dir, STATE_FILE, state_bytes, &error)))
+    {
+      for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+        if (downloads[i].tmp_path != NULL)
+          {
+            outcome_fail (&result->outcomes[i], g_error_copy (error));
+            download_clear (&downloads[i]);
+          }
     }
   else
     {
-      outcome_set (outcome, RH_UPDATE_STATUS_UNCHANGED, installed_revision,
-                   _("Already up to date (the file on the server is the same)."));
+      install_prepared (params, downloads, result);
+      if (!install_temporary (params->cache_dir, STATE_FILE, state_tmp, &error))
+        g_debug ("%s", error->message);
+      sync_dir (params->cache_dir);
     }
 
-  g_key_file_set_string (state, group, "url", url);
-  g_key_file_set_string (state, group, "etag", new_etag ? new_etag : "");
-  g_key_file_set_string (state, group, "last-modified", new_last_modified ? new_last_modified : "");
-  g_key_file_set_string (state, group, "last-success", now);
-  g_key_file_remove_key (state, group, "last-error", NULL);
+  close (lock_fd);
 }
 
 static RhUpdateResult *
@@ -748,14 +1041,19 @@ run_check (CheckParams  *params,
   g_autoptr(RhUpdateResult) result = g_object_new (RH_TYPE_UPDATE_RESULT, NULL);
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GKeyFile) state = NULL;
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&check_lock);
+  g_autoptr(RhTimeLimit) limit = NULL;
+  Download downloads[RH_UPDATE_N_KINDS] = { { 0, }, };
   gboolean any = FALSE;
 
   for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
     any |= params->urls[i] != NULL && params->urls[i][0] != '\0';
 
+  /* One limit for the whole check: connect, TLS, headers, redirects,
+   * body and decoding of every kind. */
+  limit = rh_time_limit_start (params->time_limit, cancellable);
+
   /* TLS verification is libsoup's default and is never turned off here:
-   * no accept-certificate handler is connected. */
+   * the accept-certificate handler only records why, and refuses. */
   session = soup_session_new_with_options ("timeout", params->timeout,
                                            "idle-timeout", params->timeout,
                                            "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
@@ -763,10 +1061,13 @@ run_check (CheckParams  *params,
   state = load_state (params->cache_dir);
 
   for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
-    check_kind (params, session, state, i, result, cancellable);
+    download_kind (params, session, state, i, limit, &downloads[i], &result->outcomes[i]);
 
   if (any)
-    save_state (params->cache_dir, state);
+    commit (params, downloads, result, limit);
+
+  for (guint i = 0; i < RH_UPDATE_N_KINDS; i++)
+    download_clear (&downloads[i]);
 
   return g_steal_pointer (&result);
 }
@@ -854,6 +1155,9 @@ rh_content_updater_get_property (GObject    *object,
     case PROP_TIMEOUT:
       g_value_set_uint (value, self->timeout);
       break;
+    case PROP_TIME_LIMIT:
+      g_value_set_uint (value, self->time_limit);
+      break;
     case PROP_MAX_SIZE:
       g_value_set_uint64 (value, self->max_size);
       break;
@@ -887,6 +1191,9 @@ rh_content_updater_set_property (GObject      *object,
     case PROP_TIMEOUT:
       rh_content_updater_set_timeout (self, g_value_get_uint (value));
       break;
+    case PROP_TIME_LIMIT:
+      rh_content_updater_set_time_limit (self, g_value_get_uint (value));
+      break;
     case PROP_MAX_SIZE:
       rh_content_updater_set_max_size (self, g_value_get_uint64 (value));
       break;
@@ -916,6 +1223,9 @@ rh_content_updater_class_init (RhContentUpdaterClass *klass)
   properties [PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 600, RH_CONTENT_UPDATER_DEFAULT_TIMEOUT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TIME_LIMIT] =
+    g_param_spec_uint ("time-limit", NULL, NULL, 1, 3600, RH_CONTENT_UPDATER_DEFAULT_TIME_LIMIT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_MAX_SIZE] =
     g_param_spec_uint64 ("max-size", NULL, NULL, 1, G_MAXUINT32, RH_CONTENT_UPDATER_DEFAULT_MAX_SIZE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -926,7 +1236,15 @@ rh_content_updater_class_init (RhContentUpdaterClass *klass)
 static void
 rh_content_updater_init (RhContentUpdater *self)
 {
+  const char *limit = g_getenv ("RH_UPDATE_TIME_LIMIT");
+  guint64 seconds = 0;
+
   self->timeout = RH_CONTENT_UPDATER_DEFAULT_TIMEOUT;
+  /* The environment may shorten the whole-check limit (for tests of the
+   * command line; a real server gets the default). */
+  self->time_limit = RH_CONTENT_UPDATER_DEFAULT_TIME_LIMIT;
+  if (limit != NULL && g_ascii_string_to_unsigned (limit, 10, 1, 3600, &seconds, NULL))
+    self->time_limit = seconds;
   self->max_size = RH_CONTENT_UPDATER_DEFAULT_MAX_SIZE;
   /* The same parser and checks as the calendar's override table. */
   self->holidays_validate = rh_holiday_table_validate;
@@ -1111,6 +1429,32 @@ rh_content_updater_set_timeout (RhContentUpdater *self,
     }
 }
 
+guint
+rh_content_updater_get_time_limit (RhContentUpdater *self)
+{
+  g_return_val_if_fail (RH_IS_CONTENT_UPDATER (self), 0);
+  return self->time_limit;
+}
+
+/**
+ * rh_content_updater_set_time_limit:
+ * @seconds: how long a whole check may take, every phase of every
+ *   download included
+ */
+void
+rh_content_updater_set_time_limit (RhContentUpdater *self,
+                                   guint             seconds)
+{
+  g_return_if_fail (RH_IS_CONTENT_UPDATER (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->time_limit != seconds)
+    {
+      self->time_limit = seconds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TIME_LIMIT]);
+    }
+}
+
 gsize
 rh_content_updater_get_max_size (RhContentUpdater *self)
 {
@@ -1236,6 +1580,37 @@ rh_content_updater_check_finish (RhContentUpdater  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The installed file of @kind if it is a regular file, exactly the one
+ * state.ini recorded when it was installed (SHA-256); else %NULL, with a
+ * warning when there was something to ignore. Waits briefly for an update
+ * of another process that is renaming files into place. */
+static GBytes *
+load_cached (RhContentUpdater *self,
+             RhUpdateKind      kind,
+             const char       *what)
+{
+  g_autoptr(GKeyFile) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rh_content_updater_dup_cache_path (self, kind);
+  GBytes *bytes;
+  int lock_fd;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return NULL;
+
+  lock_fd = lock_cache_dir (self->cache_dir, LOCK_SH,
+                            g_get_monotonic_time () + READ_LOCK_WAIT_USEC, NULL, NULL);
+  state = load_state (self->cache_dir);
+  bytes = load_installed (self->cache_dir, kind, state, self->max_size, &error);
+  if (lock_fd >= 0)
+    close (lock_fd);
+
+  if (bytes == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    g_warning ("Ignoring the downloaded %s: %s", what, error->message);
+
+  return bytes;
+}
+
 RhCatalog *
 rh_content_updater_load_best_catalog (RhContentUpdater  *self,
                                       GError           **error)
@@ -1243,6 +1618,7 @@ rh_content_updater_load_best_catalog (RhContentUpdater  *self,
   g_autoptr(RhCatalog) builtin = NULL;
   g_autoptr(RhCatalog) cached = NULL;
   g_autoptr(GError) cache_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (RH_IS_CONTENT_UPDATER (self), NULL);
@@ -1250,10 +1626,16 @@ rh_content_updater_load_best_catalog (RhContentUpdater  *self,
   builtin = rh_catalog_new_builtin (error);
 
   path = rh_content_updater_dup_cache_path (self, RH_UPDATE_KIND_CONTENT);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if ((bytes = load_cached (self, RH_UPDATE_KIND_CONTENT, "content")))
     {
-      if (!(cached = rh_catalog_new_from_file (path, &cache_error)))
+      if (!(cached = rh_catalog_new_from_bytes (bytes, path, &cache_error)))
         g_warning ("Ignoring the downloaded content: %s", cache_error->message);
+      else if (revision_too_far (rh_catalog_get_revision (cached)))
+        {
+          g_warning ("Ignoring the downloaded content: revision %s is more than a year ahead of today",
+                     rh_catalog_get_revision (cached));
+          g_clear_object (&cached);
+        }
     }
 
   if (cached != NULL &&
@@ -1273,20 +1655,12 @@ rh_content_updater_load_cached_holidays (RhContentUpdater *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *data;
-  gsize len;
 
   g_return_val_if_fail (RH_IS_CONTENT_UPDATER (self), NULL);
 
   path = rh_content_updater_dup_cache_path (self, RH_UPDATE_KIND_HOLIDAYS);
-  if (!g_file_get_contents (path, &data, &len, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_warning ("Ignoring the downloaded holiday table: %s", error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (data, len);
+  if (!(bytes = load_cached (self, RH_UPDATE_KIND_HOLIDAYS, "holiday table")))
+    return NULL;
 
   if (self->holidays_validate != NULL && !self->holidays_validate (bytes, path, &error))
     {

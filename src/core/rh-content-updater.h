@@ -27,6 +27,7 @@ typedef enum
   RH_UPDATE_ERROR_INVALID,            /* the body failed validation */
   RH_UPDATE_ERROR_WRITE,              /* could not store the new file */
   RH_UPDATE_ERROR_UNSUPPORTED,        /* no validator for this kind */
+  RH_UPDATE_ERROR_BUSY,               /* another process kept the data folder locked */
 } RhUpdateError;
 
 typedef enum
@@ -49,7 +50,8 @@ typedef gboolean (*RhUpdaterValidateFunc) (GBytes      *body,
                                            const char  *origin,
                                            GError     **error);
 
-#define RH_CONTENT_UPDATER_DEFAULT_TIMEOUT  20               /* seconds */
+#define RH_CONTENT_UPDATER_DEFAULT_TIMEOUT  20               /* seconds, per read */
+#define RH_CONTENT_UPDATER_DEFAULT_TIME_LIMIT 60             /* seconds, whole check */
 #define RH_CONTENT_UPDATER_DEFAULT_MAX_SIZE (5 * 1024 * 1024)
 #define RH_CONTENT_UPDATER_MAX_REDIRECTS    5
 
@@ -91,6 +93,9 @@ void              rh_content_updater_set_holidays_url     (RhContentUpdater *sel
                                                            const char       *url);
 guint             rh_content_updater_get_timeout          (RhContentUpdater *self);
 void              rh_content_updater_set_timeout          (RhContentUpdater *self,
+                                                           guint             seconds);
+guint             rh_content_updater_get_time_limit       (RhContentUpdater *self);
+void              rh_content_updater_set_time_limit       (RhContentUpdater *self,
                                                            guint             seconds);
 gsize             rh_content_updater_get_max_size         (RhContentUpdater *self);
 void              rh_content_updater_set_max_size         (RhContentUpdater *self,

@@ -248,6 +248,18 @@ parse_row (const char  *text,
   return TRUE;
 }
 
+/* The start of the line after the one ending at @eol, or %NULL at the end. */
+static const char *
+next_line (const char *eol,
+           const char *end)
+{
+  if (eol >= end)
+    return NULL;
+  if (eol[0] == '\r' && eol + 1 < end && eol[1] == '\n')
+    return eol + 2;
+  return eol + 1;
+}
+
 GArray *
 rh_holiday_table_parse (GBytes      *csv,
                         const char  *origin,
@@ -256,8 +268,9 @@ rh_holiday_table_parse (GBytes      *csv,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
   gboolean seen_first_line = FALSE;
+  guint line_count = 0;
+  const char *end;
 
   g_return_val_if_fail (csv != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -272,22 +285,20 @@ rh_holiday_table_parse (GBytes      *csv,
   seen = g_hash_table_new (NULL, NULL);   /* julian day → line */
 
   /* Lines end in CRLF (as published), LF, or a lone CR (old Mac
-   * spreadsheets); each counts as one line in the messages. */
-  {
-    GString *unified = g_string_new (text);
-
-    g_string_replace (unified, "\r\n", "\n", 0);
-    g_string_replace (unified, "\r", "\n", 0);
-    lines = g_strsplit (unified->str, "\n", -1);
-    g_string_free (unified, TRUE);
-  }
-
-  for (guint i = 0; lines[i] != NULL; i++)
+   * spreadsheets); each counts as one line in the messages. One pass over
+   * the text: GLib 2.74's g_string_replace() moves the rest of the string
+   * at every match, which made a file padded with lone CRs quadratic. */
+  end = text + strlen (text);
+  for (const char *p = text, *eol; p != NULL; p = next_line (eol, end))
     {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-      guint line_no = i + 1;
+      g_autofree char *line = NULL;
+      guint line_no = ++line_count;
       RhHoliday holiday;
       gpointer previous;
+
+      for (eol = p; eol < end && *eol != '\r' && *eol != '\n'; eol++)
+        ;
+      line = g_strstrip (g_strndup (p, eol - p));
 
       if (*line == '\0')
         continue;
