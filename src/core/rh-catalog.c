@@ -572,6 +572,38 @@ load_form_source (JsonObject  *object,
   return TRUE;
 }
 
+/* A form block's own members: the contact it goes to, the item to tick,
+ * and the optional name and address of the form. */
+static gboolean
+load_form_fields (RhCatalog  *self,
+                  JsonObject *object,
+                  RhBlock    *block,
+                  guint       index,
+                  const Ctx  *ctx,
+                  GError    **error)
+{
+  g_autofree char *to_field = g_strdup_printf ("blocks[%u].to", index);
+  const char *ref = NULL;
+  const char *str;
+
+  if (!get_string (object, "to", FALSE, ctx, &ref, error))
+    return FALSE;
+  if (ref == NULL)
+    {
+      set_error (error, RH_CATALOG_ERROR_MISSING_FIELD, ctx, to_field, _("missing"));
+      return FALSE;
+    }
+  if (!resolve_contact (self, ref, ctx, to_field, &block->contact, error))
+    return FALSE;
+  if (!get_string (object, "check", FALSE, ctx, &str, error))
+    return FALSE;
+  block->check = g_strdup (str);
+  if (!get_string (object, "check_text", FALSE, ctx, &str, error))
+    return FALSE;
+  block->check_text = g_strdup (str);
+  return load_form_source (object, block, index, ctx, error);
+}
+
 static RhBlock *
 load_block (RhCatalog  *self,
             JsonObject *object,
@@ -636,26 +668,9 @@ load_block (RhCatalog  *self,
         }
       block->text = g_strdup (str);
 
-      if (block->type == RH_BLOCK_FORM)
-        {
-          if (!get_string (object, "to", FALSE, ctx, &ref, error))
-            goto failure;
-          if (ref == NULL)
-            {
-              set_error (error, RH_CATALOG_ERROR_MISSING_FIELD, ctx, FIELD ("to"), _("missing"));
-              goto failure;
-            }
-          if (!resolve_contact (self, ref, ctx, FIELD ("to"), &block->contact, error))
-            goto failure;
-          if (!get_string (object, "check", FALSE, ctx, &str, error))
-            goto failure;
-          block->check = g_strdup (str);
-          if (!get_string (object, "check_text", FALSE, ctx, &str, error))
-            goto failure;
-          block->check_text = g_strdup (str);
-          if (!load_form_source (object, block, index, ctx, error))
-            goto failure;
-        }
+      if (block->type == RH_BLOCK_FORM &&
+          !load_form_fields (self, object, block, index, ctx, error))
+        goto failure;
       break;
 
     case RH_BLOCK_LIST:
