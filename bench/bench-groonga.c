@@ -124,7 +124,7 @@ bench_groonga_new (GListModel  *entries,
     {
       g_autoptr(JsonNode) body = run (self, schema[i], NULL, error);
 
-      if (error != NULL && *error != NULL)
+      if (body == NULL && error != NULL && *error != NULL)
         return NULL;
     }
 

@@ -154,6 +154,9 @@ main (int   argc,
                                                                terms_of (queries[q])), subsearch);
         g_autoptr(GVariant) meta = timed_call (bus, "GetResultMetas",
                                                g_variant_new ("(@as)", g_variant_ref (ids_value)), metas);
+
+        if (again == NULL || meta == NULL)
+          return EXIT_FAILURE;
       }
 
   g_print ("%s, %d rounds of %u queries, ms per call (round trip over a private bus)\n",

@@ -545,6 +545,21 @@ test_table_noise (void)
     }
 }
 
+/* An empty file (an empty GBytes has no data pointer) is refused with the
+ * reason, like any other bad table; it once failed without saying why. */
+static void
+test_table_empty (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCalendar) calendar = rh_calendar_new ();
+
+  g_assert_false (rh_calendar_set_overrides_from_bytes (calendar, bytes, "empty.csv", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "empty.csv"));
+  g_assert_false (rh_calendar_year_is_overridden (calendar, 2026));
+}
+
 static void
 test_default_instance (void)
 {
@@ -602,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/calendar/table-override-semantics", test_table_override_semantics);
   g_test_add_func ("/calendar/table-errors", test_table_errors);
   g_test_add_func ("/calendar/table-noise", test_table_noise);
+  g_test_add_func ("/calendar/table-empty", test_table_empty);
   g_test_add_func ("/calendar/table-many-names", test_table_many_names);
   g_test_add_func ("/calendar/default-instance", test_default_instance);
 

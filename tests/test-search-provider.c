@@ -214,6 +214,7 @@ test_activate_result (void)
       RhEntry *entry = rh_window_get_entry (window);
       g_autofree char *text = NULL;
 
+      g_assert_nonnull (reply);
       g_assert_nonnull (entry);
       g_assert_cmpstr (rh_entry_get_id (entry), ==, ids[i]);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -234,6 +235,7 @@ test_activate_gone_result (void)
   RhWindow *window = wait_for_window ();
   GtkWidget *search_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry"));
 
+  g_assert_nonnull (reply);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "ざいけい");
 }
 
@@ -247,6 +249,7 @@ test_launch_search (void)
   GtkStack *sidebar_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "sidebar_stack"));
   g_autofree char *text = NULL;
 
+  g_assert_nonnull (reply);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "パソコン 変えた");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "results");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));

@@ -126,6 +126,10 @@ to_utf8 (GBytes      *csv,
   g_autoptr(GError) local_error = NULL;
   char *converted;
 
+  /* An empty GBytes has no data pointer: nothing for memchr to look at. */
+  if (len == 0)
+    return g_strdup ("");
+
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
