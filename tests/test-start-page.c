@@ -129,17 +129,20 @@ test_numbers_agree_with_cli (void)
                                                           "%u business days left",
                                                           json_object_get_int_member (nyukin, "business_days_left")),
                                              (guint)json_object_get_int_member (nyukin, "business_days_left"));
-    g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), left));
+    g_assert_nonnull (strstr (gtk_label_get_text (due_label (row (page, "start-nyukin"))), left));
   }
 
   /* The helpdesk at 10:00 on a Thursday. */
   {
     GtkWidget *helpdesk = row (page, "start-helpdesk");
+    GtkWidget *status = row (page, "start-helpdesk-status");
     g_autofree char *text = rh_test_widget_text (helpdesk);
 
     g_assert_true (gtk_widget_get_visible (helpdesk));
+    g_assert_true (gtk_widget_get_visible (status));
     g_assert_nonnull (strstr (text, "0120-609-575"));
-    g_assert_nonnull (strstr (text, "18:00"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "18:00"));
+    g_assert_true (gtk_widget_has_css_class (status, "open"));
   }
 
   /* The day before: tomorrow, in the warning colour. */
@@ -149,6 +152,22 @@ test_numbers_agree_with_cli (void)
     rh_start_page_set_now (page, before);
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_label (row (page, "start-zaikei"))), "rh-due-tomorrow"));
   }
+}
+
+/* The role menu filters an entry's steps: hidden on the start page, back
+ * with an entry. */
+static void
+test_role_button_only_with_entry (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *role = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "role_button");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  g_assert_false (gtk_widget_get_visible (role));
+  rh_window_show_entry_id (window, "ib-helpdesk");
+  g_assert_true (gtk_widget_get_visible (role));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  g_assert_false (gtk_widget_get_visible (role));
 }
 
 /* Without a saved rule nothing is shown as a deadline. */
@@ -497,6 +516,7 @@ main (int   argc,
 
   g_test_add_func ("/start-page/numbers-agree-with-cli", test_numbers_agree_with_cli);
   g_test_add_func ("/start-page/no-rule", test_no_rule);
+  g_test_add_func ("/start-page/role-button-only-with-entry", test_role_button_only_with_entry);
   g_test_add_func ("/start-page/rows-open-calculator", test_rows_open_calculator);
   g_test_add_func ("/start-page/guide-every-entry-by-keyboard", test_guide_reaches_every_entry_by_keyboard);
   g_test_add_func ("/start-page/guide-mnemonic-from-search-box", test_guide_mnemonic_from_search_box);
