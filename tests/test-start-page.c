@@ -154,6 +154,191 @@ test_numbers_agree_with_cli (void)
   }
 }
 
+static const char *
+due_class (RhDayDistance distance)
+{
+  return distance == RH_DAY_TODAY ? "rh-due-today"
+         : distance == RH_DAY_TOMORROW ? "rh-due-tomorrow" : "dim-label";
+}
+
+static char *
+human (JsonObject *object,
+       const char *member)
+{
+  GDate date;
+
+  g_assert_true (rh_date_parse (json_object_get_string_member (object, member), NULL, &date, NULL));
+  return rh_date_format_human (&date);
+}
+
+static RhDayDistance
+distance_of (const char *relative)
+{
+  static const char *names[] = { "past", "today", "tomorrow", "later" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (relative, names[i]))
+      return i;
+  g_error ("unknown relative day “%s”", relative);
+}
+
+/* The business days left, worded as on the page, is in @text. */
+static void
+assert_left (const char *text,
+             gint64      left)
+{
+  g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u business day left",
+                                                         "%u business days left", left), (guint)left);
+
+  g_assert_nonnull (strstr (text, words));
+}
+
+/* One day: the page at 9:00 in Tokyo shows what `--today=DAY --json` says. */
+static void
+assert_page_agrees (RhStartPage *page,
+                    const char  *day,
+                    const char  *payday_day,
+                    const char  *shift,
+                    const char  *received)
+{
+  GSettings *settings = rh_application_get_settings (app);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *today_arg = g_strdup_printf ("--today=%s", day);
+  g_autofree char *day_arg = g_strdup_printf ("--payday-day=%s", payday_day);
+  g_autofree char *shift_arg = g_strdup_printf ("--shift=%s", shift);
+  g_autofree char *received_arg = received ? g_strdup_printf ("--received=%s", received) : NULL;
+  const char *args[] = { today_arg, day_arg, shift_arg, "--json", received_arg, NULL };
+  g_autoptr(GDateTime) now = NULL;
+  JsonObject *root, *payday, *zaikei, *nyukin;
+  const char *state;
+  GDate date;
+  GtkWidget *nyukin_due;
+
+  g_test_message ("%s, payday %s, shift %s, received %s", day, payday_day, shift, received ? received : "—");
+  g_assert_true (rh_date_parse (day, NULL, &date, NULL));
+  now = jst (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 9);
+  g_settings_set_int (settings, "payday-day", g_str_equal (payday_day, "end") ? RH_PAYDAY_MONTH_END
+                                                                               : atoi (payday_day));
+  g_settings_set_string (settings, "payday-shift", shift);
+  g_settings_set_string (settings, "received-date", received ? received : "");
+  rh_start_page_set_now (page, now);
+
+  g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  payday = json_object_get_object_member (root, "payday");
+  zaikei = json_object_get_object_member (root, "zaikei");
+  nyukin = json_object_get_object_member (root, "nyukin");
+
+  /* The payday, and why it moved when it did. */
+  {
+    g_autofree char *date_text = human (payday, "date");
+    const char *sub = subtitle (row (page, "start-payday"));
+
+    g_assert_true (g_str_has_prefix (sub, date_text));
+    if (!json_object_get_null_member (payday, "moved_because"))
+      {
+        g_autofree char *nominal = human (payday, "nominal");
+
+        g_assert_nonnull (strstr (sub, nominal));
+        g_assert_nonnull (strstr (sub, json_object_get_string_member (payday, "moved_because")));
+      }
+    else
+      g_assert_cmpstr (sub, ==, date_text);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_label (row (page, "start-payday"))),
+                                             due_class (distance_of (json_object_get_string_member (payday, "relative")))));
+  }
+
+  /* The 財形 last day, how near, the business days left before it. */
+  {
+    g_autofree char *last = human (zaikei, "last");
+    RhDayDistance distance = distance_of (json_object_get_string_member (zaikei, "relative"));
+    GtkLabel *due = due_label (row (page, "start-zaikei"));
+
+    g_assert_cmpstr (subtitle (row (page, "start-zaikei")), ==, last);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due), due_class (distance)));
+    if (distance == RH_DAY_TODAY)
+      g_assert_cmpstr (gtk_label_get_text (due), ==, g_dgettext (GETTEXT_PACKAGE, "today"));
+    else
+      assert_left (gtk_label_get_text (due), json_object_get_int_member (zaikei, "business_days_left"));
+  }
+
+  /* まとめ入金: a deadline only inside the window; never a date without
+   * the received day. */
+  state = json_object_get_string_member (nyukin, "state");
+  nyukin_due = rh_test_find_named (row (page, "start-nyukin"), "due");
+  if (g_str_equal (state, "open"))
+    {
+      g_autofree char *last = human (nyukin, "last");
+      GDate today, last_date;
+      RhDayDistance distance;
+
+      g_assert_true (rh_date_parse (day, NULL, &today, NULL));
+      g_assert_true (rh_date_parse (json_object_get_string_member (nyukin, "last"), NULL, &last_date, NULL));
+      distance = rh_today_distance (&today, &last_date);
+      g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), last));
+      g_assert_nonnull (nyukin_due);
+      g_assert_true (gtk_widget_has_css_class (nyukin_due, due_class (distance)));
+      if (distance == RH_DAY_TODAY)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (nyukin_due)), ==, g_dgettext (GETTEXT_PACKAGE, "today"));
+      else
+        assert_left (gtk_label_get_text (GTK_LABEL (nyukin_due)), json_object_get_int_member (nyukin, "business_days_left"));
+    }
+  else
+    {
+      g_assert_null (nyukin_due);
+      if (g_str_equal (state, "not-given"))
+        g_assert_true (json_object_get_null_member (nyukin, "last"));
+      else
+        {
+          g_autofree char *first = human (nyukin, "first");
+
+          g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), first));
+        }
+    }
+
+  /* The helpdesk at 9:00 that day. */
+  {
+    GtkWidget *status = row (page, "start-helpdesk-status");
+    JsonObject *helpdesk = json_object_get_object_member (root, "helpdesk");
+
+    g_assert_true (gtk_widget_has_css_class (status, json_object_get_boolean_member (helpdesk, "open") ? "open" : "closed"));
+  }
+}
+
+/* Year end (12/28–1/5), Golden Week, a payday on a holiday (today and
+ * tomorrow), the 財形 last day today and tomorrow, and the まとめ入金 window
+ * in each of its states (not given, not yet, open to today/tomorrow/later,
+ * closed); the helpdesk open and closed (12/31, 5/3). */
+static void
+test_agrees_with_cli_on_fixed_days (void)
+{
+  RhStartPage *page = get_page (get_window ());
+  static const struct { const char *day, *payday_day, *shift, *received; } days[] = {
+    { "2026-12-28", "25", "previous", NULL },
+    { "2026-12-30", "end", "previous", "2026-12-21" },
+    { "2026-12-31", "end", "next", "2026-12-24" },
+    { "2027-01-04", "end", "next", "2026-12-28" },
+    { "2027-01-05", "25", "previous", NULL },
+    { "2027-04-28", "5", "previous", "2027-04-23" },
+    { "2027-05-03", "5", "next", "2027-04-26" },
+    { "2027-05-06", "5", "next", NULL },
+    { "2026-11-19", "23", "previous", "2026-11-12" },
+    { "2026-11-20", "23", "previous", NULL },
+    { "2026-12-16", "23", "previous", "2026-12-10" },
+    { "2026-12-22", "23", "previous", "2026-12-10" },
+    { "2026-12-17", "23", "previous", "2026-11-10" },
+    { "2026-12-17", "23", "previous", "2026-12-20" },
+  };
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.start", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    assert_page_agrees (page, days[i].day, days[i].payday_day, days[i].shift, days[i].received);
+  g_settings_reset (rh_application_get_settings (app), "payday-shift");
+  g_settings_reset (rh_application_get_settings (app), "received-date");
+}
+
 /* The role menu filters an entry's steps: hidden on the start page, back
  * with an entry. */
 static void
@@ -515,6 +700,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/start-page/numbers-agree-with-cli", test_numbers_agree_with_cli);
+  g_test_add_func ("/start-page/agrees-with-cli-on-fixed-days", test_agrees_with_cli_on_fixed_days);
   g_test_add_func ("/start-page/no-rule", test_no_rule);
   g_test_add_func ("/start-page/role-button-only-with-entry", test_role_button_only_with_entry);
   g_test_add_func ("/start-page/rows-open-calculator", test_rows_open_calculator);
