@@ -245,6 +245,10 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
     save (GTK_WIDGET (window), "start-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+    save (GTK_WIDGET (window), "start-larger.png");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
 
     /* The guided path two choices in: パソコンを変えた › 団体IB → the role. */
     g_signal_emit_by_name (rh_test_find_named (page, "guide-choice"), "clicked");
@@ -257,6 +261,11 @@ main (int   argc,
   resize (GTK_WINDOW (window), 600, 720);   /* folds; the header shrinks */
   resize (GTK_WINDOW (window), 400, 720);
   save (GTK_WIDGET (window), "narrow.png");
+
+  /* 4b. The start page in a 360 px wide window. */
+  resize (GTK_WINDOW (window), 360, 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  save (GTK_WIDGET (window), "start-narrow.png");
 
   gtk_window_close (GTK_WINDOW (window));
   return 0;

@@ -1,7 +1,7 @@
 /* test-start-page.c — the start page shows the saved rule's deadlines (the
  * same as `--today --json`), its rows open the calculator, the guided path
- * reaches every entry with the right role by its mnemonics (back by real
- * key presses), and the calculator saves the rule the page uses
+ * reaches every entry with the right role by its Alt+digit mnemonics and
+ * goes back by Backspace/Alt+← (real key presses through XTEST), and the calculator saves the rule the page uses
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -129,17 +129,20 @@ test_numbers_agree_with_cli (void)
                                                           "%u business days left",
                                                           json_object_get_int_member (nyukin, "business_days_left")),
                                              (guint)json_object_get_int_member (nyukin, "business_days_left"));
-    g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), left));
+    g_assert_nonnull (strstr (gtk_label_get_text (due_label (row (page, "start-nyukin"))), left));
   }
 
   /* The helpdesk at 10:00 on a Thursday. */
   {
     GtkWidget *helpdesk = row (page, "start-helpdesk");
+    GtkWidget *status = row (page, "start-helpdesk-status");
     g_autofree char *text = rh_test_widget_text (helpdesk);
 
     g_assert_true (gtk_widget_get_visible (helpdesk));
+    g_assert_true (gtk_widget_get_visible (status));
     g_assert_nonnull (strstr (text, "0120-609-575"));
-    g_assert_nonnull (strstr (text, "18:00"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "18:00"));
+    g_assert_true (gtk_widget_has_css_class (status, "open"));
   }
 
   /* The day before: tomorrow, in the warning colour. */
@@ -149,6 +152,207 @@ test_numbers_agree_with_cli (void)
     rh_start_page_set_now (page, before);
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_label (row (page, "start-zaikei"))), "rh-due-tomorrow"));
   }
+}
+
+static const char *
+due_class (RhDayDistance distance)
+{
+  return distance == RH_DAY_TODAY ? "rh-due-today"
+         : distance == RH_DAY_TOMORROW ? "rh-due-tomorrow" : "dim-label";
+}
+
+static char *
+human (JsonObject *object,
+       const char *member)
+{
+  GDate date;
+
+  g_assert_true (rh_date_parse (json_object_get_string_member (object, member), NULL, &date, NULL));
+  return rh_date_format_human (&date);
+}
+
+static RhDayDistance
+distance_of (const char *relative)
+{
+  static const char *names[] = { "past", "today", "tomorrow", "later" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (relative, names[i]))
+      return i;
+  g_error ("unknown relative day “%s”", relative);
+}
+
+/* The business days left, worded as on the page, is in @text. */
+static void
+assert_left (const char *text,
+             gint64      left)
+{
+  g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u business day left",
+                                                         "%u business days left", left), (guint)left);
+
+  g_assert_nonnull (strstr (text, words));
+}
+
+/* One day: the page at 9:00 in Tokyo shows what `--today=DAY --json` says. */
+static void
+assert_page_agrees (RhStartPage *page,
+                    const char  *day,
+                    const char  *payday_day,
+                    const char  *shift,
+                    const char  *received)
+{
+  GSettings *settings = rh_application_get_settings (app);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *today_arg = g_strdup_printf ("--today=%s", day);
+  g_autofree char *day_arg = g_strdup_printf ("--payday-day=%s", payday_day);
+  g_autofree char *shift_arg = g_strdup_printf ("--shift=%s", shift);
+  g_autofree char *received_arg = received ? g_strdup_printf ("--received=%s", received) : NULL;
+  const char *args[] = { today_arg, day_arg, shift_arg, "--json", received_arg, NULL };
+  g_autoptr(GDateTime) now = NULL;
+  JsonObject *root, *payday, *zaikei, *nyukin;
+  const char *state;
+  GDate date;
+  GtkWidget *nyukin_due;
+
+  g_test_message ("%s, payday %s, shift %s, received %s", day, payday_day, shift, received ? received : "—");
+  g_assert_true (rh_date_parse (day, NULL, &date, NULL));
+  now = jst (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 9);
+  g_settings_set_int (settings, "payday-day", g_str_equal (payday_day, "end") ? RH_PAYDAY_MONTH_END
+                                                                               : atoi (payday_day));
+  g_settings_set_string (settings, "payday-shift", shift);
+  g_settings_set_string (settings, "received-date", received ? received : "");
+  rh_start_page_set_now (page, now);
+
+  g_assert_cmpint (rh_test_run_cli (args, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  payday = json_object_get_object_member (root, "payday");
+  zaikei = json_object_get_object_member (root, "zaikei");
+  nyukin = json_object_get_object_member (root, "nyukin");
+
+  /* The payday, and why it moved when it did. */
+  {
+    g_autofree char *date_text = human (payday, "date");
+    const char *sub = subtitle (row (page, "start-payday"));
+
+    g_assert_true (g_str_has_prefix (sub, date_text));
+    if (!json_object_get_null_member (payday, "moved_because"))
+      {
+        g_autofree char *nominal = human (payday, "nominal");
+
+        g_assert_nonnull (strstr (sub, nominal));
+        g_assert_nonnull (strstr (sub, json_object_get_string_member (payday, "moved_because")));
+      }
+    else
+      g_assert_cmpstr (sub, ==, date_text);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_label (row (page, "start-payday"))),
+                                             due_class (distance_of (json_object_get_string_member (payday, "relative")))));
+  }
+
+  /* The 財形 last day, how near, the business days left before it. */
+  {
+    g_autofree char *last = human (zaikei, "last");
+    RhDayDistance distance = distance_of (json_object_get_string_member (zaikei, "relative"));
+    GtkLabel *due = due_label (row (page, "start-zaikei"));
+
+    g_assert_cmpstr (subtitle (row (page, "start-zaikei")), ==, last);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due), due_class (distance)));
+    if (distance == RH_DAY_TODAY)
+      g_assert_cmpstr (gtk_label_get_text (due), ==, g_dgettext (GETTEXT_PACKAGE, "today"));
+    else
+      assert_left (gtk_label_get_text (due), json_object_get_int_member (zaikei, "business_days_left"));
+  }
+
+  /* まとめ入金: a deadline only inside the window; never a date without
+   * the received day. */
+  state = json_object_get_string_member (nyukin, "state");
+  nyukin_due = rh_test_find_named (row (page, "start-nyukin"), "due");
+  if (g_str_equal (state, "open"))
+    {
+      g_autofree char *last = human (nyukin, "last");
+      GDate today, last_date;
+      RhDayDistance distance;
+
+      g_assert_true (rh_date_parse (day, NULL, &today, NULL));
+      g_assert_true (rh_date_parse (json_object_get_string_member (nyukin, "last"), NULL, &last_date, NULL));
+      distance = rh_today_distance (&today, &last_date);
+      g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), last));
+      g_assert_nonnull (nyukin_due);
+      g_assert_true (gtk_widget_has_css_class (nyukin_due, due_class (distance)));
+      if (distance == RH_DAY_TODAY)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (nyukin_due)), ==, g_dgettext (GETTEXT_PACKAGE, "today"));
+      else
+        assert_left (gtk_label_get_text (GTK_LABEL (nyukin_due)), json_object_get_int_member (nyukin, "business_days_left"));
+    }
+  else
+    {
+      g_assert_null (nyukin_due);
+      if (g_str_equal (state, "not-given"))
+        g_assert_true (json_object_get_null_member (nyukin, "last"));
+      else
+        {
+          g_autofree char *first = human (nyukin, "first");
+
+          g_assert_nonnull (strstr (subtitle (row (page, "start-nyukin")), first));
+        }
+    }
+
+  /* The helpdesk at 9:00 that day. */
+  {
+    GtkWidget *status = row (page, "start-helpdesk-status");
+    JsonObject *helpdesk = json_object_get_object_member (root, "helpdesk");
+
+    g_assert_true (gtk_widget_has_css_class (status, json_object_get_boolean_member (helpdesk, "open") ? "open" : "closed"));
+  }
+}
+
+/* Year end (12/28–1/5), Golden Week, a payday on a holiday (today and
+ * tomorrow), the 財形 last day today and tomorrow, and the まとめ入金 window
+ * in each of its states (not given, not yet, open to today/tomorrow/later,
+ * closed); the helpdesk open and closed (12/31, 5/3). */
+static void
+test_agrees_with_cli_on_fixed_days (void)
+{
+  RhStartPage *page = get_page (get_window ());
+  static const struct { const char *day, *payday_day, *shift, *received; } days[] = {
+    { "2026-12-28", "25", "previous", NULL },
+    { "2026-12-30", "end", "previous", "2026-12-21" },
+    { "2026-12-31", "end", "next", "2026-12-24" },
+    { "2027-01-04", "end", "next", "2026-12-28" },
+    { "2027-01-05", "25", "previous", NULL },
+    { "2027-04-28", "5", "previous", "2027-04-23" },
+    { "2027-05-03", "5", "next", "2027-04-26" },
+    { "2027-05-06", "5", "next", NULL },
+    { "2026-11-19", "23", "previous", "2026-11-12" },
+    { "2026-11-20", "23", "previous", NULL },
+    { "2026-12-16", "23", "previous", "2026-12-10" },
+    { "2026-12-22", "23", "previous", "2026-12-10" },
+    { "2026-12-17", "23", "previous", "2026-11-10" },
+    { "2026-12-17", "23", "previous", "2026-12-20" },
+  };
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.start", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    assert_page_agrees (page, days[i].day, days[i].payday_day, days[i].shift, days[i].received);
+  g_settings_reset (rh_application_get_settings (app), "payday-shift");
+  g_settings_reset (rh_application_get_settings (app), "received-date");
+}
+
+/* The role menu filters an entry's steps: hidden on the start page, back
+ * with an entry. */
+static void
+test_role_button_only_with_entry (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *role = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "role_button");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  g_assert_false (gtk_widget_get_visible (role));
+  rh_window_show_entry_id (window, "ib-helpdesk");
+  g_assert_true (gtk_widget_get_visible (role));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  g_assert_false (gtk_widget_get_visible (role));
 }
 
 /* Without a saved rule nothing is shown as a deadline. */
@@ -237,8 +441,8 @@ press (RhWindow   *window,
     g_error ("xdotool (package xdotool) is needed and must work: %s", error->message);
 }
 
-/* Picks the choice whose label's mnemonic is the digit @n, the way Alt+n
- * does: GTK's mnemonic activation of that label. */
+/* Picks the choice whose label's mnemonic is the digit @n by pressing
+ * Alt+n on the X server's keyboard; exactly one choice must carry it. */
 static void
 choose (RhStartPage *page,
         guint        n)
@@ -247,6 +451,7 @@ choose (RhStartPage *page,
   const RhGuideNode *before = rh_start_page_get_guide_step (page);
   GtkWidget *target = NULL;
   guint found = 0;
+  g_autofree char *keys = g_strdup_printf ("alt+%u", n);
 
   for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
     {
@@ -264,9 +469,10 @@ choose (RhStartPage *page,
     g_error ("%u choices have the mnemonic %u", found, n);
 
   /* A button activated by its mnemonic is "clicked" after its press
-   * animation, from the main loop. */
+   * animation, from the main loop; a key GTK did not take as the mnemonic
+   * leaves the step as it was and times out here. */
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (target));
-  g_assert_true (gtk_widget_mnemonic_activate (target, FALSE));
+  press (RH_WINDOW (gtk_widget_get_root (target)), keys);
   RH_TEST_WAIT_FOR (rh_start_page_get_guide_step (page) != before ||
                     rh_guide_node_get_n_choices (before) == 0 ||
                     !gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -351,6 +557,28 @@ test_guide_reaches_every_entry_by_keyboard (void)
 
   g_assert_cmpuint (g_hash_table_size (reached), ==,
                     g_list_model_get_n_items (rh_catalog_get_entries (catalog)));
+}
+
+/* The window opens with the keyboard in the search box (typing searches):
+ * Alt+1 there still takes the path's first choice, and types nothing. */
+static void
+test_guide_mnemonic_from_search_box (void)
+{
+  RhWindow *window = get_window ();
+  RhStartPage *page = get_page (window);
+  const RhGuideNode *root = rh_catalog_get_guide (rh_application_get_catalog (app));
+  GtkWidget *search = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL);
+  RH_TEST_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (search)))));
+  g_assert_true (rh_start_page_get_guide_step (page) == root);
+
+  choose (page, 1);
+  g_assert_true (rh_start_page_get_guide_step (page) == rh_guide_node_get_choice (root, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  rh_start_page_guide_back (page);
 }
 
 /* Backspace and Alt+← go one step back; at the first step Alt+← is the
@@ -472,9 +700,12 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/start-page/numbers-agree-with-cli", test_numbers_agree_with_cli);
+  g_test_add_func ("/start-page/agrees-with-cli-on-fixed-days", test_agrees_with_cli_on_fixed_days);
   g_test_add_func ("/start-page/no-rule", test_no_rule);
+  g_test_add_func ("/start-page/role-button-only-with-entry", test_role_button_only_with_entry);
   g_test_add_func ("/start-page/rows-open-calculator", test_rows_open_calculator);
   g_test_add_func ("/start-page/guide-every-entry-by-keyboard", test_guide_reaches_every_entry_by_keyboard);
+  g_test_add_func ("/start-page/guide-mnemonic-from-search-box", test_guide_mnemonic_from_search_box);
   g_test_add_func ("/start-page/guide-back-keys", test_guide_back_keys);
   g_test_add_func ("/start-page/calculator-saves-rule", test_calculator_saves_rule);
   g_test_add_func ("/start-page/preferences", test_preferences);

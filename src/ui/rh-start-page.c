@@ -98,6 +98,7 @@ add_row (RhStartPage *self,
       label = gtk_label_new (suffix);
       gtk_widget_set_name (label, "due");
       gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (label, distance == RH_DAY_TODAY ? due_classes[0]
                                        : distance == RH_DAY_TOMORROW ? due_classes[1]
                                        : due_classes[2]);
@@ -120,6 +121,24 @@ clear_rows (RhStartPage *self)
   g_ptr_array_set_size (self->deadline_kinds, 0);
 }
 
+/* "6日後" over "あと5営業日": two short lines at the row's end, so that a
+ * narrow window breaks them there and not inside a word. */
+static char *
+describe_due (const RhToday *today,
+              const GDate   *day,
+              guint          left)
+{
+  g_autofree char *when = rh_today_describe (today, day, FALSE, 0);
+  g_autofree char *left_text = NULL;
+
+  /* On the day itself, "today" says it all. */
+  if (rh_today_distance (&today->today, day) < RH_DAY_TOMORROW)
+    return g_steal_pointer (&when);
+  left_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u business day left",
+                                            "%u business days left", left), left);
+  return g_strdup_printf ("%s\n%s", when, left_text);
+}
+
 static void
 show_deadlines (RhStartPage   *self,
                 const RhToday *today)
@@ -130,11 +149,11 @@ show_deadlines (RhStartPage   *self,
   g_autofree char *payday_when = rh_today_describe (today, &today->payday, FALSE, 0);
   g_autofree char *payday_sub = NULL;
   g_autofree char *zaikei = rh_date_format_human (&today->zaikei_last);
-  g_autofree char *zaikei_when = rh_today_describe (today, &today->zaikei_last, TRUE,
-                                                    today->zaikei_days_left);
+  g_autofree char *zaikei_when = describe_due (today, &today->zaikei_last, today->zaikei_days_left);
   g_autofree char *zaikei_title = g_strdup_printf (_("%s — last day"),
                                                    rh_deadline_kind_get_title (RH_DEADLINE_ZAIKEI));
-  g_autofree char *nyukin = rh_today_describe_nyukin (today);
+  g_autofree char *nyukin = NULL;
+  g_autofree char *nyukin_when = NULL;
   RhDayDistance nyukin_distance = RH_DAY_LATER;
 
   adw_preferences_group_set_description (self->deadlines_group, description);
@@ -152,10 +171,20 @@ show_deadlines (RhStartPage   *self,
   add_row (self, "start-zaikei", "zaikei", zaikei_title, zaikei, zaikei_when,
            rh_today_distance (&today->today, &today->zaikei_last));
 
+  /* Inside the window, its last day is a deadline like the 財形 one: the
+   * date under the title, how near it is at the end, coloured alike. */
   if (today->nyukin_state == RH_NYUKIN_OPEN)
-    nyukin_distance = rh_today_distance (&today->today, &today->nyukin_last);
+    {
+      g_autofree char *last = rh_date_format_human (&today->nyukin_last);
+
+      nyukin = g_strdup_printf (_("Open now, through %s"), last);
+      nyukin_when = describe_due (today, &today->nyukin_last, today->nyukin_days_left);
+      nyukin_distance = rh_today_distance (&today->today, &today->nyukin_last);
+    }
+  else
+    nyukin = rh_today_describe_nyukin (today);
   add_row (self, "start-nyukin", "nyukin", rh_deadline_kind_get_title (RH_DEADLINE_NYUKIN),
-           nyukin, NULL, nyukin_distance);
+           nyukin, nyukin_when, nyukin_distance);
   add_row (self, "start-meisai", "meisai", rh_deadline_kind_get_title (RH_DEADLINE_MEISAI),
            _("The cut-off day of this month is shown on the service’s information screen"),
            NULL, RH_DAY_LATER);
@@ -181,6 +210,7 @@ show_helpdesk (RhStartPage   *self,
   GtkWidget *label = GTK_WIDGET (self->helpdesk_status);
 
   gtk_widget_set_visible (GTK_WIDGET (self->helpdesk_row), status != NULL);
+  gtk_widget_set_visible (label, status != NULL);
   if (status == NULL)
     return;
 

@@ -140,6 +140,9 @@ update_entry_actions (RhWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_entry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-entry", has_entry);
+  /* The role filters an entry's steps: on the start page it would mean
+   * nothing (Ctrl+1/2/3 still set it for the next entry). */
+  gtk_widget_set_visible (GTK_WIDGET (self->role_button), has_entry);
 }
 
 void
