@@ -1130,6 +1130,18 @@ zoom_action (GtkWidget  *widget,
 
 /* Overrides ---------------------------------------------------------------- */
 
+/* The keyboard goes to the page's first field once the dialog is shown,
+ * not while it is being built: a focus set during init makes GTK 4.8 give
+ * the window's AT-SPI object the role "filler" instead of "dialog", and the
+ * field's focus is never reported to screen readers (checked with
+ * tests/check-atspi.py). */
+static void
+rh_deadline_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rh_deadline_dialog_parent_class)->map (widget);
+  focus_page (RH_DEADLINE_DIALOG (widget));
+}
+
 static void
 rh_deadline_dialog_finalize (GObject *object)
 {
@@ -1156,6 +1168,7 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
 
   object_class->dispose = rh_deadline_dialog_dispose;
   object_class->finalize = rh_deadline_dialog_finalize;
+  widget_class->map = rh_deadline_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-deadline-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, stack);
@@ -1204,7 +1217,6 @@ rh_deadline_dialog_init (RhDeadlineDialog *self)
 
   recompute (self);
   schedule_changed_cb (self);
-  focus_page (self);
 }
 
 RhDeadlineDialog *
