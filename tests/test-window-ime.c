@@ -199,6 +199,35 @@ test_ime_from_tree (void)
   clear_search (window);
 }
 
+/* Anthy's on/off key (Ctrl+J) pressed in the category tree reaches the
+ * input method as if the box had been clicked first: with kana off, Ctrl+J
+ * from the tree turns it on and `pasokon` converts in the box. (Before, the
+ * key stayed with the tree and `pasokon` went in as Latin letters.) */
+static void
+test_ime_on_off_key_from_tree (void)
+{
+  RhWindow *window = get_window ();
+  GtkWidget *focus;
+
+  /* Kana off, in the box: "a" is typed as is, with no composing. */
+  gtk_widget_grab_focus (child (window, "search_entry"));
+  key ("ctrl+j");
+  type ("a");
+  RH_TEST_WAIT_FOR (*search_text (window) != '\0');
+  g_assert_false (composing ());
+  g_assert_cmpstr (search_text (window), ==, "a");
+  clear_search (window);
+
+  g_assert_true (gtk_widget_child_focus (child (window, "tree_view"), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, child (window, "tree_view")));
+
+  key ("ctrl+j");
+  RH_TEST_WAIT_FOR (in_search_box (window));
+  type_pasokon_and_check (window);
+  clear_search (window);
+}
+
 static gboolean
 is_check_button (GtkWidget     *widget,
                  gconstpointer  data)
@@ -398,6 +427,7 @@ main (int   argc,
       g_test_add_func ("/window-ime/from-tree", test_ime_from_tree);
       g_test_add_func ("/window-ime/from-step", test_ime_from_step);
       g_test_add_func ("/window-ime/down-during-conversion", test_ime_down_during_conversion);
+      g_test_add_func ("/window-ime/on-off-key-from-tree", test_ime_on_off_key_from_tree);
     }
 
   ret = g_test_run ();
