@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # check-atspi.py — the deadline calculator as a screen reader (Orca) sees it
 # through AT-SPI: Ctrl+D in the main window opens a window whose role is
-# "dialog" (not a second main window or a "filler"), that is modal, and
-# that is reported active when shown. Run by tests/atspi-session.sh (Xvfb,
+# "dialog" (not a second main window or a "filler"), that is modal, that is
+# reported active when shown, and whose first date field reports the focus. Run by tests/atspi-session.sh (Xvfb,
 # openbox, a private D-Bus session with at-spi2-core). TAP output.
 #   check-atspi.py APP
 
@@ -62,6 +62,22 @@ def states(accessible):
     return {pyatspi.stateToString(s) for s in accessible.getState().getStates()}
 
 
+TEXT_ROLES = ("text", "entry")
+
+
+def focused_field(accessible, depth=0):
+    """The focused named text field under accessible, or None."""
+    if (accessible.getRoleName() in TEXT_ROLES and accessible.name
+            and "focused" in states(accessible)):
+        return accessible
+    if depth < 40:
+        for child in accessible:
+            found = child is not None and focused_field(child, depth + 1)
+            if found:
+                return found
+    return None
+
+
 def main():
     build_env = dict(os.environ,
                      GDK_BACKEND="x11", GSK_RENDERER="cairo",
@@ -71,7 +87,7 @@ def main():
     for kind in ("object:state-changed:active", "object:state-changed:focused"):
         pyatspi.Registry.registerEventListener(on_event, kind)
 
-    print("1..4")
+    print("1..5")
     app_process = subprocess.Popen([sys.argv[1]], env=build_env)
     try:
         app = wait_for("the app on the accessibility bus", lambda: find_app(app_process.pid))
@@ -93,6 +109,13 @@ def main():
                  lambda: any(e[0] == "object:state-changed:active" and e[1] == "dialog" and e[3] == 1
                              for e in events))
         print("ok 4 - the dialog is reported active when shown")
+
+        focused = wait_for("a focused text field in the dialog",
+                           lambda: focused_field(dialog))
+        wait_for("a focus event from the field",
+                 lambda: any(e[0] == "object:state-changed:focused" and e[1] in TEXT_ROLES
+                             and e[2] == focused.name and e[3] == 1 for e in events))
+        print("ok 5 - its first date field reports the focus: %s" % focused.name)
         return 0
     finally:
         app_process.terminate()

@@ -334,7 +334,7 @@ test_ime_date_in_kana_mode (void)
   RH_TEST_WAIT_FOR (*gtk_editable_get_text (GTK_EDITABLE (payday)) != '\0');
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (payday)), ==, "１２・２５");
   g_assert_false (gtk_widget_has_css_class (payday, "error"));
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (payday)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (gtk_widget_get_ancestor (payday, GTK_TYPE_LIST_BOX_ROW))));
 
   gtk_editable_set_text (GTK_EDITABLE (payday), "");
   type ("2026-12-25");
