@@ -50,7 +50,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 # Only the check's TAP on stdout (fd 4): the AT-SPI registry daemon, started
 # by the bus, prints on the bus's stdout.
 exec 4>&1
+# The window manager runs before the app maps its window, so that it
+# manages and activates that window from its first map.
 dbus-run-session -- sh -c '
   openbox --sm-disable >"$1/openbox.log" 2>&1 &
+  for i in $(seq 200); do xdotool get_num_desktops >/dev/null 2>&1 && break; sleep 0.05; done
+  xdotool get_num_desktops >/dev/null 2>&1 || { echo "openbox did not start: $(cat "$1/openbox.log")"; exit 1; }
   python3 "$2/check-atspi.py" "$3" >&4
 ' sh "$dir" "$here" "$1" >&2
