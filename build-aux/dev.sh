@@ -21,6 +21,8 @@ DEPS=(
   # typing Japanese through a real input method (tests/test-window-ime.c)
   ibus ibus-anthy ibus-gtk4
   libxtst-dev   # bench/bench-typing (XTest key events)
+  # the calculator as a screen reader sees it (tests/check-atspi.py)
+  openbox at-spi2-core python3-pyatspi
   # the search's morphological analyser and the benchmark's Groonga
   libmecab-dev mecab-ipadic-utf8
   groonga-bin groonga-tokenizer-mecab

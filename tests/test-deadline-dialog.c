@@ -62,11 +62,21 @@ label_text (RhDeadlineDialog *dialog,
   return gtk_label_get_text (GTK_LABEL (named (dialog, name)));
 }
 
-/* The error row that follows the field in its boxed list. */
+/* The boxed list's row that holds the field. */
+static GtkWidget *
+row_of (GtkWidget *field)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (field, GTK_TYPE_LIST_BOX_ROW);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The error row that follows the field's row in its boxed list. */
 static GtkWidget *
 error_row_of (GtkWidget *field)
 {
-  GtkWidget *row = gtk_widget_get_next_sibling (field);
+  GtkWidget *row = gtk_widget_get_next_sibling (row_of (field));
 
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_name (row), ==, "error-row");
@@ -181,7 +191,7 @@ test_dialog_calendar_popover (void)
   g_autoptr(GDateTime) shown = NULL;
   g_autoptr(GDateTime) picked = NULL;
 
-  button = rh_test_find (payday, is_menu_button, NULL);
+  button = rh_test_find (row_of (payday), is_menu_button, NULL);
   g_assert_nonnull (button);
   calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
 

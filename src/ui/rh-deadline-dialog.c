@@ -21,7 +21,8 @@
 
 typedef struct
 {
-  AdwEntryRow *row;
+  AdwActionRow *row;
+  GtkEntry    *entry;
   GtkWidget   *error_row;
   GtkLabel    *error_label;
   GtkCalendar *calendar;
@@ -92,7 +93,7 @@ calendar_day_selected_cb (GtkCalendar *calendar,
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (dt, "%Y-%m-%d");
 
-  gtk_editable_set_text (GTK_EDITABLE (field->row), text);
+  gtk_editable_set_text (GTK_EDITABLE (field->entry), text);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (field->menu_button));
 }
 
@@ -105,7 +106,7 @@ static void
 popover_show_cb (GtkPopover *popover,
                  DateField  *field)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->entry));
   GDate date;
 
   g_date_clear (&date, 1);
@@ -150,13 +151,24 @@ date_field_init (RhDeadlineDialog *self,
   GtkWidget *label;
 
   field->dialog = self;
-  field->row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (field->row), name);
+  /* A GtkEntry in an action row rather than an AdwEntryRow: with GTK 4.8
+   * and libadwaita 1.2, the focus of an AdwEntryRow (held by its inner
+   * text) is never reported to screen readers, a GtkEntry's is
+   * (tests/check-atspi.py). */
+  field->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (field->row), TRUE);
-  rh_tooltip_set (GTK_WIDGET (field->row),
+  field->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (field->entry), name);
+  gtk_widget_set_valign (GTK_WIDGET (field->entry), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (field->entry), TRUE);
+  adw_action_row_add_suffix (field->row, GTK_WIDGET (field->entry));
+  /* The row's title names the entry (to screen readers too), and its
+   * mnemonic or a click on it goes to the entry. */
+  adw_action_row_set_activatable_widget (field->row, GTK_WIDGET (field->entry));
+  rh_tooltip_set (GTK_WIDGET (field->entry),
                                _("For example 2026-12-25, 2026/12/25, 12/25 or 令和8年12月25日"));
-  g_signal_connect (field->row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (field->entry, "changed", G_CALLBACK (field_changed_cb), self);
 
   field->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (field->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
@@ -171,7 +183,7 @@ date_field_init (RhDeadlineDialog *self,
   rh_tooltip_set (field->menu_button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  adw_entry_row_add_suffix (field->row, field->menu_button);
+  adw_action_row_add_suffix (field->row, field->menu_button);
 
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (field->row));
 
@@ -201,17 +213,17 @@ date_field_set_error (DateField  *field,
   if (message != NULL)
     {
       gtk_label_set_text (field->error_label, message);
-      gtk_widget_add_css_class (GTK_WIDGET (field->row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field->row),
+      gtk_widget_add_css_class (GTK_WIDGET (field->entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field->entry),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (field->row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_widget_remove_css_class (GTK_WIDGET (field->entry), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   gtk_widget_set_visible (field->error_row, message != NULL);
 }
@@ -225,7 +237,7 @@ date_field_get (DateField   *field,
                 RhDateYear   rule,
                 GDate       *out)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->entry));
   g_autoptr(GError) error = NULL;
 
   while (text != NULL && g_ascii_isspace (*text))
@@ -879,16 +891,16 @@ load_saved_case (RhDeadlineDialog *self)
   gtk_switch_set_active (self->nyukin_shift_next, shift == RH_SHIFT_NEXT);
 
   received = g_settings_get_string (settings, "received-date");
-  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_received.row), received);
+  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_received.entry), received);
 
   /* The payday the start page counts to: the 財形 one, and the window's. */
   if (!(today = rh_today_new (rh_calendar_get_default (), now, payday_day, shift, NULL, NULL, NULL)))
     return;
   payday = rh_date_format_iso (&today->zaikei_payday);
-  gtk_editable_set_text (GTK_EDITABLE (self->zaikei_payday.row), payday);
+  gtk_editable_set_text (GTK_EDITABLE (self->zaikei_payday.entry), payday);
   g_free (payday);
   payday = rh_date_format_iso (&today->payday);
-  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_payday.row), payday);
+  gtk_editable_set_text (GTK_EDITABLE (self->nyukin_payday.entry), payday);
 }
 
 /* Pages ------------------------------------------------------------------- */
@@ -1130,6 +1142,17 @@ zoom_action (GtkWidget  *widget,
 
 /* Overrides ---------------------------------------------------------------- */
 
+/* The keyboard goes to the page's first field once the dialog is shown,
+ * not while it is being built: a focus set during init makes GTK 4.8 give
+ * the window's AT-SPI object the role "filler" instead of "dialog", so
+ * screen readers do not announce it as a dialog (tests/check-atspi.py). */
+static void
+rh_deadline_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rh_deadline_dialog_parent_class)->map (widget);
+  focus_page (RH_DEADLINE_DIALOG (widget));
+}
+
 static void
 rh_deadline_dialog_finalize (GObject *object)
 {
@@ -1156,6 +1179,7 @@ rh_deadline_dialog_class_init (RhDeadlineDialogClass *klass)
 
   object_class->dispose = rh_deadline_dialog_dispose;
   object_class->finalize = rh_deadline_dialog_finalize;
+  widget_class->map = rh_deadline_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rh-deadline-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RhDeadlineDialog, stack);
@@ -1204,7 +1228,6 @@ rh_deadline_dialog_init (RhDeadlineDialog *self)
 
   recompute (self);
   schedule_changed_cb (self);
-  focus_page (self);
 }
 
 RhDeadlineDialog *
@@ -1225,11 +1248,11 @@ focus_page (RhDeadlineDialog *self)
   GtkWidget *first = NULL;
 
   if (g_strcmp0 (page, "zaikei") == 0)
-    first = GTK_WIDGET (self->zaikei_payday.row);
+    first = GTK_WIDGET (self->zaikei_payday.entry);
   else if (g_strcmp0 (page, "nyukin") == 0)
-    first = GTK_WIDGET (self->nyukin_received.row);
+    first = GTK_WIDGET (self->nyukin_received.entry);
   else if (g_strcmp0 (page, "meisai") == 0)
-    first = GTK_WIDGET (self->meisai_confirmed.row);
+    first = GTK_WIDGET (self->meisai_confirmed.entry);
   else if (g_strcmp0 (page, "schedule") == 0)
     first = GTK_WIDGET (self->schedule_year);
 

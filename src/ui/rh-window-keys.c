@@ -159,6 +159,37 @@ search_key_pressed_cb (RhWindow              *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* A Ctrl key that types nothing and that nothing in the window used (it
+ * came back up to the window unhandled), pressed outside any text field:
+ * the search box's, as if it had been clicked first. Input methods use such
+ * keys (Anthy's Ctrl+J switches kana on and off), and only the focused box's
+ * input-method context sees keys. Keys the window or a widget uses (Ctrl+F,
+ * Ctrl+P, Ctrl++, a list's Ctrl+arrows) were handled before they get here. */
+static gboolean
+unhandled_key_pressed_cb (RhWindow              *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((state & GDK_CONTROL_MASK) == 0 ||
+      (state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (c == 0 || !(g_unichar_isgraph (c) || c == ' '))
+    return GDK_EVENT_PROPAGATE;
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) ||
+       gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return GDK_EVENT_PROPAGATE;
+
+  return type_into_search (self, controller,
+                           focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_stack)));
+}
+
 void
 rh_window_init_search_keys (RhWindow *self)
 {
@@ -171,6 +202,13 @@ rh_window_init_search_keys (RhWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Last, once everything else had its chance at the key. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (unhandled_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (text, "preedit-changed",
