@@ -16,9 +16,13 @@
  * base forms, the words of the content as words, and general words tuned
  * on the tuning set only: held-out 93 % / 96 %; tuning 100 % / 100 %.
  * Then the user group no longer made ユーザ追加 and ユーザ削除 the same
- * (a fault a held-out miss showed, so 94 % is not a blind figure). */
+ * (a fault a held-out miss showed, so 94 % is not a blind figure).
+ * A third held-out set (round 2), run blind once on that engine before
+ * any further change: 90.0 % top-1, 91.4 % recall@3 (70 queries). */
 #define HELDOUT_TOP1 0.94
 #define HELDOUT_TOP3 0.96
+#define HELDOUT3_TOP1 0.90
+#define HELDOUT3_TOP3 0.91
 #define TUNING_TOP1 1.0
 #define TUNING_TOP3 1.0
 
@@ -236,6 +240,15 @@ static void
 test_search_unseen_heldout2 (void)
 {
   run_query_set_on ("heldout2-faq.json", "heldout2-queries.tsv", 45, 0.90, 0.90);
+}
+
+/* A third such set (round 2), written before the engine was changed
+ * again, in every clerk style: hiragana, katakana, romaji, inflected and
+ * colloquial verbs, abbreviations, unknown product names. */
+static void
+test_search_unseen_heldout3 (void)
+{
+  run_query_set_on ("heldout3-faq.json", "heldout3-queries.tsv", 65, HELDOUT3_TOP1, HELDOUT3_TOP3);
 }
 
 /* The same kind of set, the one the thesaurus may be tuned on. */
@@ -1084,6 +1097,7 @@ main (int   argc,
   g_test_add_func ("/search/question-words", test_search_question_words);
   g_test_add_func ("/search/unseen-heldout", test_search_unseen_heldout);
   g_test_add_func ("/search/unseen-heldout2", test_search_unseen_heldout2);
+  g_test_add_func ("/search/unseen-heldout3", test_search_unseen_heldout3);
   g_test_add_func ("/search/unseen-tuning", test_search_unseen_tuning);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
