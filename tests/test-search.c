@@ -395,7 +395,8 @@ compare_position (gconstpointer a,
 static void
 test_search_question_words (void)
 {
-  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "tuning-faq.json" };
+  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "heldout3-faq.json",
+                                      "tuning-faq.json" };
   guint n_queries = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (contents); c++)

@@ -1854,6 +1854,28 @@ is_guess (const Search *s,
   return m < G_N_ELEMENTS (s->guess) && s->guess[m];
 }
 
+static gboolean
+has_kana (const gunichar *word,
+          guint           len)
+{
+  for (guint i = 0; i < len; i++)
+    if (is_kana (word[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A word with no other way to say it (words "alone", the content's
+ * katakana and Latin words) names itself whole. */
+static gboolean
+stands_alone (RhSearchIndex *self,
+              guint          term)
+{
+  guint n_alts = 0;
+
+  rh_thesaurus_get_alternatives (self->thesaurus, term, &n_alts);
+  return n_alts == 0 || rh_thesaurus_is_alone (self->thesaurus, term);
+}
+
 /* Stages 3 and 4 for one word of the query (match @m and every other
  * word found at the same place): expanded to every other way to say it,
  * each scored where all of it is in an entry. */
@@ -1882,11 +1904,16 @@ score_unit (RhSearchIndex *self,
 
   begin_unit (self);
 
-  /* what the clerk typed: a thesaurus word, or near one */
+  /* what the clerk typed, in proportion to how much of it an entry has
+   * (書類提出: an entry with 書類 and 提出 apart, parts that are no other
+   * way to say it below) — unless it is a word that stands alone
+   * (給与明細 is not 給与 and 明細) or has kana (parts of ていき are no
+   * words) — and where it is a thesaurus word, the entries that have it
+   * as a word */
+  if (match->factor < 1.0f || !(stands_alone (self, match->term) || has_kana (word, match->len)))
+    accumulate_own (self, own, n_own_ids, n_own);
   if (match->factor >= 1.0f)
     score_word (self, match->term, n_own, 1.0f, FALSE);
-  else
-    accumulate_own (self, own, n_own_ids, n_own);
 
   for (guint k = m; k < self->matches->len; k++)
     {

@@ -42,6 +42,9 @@ const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
 /* a word that names no topic on its own (変更, 忘れた) */
 gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
                                                      guint              term);
+/* a word of a group "alone": it names itself whole, not its parts */
+gboolean              rh_thesaurus_is_alone         (RhThesaurus       *self,
+                                                     guint              term);
 /* the service id (interned) a term names, as in the catalog, or NULL */
 gboolean              rh_thesaurus_is_service_name  (RhThesaurus       *self,
                                                      guint              term);
