@@ -288,6 +288,48 @@ test_search_analyser (void)
   g_assert_null (rh_analyser_dup_reading ("ネットバンキング"));
 }
 
+/* At query time the analyser reads the grammar after a word (が, ない
+ * of CSVが開けない) and the base form of an inflected word (開け → 開ける);
+ * a run of hiragana it does not cut (its cut would be a guess). */
+static void
+test_search_analyser_query (void)
+{
+  const char *text = "CSVが開けない";
+  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+  g_autoptr(GString) grammar = g_string_new (NULL);
+  const char *base = NULL;
+
+  g_array_set_clear_func (tokens, rh_analyser_token_clear);
+  rh_analyser_analyse_query (text, tokens);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, i);
+
+      if (token->kind == RH_ANALYSER_GRAMMAR)
+        g_string_append_len (grammar, text + token->start, token->end - token->start);
+      else
+        base = token->base;
+    }
+  g_assert_cmpstr (grammar->str, ==, "がない");
+  g_assert_cmpstr (base, ==, "開ける");
+
+  g_array_set_size (tokens, 0);
+  rh_analyser_analyse_query ("ていきよきんがない", tokens);
+  g_assert_cmpuint (tokens->len, ==, 0);
+}
+
+/* A word of an entry with grammar around it still finds the entry: the
+ * grammar is nothing an entry has to explain (CSV is two bigrams of the
+ * five, and nothing else of the query is in any entry). */
+static void
+test_search_word_with_grammar (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("heldout3-faq.json");
+  g_autoptr(GPtrArray) hits = rh_search_index_search (index, "CSVが開けない", 5);
+
+  g_assert_cmpstr (top_id (hits), ==, "csv-garbled");
+}
+
 /* Content the index never saw: a kanji word is found by its reading and
  * a verb by another of its forms, with no thesaurus at all. */
 static void
@@ -1091,6 +1133,8 @@ main (int   argc,
   g_test_add_func ("/search/fresh-set", test_search_fresh_set);
   g_test_add_func ("/search/tuning-set", test_search_tuning_set);
   g_test_add_func ("/search/analyser", test_search_analyser);
+  g_test_add_func ("/search/analyser-query", test_search_analyser_query);
+  g_test_add_func ("/search/word-with-grammar", test_search_word_with_grammar);
   g_test_add_func ("/search/analyser-unseen", test_search_analyser_unseen);
   g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
   g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);

@@ -1749,12 +1749,41 @@ typedef struct
   guint8          katakana[MAX_QUERY_CHARS]; /* typed in katakana, four or more */
   guint8          grammar[MAX_QUERY_CHARS];  /* kana grammar and small talk */
   guint8          guess[MAX_QUERY_CHARS];    /* near matches not taken */
+  guint8          particle[MAX_QUERY_CHARS]; /* particles and auxiliaries the analyser read */
   float           total_mass;                /* the query's size, in bigrams */
   const char     *service;                   /* the one service the query names */
   gboolean        services_differ;
   gboolean        foreign;                   /* a word of the query no entry has */
   Needles        *needles;                   /* what to highlight */
 } Search;
+
+/* The particles and auxiliary verbs of the query after a word (CSVが,
+ * 読めない), as the analyser reads the text as typed: grammar, not part of
+ * what the clerk asks about. */
+static void
+mark_particles (RhSearchIndex *self,
+                Search        *s,
+                guint          n)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+
+  g_array_set_clear_func (tokens, rh_analyser_token_clear);
+  rh_analyser_analyse_query (s->text, tokens);
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, t);
+
+      if (token->kind != RH_ANALYSER_GRAMMAR)
+        continue;
+      for (guint i = 0; i < MIN (n, MAX_QUERY_CHARS); i++)
+        {
+          guint at = g_array_index (self->query_offsets, RhTextRange, i).start;
+
+          if (at >= token->start && at < token->end)
+            s->particle[i] = 1;
+        }
+    }
+}
 
 /* Stage 1, normalise: the query as the index's text is (rh-text.c),
  * romaji read as kana, and where the clerk typed katakana words. */
@@ -1769,8 +1798,11 @@ normalise_query (RhSearchIndex *self,
   rh_text_normalize_append (s->text, -1, self->query_chars, self->query_offsets);
   n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
+  mark_particles (self, s, n);
   n = read_romaji (self, n);
   s->n = MIN (n, MAX_QUERY_CHARS);
+  if (self->query_offsets->len == 0)   /* romaji was read: offsets are gone */
+    memset (s->particle, 0, sizeof s->particle);
   s->q = (const gunichar *)(void *)self->query_chars->data;
 
   /* the words typed in katakana, of four characters or more (トークソ is
@@ -2009,7 +2041,10 @@ score_bigrams (RhSearchIndex *self,
       if (repeated)
         continue;
 
-      s->total_mass += 1;
+      /* grammar the analyser read (が, ない) says nothing of the topic:
+       * an entry need not explain it */
+      if (!(s->particle[i] || s->particle[i + 1]))
+        s->total_mass += 1;
       needles_add (s->needles, q + i, 2);
       if (s->qids[i] != G_MAXUINT32)
         plain[n_plain++] = s->qids[i];
