@@ -199,6 +199,10 @@ generate_catalog (guint      n,
     }
 
   json_object_set_array_member (root, "entries", synthetic);
+  /* the guided path names the real entries' ids, which the synthetic
+   * catalog does not keep */
+  if (json_object_has_member (root, "guide"))
+    json_object_remove_member (root, "guide");
   json_generator_set_root (generator, json_parser_get_root (parser));
   return json_generator_to_data (generator, NULL);
 }

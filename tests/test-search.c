@@ -351,6 +351,25 @@ test_search_analyser_unseen (void)
   g_assert_cmpstr (top_id (katakana), ==, "history-retention");
 }
 
+/* At query time an inflected word also counts as its base form where
+ * that is a word of the thesaurus (消させ → 消す, and so 削除), less than
+ * what was typed: no form of 消す is in the content. */
+static void
+test_search_query_base_form (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("tuning-faq.json");
+  const char *groups = "{\"schema\": 1, \"groups\": [{\"topic\": \"delete\", \"terms\": [\"消す\", \"削除\"]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (groups, strlen (groups));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhSearchIndex) small = rh_search_index_new_with_synonyms (rh_search_index_get_catalog (index),
+                                                                      bytes, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+  hits = rh_search_index_search (small, "消させてほしい", 3);
+  g_assert_cmpstr (top_id (hits), ==, "terminal-replace");
+}
+
 /* Without MeCab (@variable names a library or dictionary that is not
  * there) the search works on characters and says so once: never a crash,
  * never a warning per query. */
@@ -1135,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/search/analyser", test_search_analyser);
   g_test_add_func ("/search/analyser-query", test_search_analyser_query);
   g_test_add_func ("/search/word-with-grammar", test_search_word_with_grammar);
+  g_test_add_func ("/search/query-base-form", test_search_query_base_form);
   g_test_add_func ("/search/analyser-unseen", test_search_analyser_unseen);
   g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
   g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);

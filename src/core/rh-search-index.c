@@ -69,6 +69,7 @@ static const float field_b[N_FIELDS] = { 0.5f, 0.3f, 0.75f, 0.0f };
 #define GENERIC_WEIGHT    0.5f    /* a word that names no topic (変更, 忘れた) */
 #define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
+#define BASE_FORM         0.8f    /* a base form the analyser read, beside what was typed */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
@@ -1750,6 +1751,8 @@ typedef struct
   guint8          grammar[MAX_QUERY_CHARS];  /* kana grammar and small talk */
   guint8          guess[MAX_QUERY_CHARS];    /* near matches not taken */
   guint8          particle[MAX_QUERY_CHARS]; /* particles and auxiliaries the analyser read */
+  RhThesaurusMatch bases[8];                 /* base forms of inflected words (変え → 変える) */
+  guint           n_bases;
   float           total_mass;                /* the query's size, in bigrams */
   const char     *service;                   /* the one service the query names */
   gboolean        services_differ;
@@ -1757,13 +1760,35 @@ typedef struct
   Needles        *needles;                   /* what to highlight */
 } Search;
 
-/* The particles and auxiliary verbs of the query after a word (CSVが,
- * 読めない), as the analyser reads the text as typed: grammar, not part of
- * what the clerk asks about. */
+/* An inflected word of the query whose base form is a thesaurus word:
+ * that word, at the place of what the clerk typed, as one more way to
+ * say it (a near match: it counts less than what was typed). */
 static void
-mark_particles (RhSearchIndex *self,
-                Search        *s,
-                guint          n)
+add_base_form (RhSearchIndex *self,
+               Search        *s,
+               guint          start,
+               guint          len,
+               const char    *base)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  RhThesaurusMatch match = { start, len, 0, BASE_FORM, FALSE };
+  int term;
+
+  rh_text_normalize_append (base, -1, chars, NULL);
+  term = rh_thesaurus_lookup (self->thesaurus, (const gunichar *)(void *)chars->data, chars->len);
+  if (term < 0 || s->n_bases == G_N_ELEMENTS (s->bases))
+    return;
+  match.term = term;
+  s->bases[s->n_bases++] = match;
+}
+
+/* What the analyser reads in the query as typed: the particles and
+ * auxiliary verbs after a word (CSVが, 読めない), grammar, not what the
+ * clerk asks about; and the base forms of inflected words. */
+static void
+read_query_words (RhSearchIndex *self,
+                  Search        *s,
+                  guint          n)
 {
   g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
 
@@ -1772,16 +1797,21 @@ mark_particles (RhSearchIndex *self,
   for (guint t = 0; t < tokens->len; t++)
     {
       const RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, t);
+      guint first = G_MAXUINT, last = 0;
 
-      if (token->kind != RH_ANALYSER_GRAMMAR)
-        continue;
       for (guint i = 0; i < MIN (n, MAX_QUERY_CHARS); i++)
         {
           guint at = g_array_index (self->query_offsets, RhTextRange, i).start;
 
-          if (at >= token->start && at < token->end)
+          if (at < token->start || at >= token->end)
+            continue;
+          first = MIN (first, i);
+          last = i;
+          if (token->kind == RH_ANALYSER_GRAMMAR)
             s->particle[i] = 1;
         }
+      if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
+        add_base_form (self, s, first, last + 1 - first, token->base);
     }
 }
 
@@ -1798,11 +1828,14 @@ normalise_query (RhSearchIndex *self,
   rh_text_normalize_append (s->text, -1, self->query_chars, self->query_offsets);
   n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
-  mark_particles (self, s, n);
+  read_query_words (self, s, n);
   n = read_romaji (self, n);
   s->n = MIN (n, MAX_QUERY_CHARS);
   if (self->query_offsets->len == 0)   /* romaji was read: offsets are gone */
-    memset (s->particle, 0, sizeof s->particle);
+    {
+      memset (s->particle, 0, sizeof s->particle);
+      s->n_bases = 0;
+    }
   s->q = (const gunichar *)(void *)self->query_chars->data;
 
   /* the words typed in katakana, of four characters or more (トークソ is
@@ -1876,6 +1909,23 @@ analyse_query (RhSearchIndex *self,
           right_known += s->qids[i - 1] != G_MAXUINT32;
         }
       s->guess[m] = unknown_kana (left, left_known) || unknown_kana (right, right_known);
+    }
+
+  /* base forms, where no word of the thesaurus already holds the place */
+  for (guint b = 0; b < s->n_bases; b++)
+    {
+      const RhThesaurusMatch *base = &s->bases[b];
+      gboolean held = FALSE;
+
+      for (guint m = 0; m < self->matches->len && !held; m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+          held = match->factor >= 1.0f && match->start <= base->start &&
+                 match->start + match->len >= base->start + base->len;
+        }
+      if (!held && base->start + base->len <= s->n)
+        g_array_append_val (self->matches, *base);
     }
 }
 

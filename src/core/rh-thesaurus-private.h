@@ -57,6 +57,10 @@ gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
 gboolean              rh_thesaurus_has_term         (RhThesaurus       *self,
                                                      const gunichar    *chars,
                                                      guint              len);
+/* the term of exactly these characters, or -1 */
+int                   rh_thesaurus_lookup           (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,
                                                      const gunichar    *query,
                                                      guint              len,

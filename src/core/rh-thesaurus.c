@@ -1026,6 +1026,14 @@ rh_thesaurus_has_term (RhThesaurus    *self,
   return len <= self->max_len && lookup_exact (self, chars, len, G_MAXUINT) >= 0;
 }
 
+int
+rh_thesaurus_lookup (RhThesaurus    *self,
+                     const gunichar *chars,
+                     guint           len)
+{
+  return len <= self->max_len ? lookup_exact (self, chars, len, G_MAXUINT) : -1;
+}
+
 static gboolean
 is_prefix (RhThesaurus    *self,
            const gunichar *c,
