@@ -581,7 +581,10 @@ main (int   argc,
                 const char *topic = g_hash_table_lookup (topic_of,
                                                          rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, 0))));
                 ours_answered++;
-                ours_correct += g_strv_contains ((const char * const *)q->expected, topic);
+                if (g_strv_contains ((const char * const *)q->expected, topic))
+                  ours_correct++;
+                else
+                  g_printerr ("miss: “%s” → %s\n", q->query, topic);
               }
             continue;
           }

@@ -510,19 +510,42 @@ is_written_word (const mecab_node_t *node)
   return FALSE;
 }
 
+static void
+destroy_lattice (gpointer lattice)
+{
+  mecab.lattice_destroy (lattice);
+}
+
+/* A query's lattice is kept for the thread's next query: making one costs
+ * more than parsing a query. */
+static GPrivate query_lattice = G_PRIVATE_INIT (destroy_lattice);
+
 void
 rh_analyser_analyse_query (const char *text,
                            GArray     *tokens)
 {
+  Analyser *analyser = analyser_get ();
   mecab_lattice_t *lattice;
   const char *sentence;
   gboolean after_word = FALSE;   /* grammar follows a word of the query */
+  gsize n;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (tokens != NULL);
 
-  lattice = parse (text, -1);
+  n = strlen (text);
+  if (analyser == NULL || n == 0)
+    return;
+  if (n > MAX_ANALYSED_BYTES)
+    n = g_utf8_find_prev_char (text, text + MAX_ANALYSED_BYTES + 1) - text;
+  lattice = g_private_get (&query_lattice);
   if (lattice == NULL)
+    {
+      lattice = mecab.model_new_lattice (analyser->model);
+      g_private_set (&query_lattice, lattice);
+    }
+  mecab.lattice_set_sentence2 (lattice, text, n);
+  if (!mecab.parse_lattice (analyser->tagger, lattice))
     return;
   sentence = mecab.lattice_get_sentence (lattice);
 
@@ -550,5 +573,4 @@ rh_analyser_analyse_query (const char *text,
           g_array_append_val (tokens, token);
         }
     }
-  mecab.lattice_destroy (lattice);
 }

@@ -28,18 +28,21 @@ G_DEFINE_FINAL_TYPE (RhSearchIndex, rh_search_index, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rh-search-error-quark, rh_search_error)
 
 /* The query path: normalise → analyse → expand and score → keep or drop
- * → rank. */
+ * → rank. With @morphology, MeCab reads the query's grammar and base
+ * forms too. */
 static GPtrArray *
-run_query (RhSearchIndex *self,
-           const char    *query,
-           guint          limit,
-           gboolean       suggest)
+run_pass (RhSearchIndex *self,
+          const char    *query,
+          guint          limit,
+          gboolean       suggest,
+          gboolean       morphology)
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) candidates = NULL;
   Search s = { query, NULL, 0, suggest, };
   double best;
 
+  s.morphology = morphology;
   if (query == NULL || self->n_docs == 0 || !rh_search_normalise_query (self, &s))
     return hits;
 
@@ -84,6 +87,26 @@ run_query (RhSearchIndex *self,
     }
 
   rh_search_needles_unref (s.needles);
+  return hits;
+}
+
+/* A query is read with MeCab only where it finds nothing without: the
+ * grammar and base forms it reads only make an entry count that would
+ * otherwise explain too little of the query, and parsing costs more than
+ * the rest of a search (about 20 µs against 40). */
+static GPtrArray *
+run_query (RhSearchIndex *self,
+           const char    *query,
+           guint          limit,
+           gboolean       suggest)
+{
+  GPtrArray *hits = run_pass (self, query, limit, suggest, FALSE);
+
+  if (hits->len == 0 && !suggest && query != NULL && rh_analyser_is_available ())
+    {
+      g_ptr_array_unref (hits);
+      hits = run_pass (self, query, limit, suggest, TRUE);
+    }
   return hits;
 }
 

@@ -213,6 +213,7 @@ typedef struct
   const gunichar *q;                         /* normalised */
   guint           n;
   gboolean        suggest;
+  gboolean        morphology;                /* MeCab reads the query too */
   guint32         qids[MAX_QUERY_CHARS];     /* bigram ids; G_MAXUINT32: in no entry */
   guint8          inside[MAX_QUERY_CHARS];   /* bigrams of a thesaurus unit */
   guint8          covered[MAX_QUERY_CHARS];  /* characters of one */

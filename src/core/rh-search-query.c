@@ -235,7 +235,8 @@ rh_search_normalise_query (RhSearchIndex *self,
   rh_text_normalize_append (s->text, -1, self->query_chars, self->query_offsets);
   n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
   g_array_set_size (self->query_chars, n);
-  read_query_words (self, s, n);
+  if (s->morphology)
+    read_query_words (self, s, n);
   n = read_romaji (self, n);
   s->n = MIN (n, MAX_QUERY_CHARS);
   if (self->query_offsets->len == 0)   /* romaji was read: offsets are gone */

@@ -284,14 +284,19 @@ static void score_word (RhSearchIndex *self,
 
 /* Folds thesaurus word @t, said instead of @own, into the current unit:
  * it scores as the mean weight of its bigrams times word_length() of
- * what the clerk typed, as if the entry had the clerk's own word. */
+ * what the clerk typed, as if the entry had the clerk's own word. A part
+ * of what the clerk typed (書類 of 書類提出) is no other way to say it:
+ * where @parts, it counts in proportion to its share of what was typed;
+ * else the entry that has only the part already scores for it, from the
+ * clerk's own bigrams. */
 static void
 score_alternative (RhSearchIndex  *self,
                    Needles        *needles,
                    const gunichar *own,
                    guint           own_len,
                    guint           t,
-                   float           weight)
+                   float           weight,
+                   gboolean        parts)
 {
   float n_own = MAX (own_len, 2) - 1;
   guint len;
@@ -300,12 +305,15 @@ score_alternative (RhSearchIndex  *self,
   if (self->word_start[t] == self->word_start[t + 1])
     return;
 
-  /* a part of what the clerk typed is no other way to say it: the entry
-   * that has only the part already scores for it, in proportion */
   c = rh_thesaurus_get_term (self->thesaurus, t, &len);
   for (guint i = 0; len < own_len && i + len <= own_len; i++)
     if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
-      return;
+      {
+        if (!parts)
+          return;
+        weight *= (MAX (len, 2) - 1) / n_own;
+        break;
+      }
 
   rh_search_needles_add (needles, c, len);
   score_word (self, t, n_own, weight, TRUE);
@@ -433,6 +441,7 @@ score_unit (RhSearchIndex *self,
   float n_own = MAX (match->len, 2) - 1;
   gboolean topical = FALSE;     /* names a topic */
   gboolean generic = TRUE;      /* names nothing: counts less */
+  gboolean parts;
 
   for (guint i = match->start; i + 1 < match->start + match->len; i++)
     {
@@ -446,16 +455,16 @@ score_unit (RhSearchIndex *self,
 
   begin_unit (self);
 
-  /* what the clerk typed, in proportion to how much of it an entry has
-   * (書類提出: an entry with 書類 and 提出 apart, parts that are no other
-   * way to say it below) — unless it is a word that stands alone
-   * (給与明細 is not 給与 and 明細) or has kana (parts of ていき are no
-   * words) — and where it is a thesaurus word, the entries that have it
-   * as a word */
-  if (match->factor < 1.0f || !(stands_alone (self, match->term) || has_kana (word, match->len)))
-    accumulate_own (self, own, n_own_ids, n_own);
+  /* what the clerk typed: a thesaurus word, or near one */
   if (match->factor >= 1.0f)
     score_word (self, match->term, n_own, 1.0f, FALSE);
+  else
+    accumulate_own (self, own, n_own_ids, n_own);
+  /* the parts of a thesaurus word that are words of its group count for
+   * the entries that have them apart (書類 and 提出 of 書類提出), unless
+   * it is a word that stands alone (給与明細 is not 給与 and 明細) or has
+   * kana (parts of ていき are no words) */
+  parts = match->factor >= 1.0f && !stands_alone (self, match->term) && !has_kana (word, match->len);
 
   for (guint k = m; k < self->matches->len; k++)
     {
@@ -477,11 +486,12 @@ score_unit (RhSearchIndex *self,
         }
 
       if (same->factor < 1.0f)
-        score_alternative (self, s->needles, word, match->len, same->term, same->factor);
+        score_alternative (self, s->needles, word, match->len, same->term, same->factor, parts);
 
       alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
       for (guint a = 0; a < n_alts; a++)
-        score_alternative (self, s->needles, word, match->len, alts[a].term, alts[a].weight * same->factor);
+        score_alternative (self, s->needles, word, match->len, alts[a].term, alts[a].weight * same->factor,
+                           parts);
     }
 
   s->foreign |= self->touched_unit.len == 0;
