@@ -843,6 +843,25 @@ test_search_romaji (void)
     }
 }
 
+/* A space the clerk typed ends a word before romaji is read: a short word
+ * of letters of the content, then romaji (csv mojibake, not csvmojibake). */
+static void
+test_search_romaji_after_word (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("heldout3-faq.json");
+  struct { const char *query; const char *id; } cases[] = {
+    { "csv mojibake", "csv-garbled" },
+    { "usb ninshiki", "usb-not-recognized" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpstr (top_id (hits), ==, cases[i].id);
+    }
+}
+
 static void
 test_search_long_and_odd_queries (void)
 {
@@ -1174,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/search/service-named", test_search_service_named);
   g_test_add_func ("/search/everyday", test_search_everyday);
   g_test_add_func ("/search/romaji", test_search_romaji);
+  g_test_add_func ("/search/romaji-after-word", test_search_romaji_after_word);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
   g_test_add_func ("/search/one-character", test_search_one_character);

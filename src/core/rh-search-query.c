@@ -106,8 +106,24 @@ read_word_then_romaji (RhSearchIndex  *self,
   return FALSE;
 }
 
+/* Whether the clerk typed a space before character @i of the query. */
+static gboolean
+space_before (RhSearchIndex *self,
+              const char    *text,
+              guint          i)
+{
+  const RhTextRange *at = &g_array_index (self->query_offsets, RhTextRange, i);
+  const RhTextRange *before = &g_array_index (self->query_offsets, RhTextRange, i - 1);
+
+  for (const char *p = text + before->end; p < text + at->start; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 read_romaji (RhSearchIndex *self,
+             const char    *text,
              guint          n)
 {
   g_autoptr(GArray) out = NULL;
@@ -119,7 +135,8 @@ read_romaji (RhSearchIndex *self,
       guint start = i;
       gboolean known = TRUE;
 
-      while (i < n && q[i] < 0x80 && g_ascii_islower (q[i]))
+      /* a word ends where the clerk typed a space (pdf henkan) */
+      while (i < n && q[i] < 0x80 && g_ascii_islower (q[i]) && !(i > start && space_before (self, text, i)))
         i++;
       if (i == start)
         {
@@ -237,7 +254,7 @@ rh_search_normalise_query (RhSearchIndex *self,
   g_array_set_size (self->query_chars, n);
   if (s->morphology)
     read_query_words (self, s, n);
-  n = read_romaji (self, n);
+  n = read_romaji (self, s->text, n);
   s->n = MIN (n, MAX_QUERY_CHARS);
   if (self->query_offsets->len == 0)   /* romaji was read: offsets are gone */
     {
