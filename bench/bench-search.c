@@ -199,6 +199,10 @@ generate_catalog (guint      n,
     }
 
   json_object_set_array_member (root, "entries", synthetic);
+  /* the guided path names the real entries' ids, which the synthetic
+   * catalog does not keep */
+  if (json_object_has_member (root, "guide"))
+    json_object_remove_member (root, "guide");
   json_generator_set_root (generator, json_parser_get_root (parser));
   return json_generator_to_data (generator, NULL);
 }
@@ -577,7 +581,10 @@ main (int   argc,
                 const char *topic = g_hash_table_lookup (topic_of,
                                                          rh_entry_get_id (rh_search_hit_get_entry (g_ptr_array_index (hits, 0))));
                 ours_answered++;
-                ours_correct += g_strv_contains ((const char * const *)q->expected, topic);
+                if (g_strv_contains ((const char * const *)q->expected, topic))
+                  ours_correct++;
+                else
+                  g_printerr ("miss: “%s” → %s\n", q->query, topic);
               }
             continue;
           }
@@ -679,6 +686,7 @@ main (int   argc,
 
     print_heldout (synonyms, "heldout-faq.json", "heldout-queries.tsv");
     print_heldout (synonyms, "heldout2-faq.json", "heldout2-queries.tsv");
+    print_heldout (synonyms, "heldout3-faq.json", "heldout3-queries.tsv");
 
     g_print ("\nTargets: p99 <= 500 µs: %s; >= 20x faster than FTS5 (mean): %s; build <= 1 s: %s\n",
              ours_p99 <= 500 ? "met" : "NOT met",

@@ -16,9 +16,15 @@
  * base forms, the words of the content as words, and general words tuned
  * on the tuning set only: held-out 93 % / 96 %; tuning 100 % / 100 %.
  * Then the user group no longer made ユーザ追加 and ユーザ削除 the same
- * (a fault a held-out miss showed, so 94 % is not a blind figure). */
+ * (a fault a held-out miss showed, so 94 % is not a blind figure).
+ * A third held-out set (round 2), run blind once on that engine before
+ * any further change: 90.0 % top-1, 91.4 % recall@3 (70 queries); after
+ * general rules only (grammar after a word, parts of a thesaurus word, a
+ * space before romaji): 92.9 % / 94.3 %. */
 #define HELDOUT_TOP1 0.94
 #define HELDOUT_TOP3 0.96
+#define HELDOUT3_TOP1 0.92
+#define HELDOUT3_TOP3 0.94
 #define TUNING_TOP1 1.0
 #define TUNING_TOP3 1.0
 
@@ -238,6 +244,15 @@ test_search_unseen_heldout2 (void)
   run_query_set_on ("heldout2-faq.json", "heldout2-queries.tsv", 45, 0.90, 0.90);
 }
 
+/* A third such set (round 2), written before the engine was changed
+ * again, in every clerk style: hiragana, katakana, romaji, inflected and
+ * colloquial verbs, abbreviations, unknown product names. */
+static void
+test_search_unseen_heldout3 (void)
+{
+  run_query_set_on ("heldout3-faq.json", "heldout3-queries.tsv", 65, HELDOUT3_TOP1, HELDOUT3_TOP3);
+}
+
 /* The same kind of set, the one the thesaurus may be tuned on. */
 static void
 test_search_unseen_tuning (void)
@@ -275,6 +290,48 @@ test_search_analyser (void)
   g_assert_null (rh_analyser_dup_reading ("ネットバンキング"));
 }
 
+/* At query time the analyser reads the grammar after a word (が, ない
+ * of CSVが開けない) and the base form of an inflected word (開け → 開ける);
+ * a run of hiragana it does not cut (its cut would be a guess). */
+static void
+test_search_analyser_query (void)
+{
+  const char *text = "CSVが開けない";
+  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+  g_autoptr(GString) grammar = g_string_new (NULL);
+  const char *base = NULL;
+
+  g_array_set_clear_func (tokens, rh_analyser_token_clear);
+  rh_analyser_analyse_query (text, tokens);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, i);
+
+      if (token->kind == RH_ANALYSER_GRAMMAR)
+        g_string_append_len (grammar, text + token->start, token->end - token->start);
+      else
+        base = token->base;
+    }
+  g_assert_cmpstr (grammar->str, ==, "がない");
+  g_assert_cmpstr (base, ==, "開ける");
+
+  g_array_set_size (tokens, 0);
+  rh_analyser_analyse_query ("ていきよきんがない", tokens);
+  g_assert_cmpuint (tokens->len, ==, 0);
+}
+
+/* A word of an entry with grammar around it still finds the entry: the
+ * grammar is nothing an entry has to explain (CSV is two bigrams of the
+ * five, and nothing else of the query is in any entry). */
+static void
+test_search_word_with_grammar (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("heldout3-faq.json");
+  g_autoptr(GPtrArray) hits = rh_search_index_search (index, "CSVが開けない", 5);
+
+  g_assert_cmpstr (top_id (hits), ==, "csv-garbled");
+}
+
 /* Content the index never saw: a kanji word is found by its reading and
  * a verb by another of its forms, with no thesaurus at all. */
 static void
@@ -294,6 +351,25 @@ test_search_analyser_unseen (void)
   katakana = rh_search_index_search (bare, "ホゾンキカン", 3);
   g_assert_cmpstr (top_id (kana), ==, "history-retention");
   g_assert_cmpstr (top_id (katakana), ==, "history-retention");
+}
+
+/* At query time an inflected word also counts as its base form where
+ * that is a word of the thesaurus (消させ → 消す, and so 削除), less than
+ * what was typed: no form of 消す is in the content. */
+static void
+test_search_query_base_form (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("tuning-faq.json");
+  const char *groups = "{\"schema\": 1, \"groups\": [{\"topic\": \"delete\", \"terms\": [\"消す\", \"削除\"]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (groups, strlen (groups));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhSearchIndex) small = rh_search_index_new_with_synonyms (rh_search_index_get_catalog (index),
+                                                                      bytes, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+  hits = rh_search_index_search (small, "消させてほしい", 3);
+  g_assert_cmpstr (top_id (hits), ==, "terminal-replace");
 }
 
 /* Without MeCab (@variable names a library or dictionary that is not
@@ -382,7 +458,8 @@ compare_position (gconstpointer a,
 static void
 test_search_question_words (void)
 {
-  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "tuning-faq.json" };
+  const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "heldout3-faq.json",
+                                      "tuning-faq.json" };
   guint n_queries = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
@@ -768,6 +845,25 @@ test_search_romaji (void)
     }
 }
 
+/* A space the clerk typed ends a word before romaji is read: a short word
+ * of letters of the content, then romaji (csv mojibake, not csvmojibake). */
+static void
+test_search_romaji_after_word (void)
+{
+  g_autoptr(RhSearchIndex) index = load_index_for ("heldout3-faq.json");
+  struct { const char *query; const char *id; } cases[] = {
+    { "csv mojibake", "csv-garbled" },
+    { "usb ninshiki", "usb-not-recognized" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = rh_search_index_search (index, cases[i].query, 3);
+
+      g_assert_cmpstr (top_id (hits), ==, cases[i].id);
+    }
+}
+
 static void
 test_search_long_and_odd_queries (void)
 {
@@ -1077,6 +1173,9 @@ main (int   argc,
   g_test_add_func ("/search/fresh-set", test_search_fresh_set);
   g_test_add_func ("/search/tuning-set", test_search_tuning_set);
   g_test_add_func ("/search/analyser", test_search_analyser);
+  g_test_add_func ("/search/analyser-query", test_search_analyser_query);
+  g_test_add_func ("/search/word-with-grammar", test_search_word_with_grammar);
+  g_test_add_func ("/search/query-base-form", test_search_query_base_form);
   g_test_add_func ("/search/analyser-unseen", test_search_analyser_unseen);
   g_test_add_func ("/search/analyser-no-dictionary", test_search_analyser_no_dictionary);
   g_test_add_func ("/search/analyser-no-library", test_search_analyser_no_library);
@@ -1084,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/search/question-words", test_search_question_words);
   g_test_add_func ("/search/unseen-heldout", test_search_unseen_heldout);
   g_test_add_func ("/search/unseen-heldout2", test_search_unseen_heldout2);
+  g_test_add_func ("/search/unseen-heldout3", test_search_unseen_heldout3);
   g_test_add_func ("/search/unseen-tuning", test_search_unseen_tuning);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
@@ -1095,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/search/service-named", test_search_service_named);
   g_test_add_func ("/search/everyday", test_search_everyday);
   g_test_add_func ("/search/romaji", test_search_romaji);
+  g_test_add_func ("/search/romaji-after-word", test_search_romaji_after_word);
   g_test_add_func ("/search/long-and-odd-queries", test_search_long_and_odd_queries);
   g_test_add_func ("/search/ranking-and-limit", test_search_ranking_and_limit);
   g_test_add_func ("/search/one-character", test_search_one_character);

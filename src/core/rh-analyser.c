@@ -478,3 +478,99 @@ rh_analyser_dup_reading (const char *word)
     return NULL;
   return g_string_free (g_steal_pointer (&reading), FALSE);
 }
+
+void
+rh_analyser_token_clear (gpointer token)
+{
+  g_clear_pointer (&((RhAnalyserToken *)token)->base, g_free);
+}
+
+static gboolean
+is_pos (const mecab_node_t *node,
+        const char         *wanted)
+{
+  const char *pos;
+  gsize len;
+
+  return feature (node, FEATURE_POS, &pos, &len) && len == strlen (wanted) &&
+         memcmp (pos, wanted, len) == 0;
+}
+
+/* Whether @node is a word with something other than hiragana in it. */
+static gboolean
+is_written_word (const mecab_node_t *node)
+{
+  for (const char *p = node->surface; p < node->surface + node->length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(c >= 0x3041 && c <= 0x309F) && g_unichar_isalnum (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+destroy_lattice (gpointer lattice)
+{
+  mecab.lattice_destroy (lattice);
+}
+
+/* A query's lattice is kept for the thread's next query: making one costs
+ * more than parsing a query. */
+static GPrivate query_lattice = G_PRIVATE_INIT (destroy_lattice);
+
+void
+rh_analyser_analyse_query (const char *text,
+                           GArray     *tokens)
+{
+  Analyser *analyser = analyser_get ();
+  mecab_lattice_t *lattice;
+  const char *sentence;
+  gboolean after_word = FALSE;   /* grammar follows a word of the query */
+  gsize n;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (tokens != NULL);
+
+  n = strlen (text);
+  if (analyser == NULL || n == 0)
+    return;
+  if (n > MAX_ANALYSED_BYTES)
+    n = g_utf8_find_prev_char (text, text + MAX_ANALYSED_BYTES + 1) - text;
+  lattice = g_private_get (&query_lattice);
+  if (lattice == NULL)
+    {
+      lattice = mecab.model_new_lattice (analyser->model);
+      g_private_set (&query_lattice, lattice);
+    }
+  mecab.lattice_set_sentence2 (lattice, text, n);
+  if (!mecab.parse_lattice (analyser->tagger, lattice))
+    return;
+  sentence = mecab.lattice_get_sentence (lattice);
+
+  for (const mecab_node_t *node = mecab.lattice_get_bos_node (lattice); node != NULL; node = node->next)
+    {
+      RhAnalyserToken token = { node->surface - sentence, node->surface - sentence + node->length, };
+      const char *base;
+      gsize base_len;
+
+      if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
+        continue;
+      if (after_word && (is_pos (node, "助詞") || is_pos (node, "助動詞")))
+        {
+          token.kind = RH_ANALYSER_GRAMMAR;
+          g_array_append_val (tokens, token);
+          continue;
+        }
+      /* 打刻が|でき|ない: a verb after a word's grammar is followed by
+       * grammar too */
+      after_word = is_written_word (node) || (after_word && is_pos (node, "動詞"));
+      if (has_kanji (node->surface, node->length) && base_form (node, &base, &base_len))
+        {
+          token.kind = RH_ANALYSER_INFLECTED;
+          token.base = g_strndup (base, base_len);
+          g_array_append_val (tokens, token);
+        }
+    }
+}

@@ -29,4 +29,28 @@ void      rh_analyser_collect_readings (const char  *text,
  * dictionary reads every part of it; else NULL. */
 char     *rh_analyser_dup_reading   (const char *word);
 
+/* What the analyser reads in a query, by byte offsets into it. */
+typedef enum
+{
+  RH_ANALYSER_GRAMMAR,     /* a particle or auxiliary verb after a word (が, ない, たい) */
+  RH_ANALYSER_INFLECTED,   /* a verb or adjective written with a kanji, not in its base form */
+} RhAnalyserKind;
+
+typedef struct
+{
+  guint           start;
+  guint           end;
+  RhAnalyserKind  kind;
+  char           *base;    /* RH_ANALYSER_INFLECTED: its base form (変え → 変える) */
+} RhAnalyserToken;
+
+/* Appends to @tokens (RhAnalyserToken, with a clear function that frees
+ * base, see rh_analyser_token_clear) the grammar and inflected words of
+ * @text. Only after a word written with a kanji, katakana or letters:
+ * in a run of hiragana the dictionary's cut is a guess. Adds nothing
+ * without an analyser. */
+void      rh_analyser_analyse_query (const char *text,
+                                     GArray     *tokens);
+void      rh_analyser_token_clear   (gpointer    token);
+
 G_END_DECLS

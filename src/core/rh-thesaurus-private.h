@@ -42,6 +42,9 @@ const RhThesaurusAlt *rh_thesaurus_get_alternatives (RhThesaurus       *self,
 /* a word that names no topic on its own (変更, 忘れた) */
 gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
                                                      guint              term);
+/* a word of a group "alone": it names itself whole, not its parts */
+gboolean              rh_thesaurus_is_alone         (RhThesaurus       *self,
+                                                     guint              term);
 /* the service id (interned) a term names, as in the catalog, or NULL */
 gboolean              rh_thesaurus_is_service_name  (RhThesaurus       *self,
                                                      guint              term);
@@ -52,6 +55,10 @@ gboolean              rh_thesaurus_has_prefix       (RhThesaurus       *self,
                                                      const gunichar    *chars,
                                                      guint              len);
 gboolean              rh_thesaurus_has_term         (RhThesaurus       *self,
+                                                     const gunichar    *chars,
+                                                     guint              len);
+/* the term of exactly these characters, or -1 */
+int                   rh_thesaurus_lookup           (RhThesaurus       *self,
                                                      const gunichar    *chars,
                                                      guint              len);
 void                  rh_thesaurus_find             (RhThesaurus       *self,

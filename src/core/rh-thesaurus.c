@@ -78,6 +78,7 @@ typedef struct
   gboolean service_name;  /* names a service, and no topic of it */
   const char *service;  /* interned: the service the term names, or NULL */
   gboolean exact_only;  /* a word of the content the analyser read: no near matches */
+  gboolean alone;       /* of a group of words "alone": a whole word, not its parts */
 } Term;
 
 struct _RhThesaurus
@@ -659,6 +660,8 @@ parse_group (RhThesaurus  *self,
     {
       if (kind != GROUP_SPECIFIC)
         return set_invalid (error, _("Synonym group %u of words alone is generic or names a service"), n);
+      for (guint j = 0; j < group->len; j++)
+        g_array_index (self->terms, Term, g_array_index (group, guint, j)).alone = TRUE;
       g_ptr_array_set_size (groups, groups->len - 1);
       g_array_set_size (weights, weights->len - 1);
       g_array_set_size (kinds, kinds->len - 1);
@@ -972,6 +975,15 @@ rh_thesaurus_is_generic (RhThesaurus *self,
 }
 
 gboolean
+rh_thesaurus_is_alone (RhThesaurus *self,
+                       guint        term)
+{
+  g_return_val_if_fail (term < self->terms->len, FALSE);
+
+  return g_array_index (self->terms, Term, term).alone;
+}
+
+gboolean
 rh_thesaurus_is_service_name (RhThesaurus *self,
                               guint        term)
 {
@@ -1012,6 +1024,14 @@ rh_thesaurus_has_term (RhThesaurus    *self,
                        guint           len)
 {
   return len <= self->max_len && lookup_exact (self, chars, len, G_MAXUINT) >= 0;
+}
+
+int
+rh_thesaurus_lookup (RhThesaurus    *self,
+                     const gunichar *chars,
+                     guint           len)
+{
+  return len <= self->max_len ? lookup_exact (self, chars, len, G_MAXUINT) : -1;
 }
 
 static gboolean

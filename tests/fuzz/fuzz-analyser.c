@@ -42,5 +42,24 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   whole = rh_analyser_dup_reading (text);
   g_assert (whole == NULL || g_utf8_validate (whole, -1, NULL));
+
+  /* the query reading: tokens in order, inside the text, on characters */
+  {
+    g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+    guint last_end = 0;
+
+    g_array_set_clear_func (tokens, rh_analyser_token_clear);
+    rh_analyser_analyse_query (text, tokens);
+    for (guint i = 0; i < tokens->len; i++)
+      {
+        RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, i);
+
+        g_assert (token->start >= last_end && token->start < token->end && token->end <= strlen (text));
+        g_assert (g_utf8_validate (text + token->start, token->end - token->start, NULL));
+        g_assert ((token->kind == RH_ANALYSER_INFLECTED) == (token->base != NULL));
+        g_assert (token->base == NULL || g_utf8_validate (token->base, -1, NULL));
+        last_end = token->end;
+      }
+  }
   return 0;
 }

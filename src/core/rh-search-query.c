@@ -1,0 +1,355 @@
+/* rh-search-query.c — stages 1 and 2 of a search: normalise, analyse
+ *
+ * The query is normalised as the index's text is, a run of Latin letters
+ * nobody knows is read as romaji, and the analyser (MeCab) reads the
+ * grammar after its words and the base forms of its inflected words.
+ * Then the thesaurus words in it are found (exactly, or with one
+ * character wrong, missing or extra), with the grammar and the near
+ * matches that are only guesses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rh-search"
+
+#include "config.h"
+
+#include "rh-search-private.h"
+
+/* The grammar and small talk of a question, in kana, that is no word of
+ * its own: a stretch of kana is judged without them (わすれちゃいました,
+ * すみませんちょっとききたいんですが). Normalised; none is a part of a
+ * word likely to be typed (どう of じどう, いい of いいん are not here). */
+static const char * const kana_grammar[] = {
+  "んですけど", "んですけれど", "のですけど", "んですが", "のですが", "んでしょうか",
+  "ですけど", "ですけれど", "ですか", "ですが", "でしょうか", "でした", "です",
+  "ちゃいました", "ちゃった", "てしまいました", "てしまった", "しまいました", "しまった",
+  "ましたが", "ました", "ませんか", "ません", "ますか", "ます",
+  "いいですか", "いいでしょうか", "すればいい", "すれば", "どうすれば", "どうしたら",
+  "どうやって", "どうして", "なんですか", "なんで",
+  "すみません", "すいません", "ちょっと", "あのう", "えっと",
+  "おねがいします", "おねがい", "よろしく", "ください", "ほしい",
+  "けれど", "けど", "から", "ので", "のに", "って", "よね",
+};
+
+static gunichar *kana_grammar_chars[G_N_ELEMENTS (kana_grammar)];
+static glong kana_grammar_len[G_N_ELEMENTS (kana_grammar)];
+
+static void
+kana_grammar_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (kana_grammar); k++)
+        kana_grammar_chars[k] = g_utf8_to_ucs4_fast (kana_grammar[k], -1, &kana_grammar_len[k]);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Sets @grammar[i] for the characters of @q that are grammar (the longest
+ * that starts at each place, left to right). */
+static void
+mark_grammar (const gunichar *q,
+              guint           n,
+              guint8         *grammar)
+{
+  kana_grammar_init ();
+  for (guint i = 0; i < n;)
+    {
+      glong best = 0;
+
+      if (is_kana (q[i]))
+        for (guint k = 0; k < G_N_ELEMENTS (kana_grammar); k++)
+          {
+            glong len = kana_grammar_len[k];
+
+            if (kana_grammar_chars[k][0] == q[i] && len > best && i + len <= n &&
+                memcmp (q + i, kana_grammar_chars[k], len * sizeof (gunichar)) == 0)
+              best = len;
+          }
+      if (best > 0)
+        {
+          memset (grammar + i, 1, best);
+          i += best;
+        }
+      else
+        i++;
+    }
+}
+
+#define MIN_ROMAJI 4         /* letters in a row before they may be romaji */
+
+/* A word typed with the input method off (zaikei, pasokon) is read as
+ * kana, unless the thesaurus or the entries know it as it is (otp, edge,
+ * cookie) or it is no romaji (windows). Rewrites self->query_chars;
+ * returns the new length. */
+/* “token koukan”, “login dekinai”: a word the thesaurus knows as typed
+ * (the longest, of MIN_ROMAJI letters or more), then romaji. Appends both
+ * to @out and returns TRUE, or leaves @out as it was. */
+static gboolean
+read_word_then_romaji (RhSearchIndex  *self,
+                       const gunichar *q,
+                       guint           len,
+                       GArray         *out)
+{
+  for (guint k = len - 2; k >= MIN_ROMAJI && k < len; k--)
+    if (rh_thesaurus_has_term (self->thesaurus, q, k))
+      {
+        g_array_append_vals (out, q, k);
+        if (rh_text_romaji_to_hiragana (q + k, len - k, out))
+          return TRUE;
+        g_array_set_size (out, out->len - k);
+      }
+
+  return FALSE;
+}
+
+/* Whether the clerk typed a space before character @i of the query. */
+static gboolean
+space_before (RhSearchIndex *self,
+              const char    *text,
+              guint          i)
+{
+  const RhTextRange *at = &g_array_index (self->query_offsets, RhTextRange, i);
+  const RhTextRange *before = &g_array_index (self->query_offsets, RhTextRange, i - 1);
+
+  for (const char *p = text + before->end; p < text + at->start; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+read_romaji (RhSearchIndex *self,
+             const char    *text,
+             guint          n)
+{
+  g_autoptr(GArray) out = NULL;
+  gunichar *q = (gunichar *)(void *)self->query_chars->data;
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint start = i;
+      gboolean known = TRUE;
+
+      /* a word ends where the clerk typed a space (pdf henkan) */
+      while (i < n && q[i] < 0x80 && g_ascii_islower (q[i]) && !(i > start && space_before (self, text, i)))
+        i++;
+      if (i == start)
+        {
+          if (out != NULL)
+            g_array_append_val (out, q[i]);
+          i++;
+          continue;
+        }
+
+      if (i - start >= MIN_ROMAJI && !rh_thesaurus_has_prefix (self->thesaurus, q + start, i - start))
+        for (guint k = start; k + 1 < i && known; k++)
+          known = dict_lookup (self, bigram_key (q[k], q[k + 1])) >= 0;
+
+      if (out == NULL && !known)
+        {
+          out = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), n);
+          g_array_append_vals (out, q, start);
+        }
+      if (out != NULL && !known && read_word_then_romaji (self, q + start, i - start, out))
+        continue;
+      if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
+        {
+          guint k;
+
+          /* spaces are gone: “IB pasokon” reads ibpasokon, a word the
+           * thesaurus knows and then romaji */
+          for (k = start + 2; !known && k + MIN_ROMAJI <= i; k++)
+            if (rh_thesaurus_has_prefix (self->thesaurus, q + start, k - start))
+              {
+                g_array_append_vals (out, q + start, k - start);
+                if (rh_text_romaji_to_hiragana (q + k, i - k, out))
+                  break;
+                g_array_set_size (out, out->len - (k - start));
+              }
+          if (known || k + MIN_ROMAJI > i)
+            g_array_append_vals (out, q + start, i - start);
+        }
+    }
+
+  if (out == NULL)
+    return n;
+  g_array_set_size (self->query_offsets, 0);
+  g_array_set_size (self->query_chars, 0);
+  g_array_append_vals (self->query_chars, out->data, out->len);
+  return out->len;
+}
+
+/* An inflected word of the query whose base form is a thesaurus word:
+ * that word, at the place of what the clerk typed, as one more way to
+ * say it (a near match: it counts less than what was typed). */
+static void
+add_base_form (RhSearchIndex *self,
+               Search        *s,
+               guint          start,
+               guint          len,
+               const char    *base)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  RhThesaurusMatch match = { start, len, 0, BASE_FORM, FALSE };
+  int term;
+
+  rh_text_normalize_append (base, -1, chars, NULL);
+  term = rh_thesaurus_lookup (self->thesaurus, (const gunichar *)(void *)chars->data, chars->len);
+  if (term < 0 || s->n_bases == G_N_ELEMENTS (s->bases))
+    return;
+  match.term = term;
+  s->bases[s->n_bases++] = match;
+}
+
+/* What the analyser reads in the query as typed: the particles and
+ * auxiliary verbs after a word (CSVが, 読めない), grammar, not what the
+ * clerk asks about; and the base forms of inflected words. */
+static void
+read_query_words (RhSearchIndex *self,
+                  Search        *s,
+                  guint          n)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+
+  g_array_set_clear_func (tokens, rh_analyser_token_clear);
+  rh_analyser_analyse_query (s->text, tokens);
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, t);
+      guint first = G_MAXUINT, last = 0;
+
+      for (guint i = 0; i < MIN (n, MAX_QUERY_CHARS); i++)
+        {
+          guint at = g_array_index (self->query_offsets, RhTextRange, i).start;
+
+          if (at < token->start || at >= token->end)
+            continue;
+          first = MIN (first, i);
+          last = i;
+          if (token->kind == RH_ANALYSER_GRAMMAR)
+            s->particle[i] = 1;
+        }
+      if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
+        add_base_form (self, s, first, last + 1 - first, token->base);
+    }
+}
+
+/* Stage 1, normalise: the query as the index's text is (rh-text.c),
+ * romaji read as kana, and where the clerk typed katakana words. */
+gboolean
+rh_search_normalise_query (RhSearchIndex *self,
+                 Search        *s)
+{
+  guint n;
+
+  g_array_set_size (self->query_chars, 0);
+  g_array_set_size (self->query_offsets, 0);
+  rh_text_normalize_append (s->text, -1, self->query_chars, self->query_offsets);
+  n = rh_text_strip_long_vowels (self->query_chars, self->query_offsets, 0);
+  g_array_set_size (self->query_chars, n);
+  if (s->morphology)
+    read_query_words (self, s, n);
+  n = read_romaji (self, s->text, n);
+  s->n = MIN (n, MAX_QUERY_CHARS);
+  if (self->query_offsets->len == 0)   /* romaji was read: offsets are gone */
+    {
+      memset (s->particle, 0, sizeof s->particle);
+      s->n_bases = 0;
+    }
+  s->q = (const gunichar *)(void *)self->query_chars->data;
+
+  /* the words typed in katakana, of four characters or more (トークソ is
+   * a slip of a short word); offsets are gone where romaji was read */
+  for (guint i = 0, run = 0; i <= MIN (s->n, self->query_offsets->len); i++)
+    {
+      gunichar c = 0;
+
+      if (i < MIN (s->n, self->query_offsets->len))
+        c = g_utf8_get_char (s->text + g_array_index (self->query_offsets, RhTextRange, i).start);
+      if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF9D))
+        run++;
+      else
+        {
+          if (run >= 4)
+            memset (s->katakana + i - run, 1, run);
+          run = 0;
+        }
+    }
+
+  return s->n > 0;
+}
+
+/* Stage 2, analyse: the words of the thesaurus in the query (its own
+ * words, and the readings and words of the content the analyser gave it),
+ * the index's id of every bigram, the grammar, and the near matches that
+ * are only guesses: next to kana that no word or grammar explains and
+ * that, with its edge, reads as a word the help does not know
+ * (てすうりょう is not しりょう). */
+void
+rh_search_analyse_query (RhSearchIndex *self,
+               Search        *s)
+{
+  const gunichar *q = s->q;
+  guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
+
+  rh_thesaurus_find (self->thesaurus, q, s->n, self->matches);
+  for (guint i = 0; i + 1 < s->n; i++)
+    {
+      int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
+
+      s->qids[i] = id < 0 ? G_MAXUINT32 : (guint32)id;
+    }
+
+  mark_grammar (q, s->n, s->grammar);
+  memcpy (sure, s->grammar, s->n);
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+      if (match->factor >= 1.0f || match->prefix)
+        memset (sure + match->start, 1, match->len);
+    }
+
+  for (guint m = 0; m < MIN (self->matches->len, G_N_ELEMENTS (s->guess)); m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+      guint b = match->start, e = match->start + match->len;
+      guint left = 0, left_known = 0, right = 0, right_known = 0;
+
+      if (match->factor >= 1.0f)
+        continue;
+      for (guint i = b; i > 0 && !sure[i - 1] && is_kana (q[i - 1]) && is_kana (q[i]); i--)
+        {
+          left += s->qids[i - 1] == G_MAXUINT32;
+          left_known += s->qids[i - 1] != G_MAXUINT32;
+        }
+      for (guint i = e; i < s->n && !sure[i] && is_kana (q[i]) && is_kana (q[i - 1]); i++)
+        {
+          right += s->qids[i - 1] == G_MAXUINT32;
+          right_known += s->qids[i - 1] != G_MAXUINT32;
+        }
+      s->guess[m] = unknown_kana (left, left_known) || unknown_kana (right, right_known);
+    }
+
+  /* base forms, where no word of the thesaurus already holds the place */
+  for (guint b = 0; b < s->n_bases; b++)
+    {
+      const RhThesaurusMatch *base = &s->bases[b];
+      gboolean held = FALSE;
+
+      for (guint m = 0; m < self->matches->len && !held; m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+          held = match->factor >= 1.0f && match->start <= base->start &&
+                 match->start + match->len >= base->start + base->len;
+        }
+      if (!held && base->start + base->len <= s->n)
+        g_array_append_val (self->matches, *base);
+    }
+}
