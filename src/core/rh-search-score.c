@@ -118,6 +118,27 @@ word_length (float n_bigrams)
   return sqrtf (n_bigrams);
 }
 
+/* Entry @d's score slot for the current query: cleared (and listed as
+ * touched) the first time this query reaches it. */
+static inline void
+touch_doc (RhSearchIndex *self,
+           guint32        d,
+           guint32        stamp,
+           gboolean       topical)
+{
+  if (self->doc_slot[d].stamp != stamp)
+    {
+      self->doc_slot[d].stamp = stamp;
+      self->doc_slot[d].acc = 0;
+      self->doc_slot[d].mass = 0;
+      self->doc_slot[d].whole = 0;
+      self->doc_slot[d].topical = 0;
+      self->touched.ids[self->touched.len++] = d;
+    }
+  if (topical)
+    self->doc_slot[d].topical = 1;
+}
+
 static void
 begin_unit (RhSearchIndex *self)
 {
@@ -138,17 +159,7 @@ end_unit (RhSearchIndex *self,
     {
       guint32 d = self->touched_unit.ids[k];
 
-      if (self->doc_slot[d].stamp != stamp)
-        {
-          self->doc_slot[d].stamp = stamp;
-          self->doc_slot[d].acc = 0;
-          self->doc_slot[d].mass = 0;
-          self->doc_slot[d].whole = 0;
-          self->doc_slot[d].topical = 0;
-          self->touched.ids[self->touched.len++] = d;
-        }
-      if (topical)
-        self->doc_slot[d].topical = 1;
+      touch_doc (self, d, stamp, topical);
       self->doc_slot[d].acc += self->unit_slot[d].acc * (generic ? GENERIC_WEIGHT : 1.0f);
       self->doc_slot[d].mass += self->unit_slot[d].mass;
       self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
@@ -171,17 +182,7 @@ accumulate_plain (RhSearchIndex *self,
     {
       guint32 d = p->doc;
 
-      if (self->doc_slot[d].stamp != stamp)
-        {
-          self->doc_slot[d].stamp = stamp;
-          self->doc_slot[d].acc = 0;
-          self->doc_slot[d].mass = 0;
-          self->doc_slot[d].whole = 0;
-          self->doc_slot[d].topical = 0;
-          self->touched.ids[self->touched.len++] = d;
-        }
-      if (topical)
-        self->doc_slot[d].topical = 1;
+      touch_doc (self, d, stamp, topical);
       self->doc_slot[d].acc += p->weight * factor;
       self->doc_slot[d].mass += 1;
     }
