@@ -290,6 +290,25 @@ typedef struct
   gboolean   year_implied;
 } Reading;
 
+/* The day after year and month: the separator that came after the year
+ * (年 asks for 月, any other the same again), one or two digits, 日 after
+ * 年…月, then the end of the text. */
+static gboolean
+read_day (const char *p,
+          char        year_separator,
+          int        *day)
+{
+  char s2 = read_separator (&p);
+  int digits;
+
+  if ((year_separator == 'Y' ? s2 != 'M' : s2 != year_separator) ||
+      !read_number (&p, day, &digits) || digits > 2)
+    return FALSE;
+  if (year_separator == 'Y')
+    skip_prefix (&p, "日");
+  return *p == '\0';
+}
+
 /* 令和8年12月25日, R8.12.25, 令和元年5月1日 … at @p, after the era. */
 static gboolean
 read_era_date (const char  *p,
@@ -297,8 +316,8 @@ read_era_date (const char  *p,
                Reading     *r,
                GError     **error)
 {
-  int n1, d1, n2, d2, n3, d3;
-  char s1, s2;
+  int n1, d1, n2, d2, n3;
+  char s1;
 
   if (r->era->first_year == 0)
     {
@@ -331,13 +350,7 @@ read_era_date (const char  *p,
   if (s1 == 0 || s1 == 'M' ||
       !read_number (&p, &n2, &d2) || d2 > 2)
     return syntax_error (shown, error);
-  s2 = read_separator (&p);
-  if ((s1 == 'Y' ? s2 != 'M' : s2 != s1) ||
-      !read_number (&p, &n3, &d3) || d3 > 2)
-    return syntax_error (shown, error);
-  if (s1 == 'Y')
-    skip_prefix (&p, "日");
-  if (*p != '\0')
+  if (!read_day (p, s1, &n3))
     return syntax_error (shown, error);
   r->year = r->era->first_year + n1 - 1;
   r->month = n2;
@@ -357,9 +370,9 @@ read_plain_date (const char   *p,
                  Reading      *r,
                  GError      **error)
 {
-  int n1, d1, n2, d2, n3, d3;
+  int n1, d1, n2, d2, n3;
   int ref_month_day;
-  char s1, s2;
+  char s1;
   GDate now;
 
   if (!read_number (&p, &n1, &d1))
@@ -396,13 +409,7 @@ read_plain_date (const char   *p,
 
   if (d1 != 4)
     return syntax_error (shown, error);
-  s2 = read_separator (&p);
-  if ((s1 == 'Y' ? s2 != 'M' : s2 != s1) ||
-      !read_number (&p, &n3, &d3) || d3 > 2)
-    return syntax_error (shown, error);
-  if (s1 == 'Y')
-    skip_prefix (&p, "日");
-  if (*p != '\0')
+  if (!read_day (p, s1, &n3))
     return syntax_error (shown, error);
   r->year = n1;
   r->month = n2;
