@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,26 @@ rh_test_run_cli_env (const char * const  *args,
 
   g_assert_true (g_subprocess_get_if_exited (proc));
   return g_subprocess_get_exit_status (proc);
+}
+
+/* Removes @path and everything below it; a symbolic link is removed, never
+ * followed (the hostile tests put links to system folders in data folders). */
+static inline void
+rh_test_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rh_test_rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 G_END_DECLS

@@ -137,24 +137,6 @@ make_cache_dir (void)
   return dir;
 }
 
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static GBytes *
 read_file (const char *path)
 {
@@ -241,7 +223,7 @@ test_drip (gconstpointer data)
                   RH_UPDATE_ERROR, RH_UPDATE_ERROR_TIMEOUT);
   g_assert_nonnull (strstr (message, "did not answer in time (the whole check may take at most 2 s)"));
   assert_faq_is (dir, faq_new);
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* The command line ends the same way, with status 1 and the reason. */
@@ -257,7 +239,7 @@ test_drip_cli (void)
 
   g_assert_cmpint (rh_test_run_cli_env (args, env, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "did not answer in time"));
-  rm_rf (data_home);
+  rh_test_rm_rf (data_home);
 }
 
 /* ---------- 3. bytes on the wire are capped, not only decoded ones ---------- */
@@ -287,7 +269,7 @@ test_empty_gzip_stream (void)
   g_assert_error ((GError *)rh_update_result_get_error (result, RH_UPDATE_KIND_CONTENT),
                   RH_UPDATE_ERROR, RH_UPDATE_ERROR_TOO_LARGE);
   assert_faq_is (dir, faq_new);
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* A gzip-encoded body is still read (and decoded) when it is good. */
@@ -321,7 +303,7 @@ test_gzip_body (void)
   g_assert_cmpstr (rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT), ==,
                    "Installed content revision " RH_TEST_NEWER_REVISION ".");
   assert_faq_is (dir, faq_newer);
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* ---------- 7. the cache is checked against its SHA-256 at start ---------- */
@@ -344,7 +326,7 @@ test_cache_edited (void)
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_cmpstr (rh_catalog_get_origin (best), ==, "faq.json (built-in)");
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* ---------- 9. a far-future revision pins nothing ---------- */
@@ -365,7 +347,7 @@ test_far_future (void)
   g_assert_nonnull (strstr (rh_update_result_get_message (result, RH_UPDATE_KIND_CONTENT),
                             "revision 9999-12-31 is more than a year ahead of today"));
   assert_faq_is (dir, faq_new);
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* ---------- 8. special files in the data folder ---------- */
@@ -413,7 +395,7 @@ test_special_faq (void)
       best = rh_content_updater_load_best_catalog (updater, NULL);
       g_test_assert_expected_messages ();
       g_assert_cmpstr (rh_catalog_get_origin (best), ==, "faq.json (built-in)");
-      rm_rf (dir);
+      rh_test_rm_rf (dir);
     }
 }
 
@@ -451,7 +433,7 @@ test_special_state_and_holidays (void)
                          "Ignoring the downloaded holiday table: */holidays.csv is not a regular file");
   g_assert_null (rh_content_updater_load_cached_holidays (updater));
   g_test_assert_expected_messages ();
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* The command line starts whatever is in the folder. */
@@ -476,7 +458,7 @@ test_special_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (rh_test_run_cli_env (version, env, &out, &err), ==, 0);
   g_assert_cmpstr (out, !=, "");
-  rm_rf (data_home);
+  rh_test_rm_rf (data_home);
 }
 
 /* A writer killed between writing its temporary file and renaming it
@@ -507,7 +489,7 @@ test_stale_temporaries (void)
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* ---------- 6. two processes at once ---------- */
@@ -595,7 +577,7 @@ test_concurrent (void)
           g_assert_cmpstr (json_object_get_string_member (ra, "status"), ==, "unchanged");
           g_assert_cmpstr (json_object_get_string_member (ra, "revision"), ==, RH_TEST_NEWER_REVISION);
         }
-      rm_rf (data_home);
+      rh_test_rm_rf (data_home);
     }
 }
 

@@ -126,24 +126,6 @@ nginx_start (Nginx *n)
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 nginx_stop (Nginx *n)
 {
   g_autoptr(GError) error = NULL;
@@ -152,7 +134,7 @@ nginx_stop (Nginx *n)
   g_subprocess_wait (n->proc, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&n->proc);
-  rm_rf (n->dir);
+  rh_test_rm_rf (n->dir);
   g_free (n->dir);
   g_free (n->html);
 }
@@ -276,7 +258,7 @@ test_nginx_etag_round_trip (void)
 
   g_unsetenv ("XDG_DATA_HOME");
   nginx_stop (&n);
-  rm_rf (data_home);
+  rh_test_rm_rf (data_home);
 }
 
 int

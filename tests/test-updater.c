@@ -95,28 +95,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  rm_rf (f->cache_dir);
+  rh_test_rm_rf (f->cache_dir);
   g_free (f->cache_dir);
   g_free (f->faq_path);
   g_clear_object (&f->updater);
@@ -211,7 +193,7 @@ test_updater_older_than_builtin (void)
 
   best = rh_content_updater_load_best_catalog (updater, NULL);
   g_assert_cmpstr (rh_catalog_get_origin (best), ==, "faq.json (built-in)");
-  rm_rf (dir);
+  rh_test_rm_rf (dir);
 }
 
 /* After revision 2026-12-01 is installed, a server offering an older one
@@ -744,7 +726,7 @@ test_updater_cli (void)
   }
 
   g_unsetenv ("XDG_DATA_HOME");
-  rm_rf (cache_dir);
+  rh_test_rm_rf (cache_dir);
   g_rmdir (data_home);
 }
 
