@@ -72,20 +72,6 @@ type_query (RhWindow   *window,
   RH_TEST_WAIT_FOR (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "tree") != 0 || *query == '\0');
 }
 
-static GtkWidget *
-find_dialog (void)
-{
-  GList *tops = gtk_window_list_toplevels ();
-  GtkWidget *dialog = NULL;
-
-  for (GList *l = tops; l != NULL; l = l->next)
-    if (RH_IS_DEADLINE_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (tops);
-
-  return dialog;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -192,7 +178,7 @@ main (int   argc,
 
   /* 3. The calculator on the 財形 page with a payday. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
-  RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+  RH_TEST_WAIT_FOR ((dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG)) != NULL && gtk_widget_get_mapped (dialog));
   payday = rh_test_find_named (dialog, "zaikei-payday");
   {
     GDate today;

@@ -126,6 +126,21 @@ rh_test_find_action_button (GtkWidget  *root,
   return rh_test_find (root, rh_test_match_action, action);
 }
 
+/* The last toplevel window of @type that GTK lists (a dialog just
+ * opened by an action), or NULL. */
+static inline GtkWidget *
+rh_test_find_toplevel (GType type)
+{
+  GList *tops = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = tops; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      found = l->data;
+  g_list_free (tops);
+  return found;
+}
+
 static inline gboolean
 rh_test_ui_init (void)
 {

@@ -24,18 +24,13 @@ static RhDeadlineDialog *
 open_dialog (const char *page)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  RhDeadlineDialog *dialog = NULL;
-  GList *tops;
+  RhDeadlineDialog *dialog;
 
   g_assert_true (RH_IS_WINDOW (window));
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", page);
 
-  tops = gtk_window_list_toplevels ();
-  for (GList *l = tops; l != NULL; l = l->next)
-    if (RH_IS_DEADLINE_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (tops);
+  dialog = RH_DEADLINE_DIALOG (rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG));
 
   g_assert_nonnull (dialog);
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));

@@ -104,19 +104,6 @@ jst (int y, int mo, int d, int h)
   return g_date_time_new (tz, y, mo, d, h, 0, 0);
 }
 
-static GtkWidget *
-find_dialog (void)
-{
-  GList *tops = gtk_window_list_toplevels ();
-  GtkWidget *dialog = NULL;
-
-  for (GList *l = tops; l != NULL; l = l->next)
-    if (RH_IS_DEADLINE_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (tops);
-  return dialog;
-}
-
 /* Payday 23 (2026-12-23, Wed): the 財形 last day is 12/17. Two business
  * days ahead (12/16, today included) it is notified, once. */
 static void
@@ -156,7 +143,7 @@ test_sent_once_and_opens_calculator (void)
   /* The clerk clicks it: the server says "default" was invoked. */
   g_assert_true (g_dbus_connection_emit_signal (bus, NULL, NOTIFY_PATH, NOTIFY_IFACE, "ActionInvoked",
                                                 g_variant_new ("(us)", 1, "default"), NULL));
-  RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+  RH_TEST_WAIT_FOR ((dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG)) != NULL && gtk_widget_get_mapped (dialog));
   g_assert_cmpstr (rh_deadline_dialog_get_page (RH_DEADLINE_DIALOG (dialog)), ==, "zaikei");
   gtk_window_destroy (GTK_WINDOW (dialog));
 

@@ -371,27 +371,14 @@ test_no_rule (void)
   g_assert_nonnull (row (page, "start-zaikei"));
 }
 
-static GtkWidget *
-find_dialog (void)
-{
-  GList *tops = gtk_window_list_toplevels ();
-  GtkWidget *dialog = NULL;
-
-  for (GList *l = tops; l != NULL; l = l->next)
-    if (RH_IS_DEADLINE_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (tops);
-  return dialog;
-}
-
 static void
 close_dialog (void)
 {
-  GtkWidget *dialog = find_dialog ();
+  GtkWidget *dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG);
 
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  RH_TEST_WAIT_FOR (find_dialog () == NULL);
+  RH_TEST_WAIT_FOR (rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG) == NULL);
 }
 
 /* Each deadline row opens the calculator on its own case. */
@@ -411,7 +398,7 @@ test_rows_open_calculator (void)
       GtkWidget *dialog;
 
       g_signal_emit_by_name (row (page, cases[i].row), "activated");
-      RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+      RH_TEST_WAIT_FOR ((dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG)) != NULL && gtk_widget_get_mapped (dialog));
       g_assert_cmpstr (rh_deadline_dialog_get_page (RH_DEADLINE_DIALOG (dialog)), ==, cases[i].page);
       close_dialog ();
     }
@@ -628,7 +615,7 @@ test_calculator_saves_rule (void)
 
   g_settings_set_int (settings, "payday-day", -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "schedule");
-  RH_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL && gtk_widget_get_mapped (dialog));
+  RH_TEST_WAIT_FOR ((dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG)) != NULL && gtk_widget_get_mapped (dialog));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (rh_test_find_named (dialog, "schedule-day")), 10);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (rh_test_find_named (dialog, "schedule-shift")), 1);
   g_signal_emit_by_name (rh_test_find_named (dialog, "schedule-save-rule"), "clicked");

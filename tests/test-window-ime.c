@@ -343,19 +343,14 @@ static void
 test_ime_date_in_kana_mode (void)
 {
   RhWindow *window = get_window ();
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
   GtkWidget *payday;
   g_autofree char *xid = NULL;
-  GList *tops;
 
   /* A refused date is a failure (for meson's should_fail), not a crash. */
   g_test_set_nonfatal_assertions ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "zaikei");
-  tops = gtk_window_list_toplevels ();
-  for (GList *l = tops; l != NULL; l = l->next)
-    if (RH_IS_DEADLINE_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (tops);
+  dialog = rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG);
   g_assert_nonnull (dialog);
   RH_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
   xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))));
