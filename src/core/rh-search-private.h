@@ -230,6 +230,17 @@ typedef struct
   Needles        *needles;                   /* what to highlight */
 } Search;
 
+/* RH_SEARCH_DEBUG set: print how each query was read (for tuning) */
+static inline gboolean
+rh_search_debug (void)
+{
+  static int on = -1;
+
+  if (on < 0)
+    on = g_getenv ("RH_SEARCH_DEBUG") != NULL;
+  return on;
+}
+
 static inline gboolean
 is_guess (const Search *s,
           guint         m)

@@ -284,6 +284,29 @@ rh_search_normalise_query (RhSearchIndex *self,
   return s->n > 0;
 }
 
+/* The thesaurus words of the query, found between the spaces the clerk
+ * typed: a space ends a word (つみたて ていし is two words, not the
+ * reading of 積立停止, whose parts would then count for nothing). */
+static void
+find_words (RhSearchIndex *self,
+            Search        *s)
+{
+  g_autoptr(GArray) part = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+  guint start = 0;
+
+  g_array_set_size (self->matches, 0);
+  for (guint i = 1; i <= s->n; i++)
+    {
+      if (i < s->n && !(i < self->query_offsets->len && space_before (self, s->text, i)))
+        continue;
+      rh_thesaurus_find (self->thesaurus, s->q + start, i - start, part);
+      for (guint m = 0; m < part->len; m++)
+        g_array_index (part, RhThesaurusMatch, m).start += start;
+      g_array_append_vals (self->matches, part->data, part->len);
+      start = i;
+    }
+}
+
 /* Stage 2, analyse: the words of the thesaurus in the query (its own
  * words, and the readings and words of the content the analyser gave it),
  * the index's id of every bigram, the grammar, and the near matches that
@@ -297,7 +320,7 @@ rh_search_analyse_query (RhSearchIndex *self,
   const gunichar *q = s->q;
   guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
 
-  rh_thesaurus_find (self->thesaurus, q, s->n, self->matches);
+  find_words (self, s);
   for (guint i = 0; i + 1 < s->n; i++)
     {
       int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
@@ -323,6 +346,13 @@ rh_search_analyse_query (RhSearchIndex *self,
 
       if (match->factor >= 1.0f)
         continue;
+      /* kana right after a kanji is its ending (買いたい), not a word of
+       * its own that a slip of one (けいたい) could be */
+      if (b > 0 && is_kana (q[b]) && !is_kana (q[b - 1]) && q[b - 1] >= 0x3400 && q[b - 1] != RH_TEXT_LONG_VOWEL)
+        {
+          s->guess[m] = TRUE;
+          continue;
+        }
       for (guint i = b; i > 0 && !sure[i - 1] && is_kana (q[i - 1]) && is_kana (q[i]); i--)
         {
           left += s->qids[i - 1] == G_MAXUINT32;

@@ -166,12 +166,14 @@ end_unit (RhSearchIndex *self,
     }
 }
 
-/* A bigram on its own: straight into the entry scores. */
+/* A bigram on its own: straight into the entry scores; @mass: how much
+ * of the query it explains (none where it is grammar). */
 static void
 accumulate_plain (RhSearchIndex *self,
                   guint32        t,
                   float          factor,
-                  gboolean       topical)
+                  gboolean       topical,
+                  float          mass)
 {
   const Posting *p = self->postings + self->post_start[t];
   const Posting *end = self->postings + self->post_start[t + 1];
@@ -184,7 +186,7 @@ accumulate_plain (RhSearchIndex *self,
 
       touch_doc (self, d, stamp, topical);
       self->doc_slot[d].acc += p->weight * factor;
-      self->doc_slot[d].mass += 1;
+      self->doc_slot[d].mass += mass;
     }
 }
 
@@ -427,6 +429,22 @@ stands_alone (RhSearchIndex *self,
   return n_alts == 0 || rh_thesaurus_is_alone (self->thesaurus, term);
 }
 
+/* With RH_SEARCH_DEBUG set: the words a query was read as, on stderr. */
+static void
+trace_unit (RhSearchIndex *self,
+            Search        *s,
+            guint          m)
+{
+  const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+  guint len = 0;
+  const gunichar *t = rh_thesaurus_get_term (self->thesaurus, match->term, &len);
+  g_autofree char *typed = g_ucs4_to_utf8 (s->q + match->start, match->len, NULL, NULL, NULL);
+  g_autofree char *term = g_ucs4_to_utf8 (t, len, NULL, NULL, NULL);
+
+  g_printerr ("unit “%s” → term “%s” (factor %.2f%s)\n", typed, term, match->factor,
+              rh_thesaurus_is_generic (self->thesaurus, match->term) ? ", generic" : "");
+}
+
 /* Stages 3 and 4 for one word of the query (match @m and every other
  * word found at the same place): expanded to every other way to say it,
  * each scored where all of it is in an entry. */
@@ -455,6 +473,8 @@ score_unit (RhSearchIndex *self,
   rh_search_needles_add (s->needles, word, match->len);
 
   begin_unit (self);
+  if (G_UNLIKELY (rh_search_debug ()))
+    trace_unit (self, s, m);
 
   /* what the clerk typed: a thesaurus word, or near one */
   if (match->factor >= 1.0f)
@@ -548,7 +568,8 @@ rh_search_score_bigrams (RhSearchIndex *self,
 {
   const gunichar *q = s->q;
   guint32 plain[MAX_QUERY_CHARS] = { 0, };   /* all set before use; GCC cannot tell */
-  guint n_plain = 0;
+  guint32 grammar[MAX_QUERY_CHARS];          /* those that are grammar the analyser read */
+  guint n_plain = 0, n_grammar = 0;
   guint spent = 0;
 
   for (guint i = 0; i + 1 < s->n; i++)
@@ -568,7 +589,11 @@ rh_search_score_bigrams (RhSearchIndex *self,
         s->total_mass += 1;
       rh_search_needles_add (s->needles, q + i, 2);
       if (s->qids[i] != G_MAXUINT32)
-        plain[n_plain++] = s->qids[i];
+        {
+          if (s->particle[i] || s->particle[i + 1])
+            grammar[n_grammar++] = s->qids[i];
+          plain[n_plain++] = s->qids[i];
+        }
       /* a word no entry has: kanji, letters or katakana (メールアドレス);
        * two hiragana are mostly grammar, and 問合|窓口, where two words
        * meet, is no word of its own */
@@ -581,15 +606,18 @@ rh_search_score_bigrams (RhSearchIndex *self,
   for (guint k = 0; k < n_plain; k++)
     {
       guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
+      gboolean is_grammar = FALSE;
 
+      for (guint g = 0; g < n_grammar && !is_grammar; g++)
+        is_grammar = grammar[g] == plain[k];
       if (k >= PLAIN_MIN && spent + df > PLAIN_BUDGET)
         {
-          s->total_mass -= 1;
+          s->total_mass -= is_grammar ? 0 : 1;
           continue;
         }
       spent += df;
       accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f,
-                        no_kana (self, plain[k]));
+                        no_kana (self, plain[k]), is_grammar ? 0 : 1);
     }
 }
 
