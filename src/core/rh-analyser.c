@@ -393,7 +393,8 @@ rh_analyser_collect_readings (const char  *text,
 
       /* a word of katakana or letters (バックアップ, CSV) is a word too,
        * read as written */
-      if (!kanji && node->stat == MECAB_NOR_NODE && is_noun (node) && is_spelt_out (node))
+      if (!kanji && (node->stat == MECAB_NOR_NODE || node->stat == MECAB_UNK_NODE) && is_noun (node) &&
+          is_spelt_out (node))
         add_reading (readings, node->surface, node->length, node->surface, node->length);
 
       if (read)
@@ -569,6 +570,13 @@ rh_analyser_analyse_query (const char *text,
       if (has_kanji (node->surface, node->length) && base_form (node, &base, &base_len))
         {
           token.kind = RH_ANALYSER_INFLECTED;
+          token.base = g_strndup (base, base_len);
+          g_array_append_val (tokens, token);
+        }
+      else if (has_kanji (node->surface, node->length) && is_noun (node) &&
+               feature (node, FEATURE_READING, &base, &base_len))
+        {
+          token.kind = RH_ANALYSER_SOUND;
           token.base = g_strndup (base, base_len);
           g_array_append_val (tokens, token);
         }

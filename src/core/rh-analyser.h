@@ -34,6 +34,8 @@ typedef enum
 {
   RH_ANALYSER_GRAMMAR,     /* a particle or auxiliary verb after a word (が, ない, たい) */
   RH_ANALYSER_INFLECTED,   /* a verb or adjective written with a kanji, not in its base form */
+  RH_ANALYSER_SOUND,       /* a noun written with a kanji: its reading (the input method may
+                            * have given the wrong kanji, 証人 for 承認) */
 } RhAnalyserKind;
 
 typedef struct
@@ -41,7 +43,8 @@ typedef struct
   guint           start;
   guint           end;
   RhAnalyserKind  kind;
-  char           *base;    /* RH_ANALYSER_INFLECTED: its base form (変え → 変える) */
+  char           *base;    /* RH_ANALYSER_INFLECTED: its base form (変え → 変える);
+                            * RH_ANALYSER_SOUND: its reading in katakana */
 } RhAnalyserToken;
 
 /* Appends to @tokens (RhAnalyserToken, with a clear function that frees

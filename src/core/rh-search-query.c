@@ -81,6 +81,43 @@ mark_grammar (const gunichar *q,
 
 #define MIN_ROMAJI 4         /* letters in a row before they may be romaji */
 
+/* How many bigrams of @chars some entry has. */
+static guint
+count_known (RhSearchIndex  *self,
+             const gunichar *chars,
+             guint           len)
+{
+  guint known = 0;
+
+  for (guint i = 0; i + 1 < len; i++)
+    known += dict_lookup (self, bigram_key (chars[i], chars[i + 1])) >= 0;
+  return known;
+}
+
+/* Romaji as kana, appended to @out: of the two ways to read an n between
+ * vowels (hanei: はねい or はんえい), the one whose bigrams more entries
+ * have. FALSE, with @out unchanged, where the letters are no romaji. */
+static gboolean
+read_romaji_word (RhSearchIndex  *self,
+                  const gunichar *q,
+                  guint           len,
+                  GArray         *out)
+{
+  guint start = out->len;
+  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  if (!rh_text_romaji_to_hiragana (q, len, out))
+    return FALSE;
+  if (rh_text_romaji_to_hiragana_n (q, len, other) && other->len != out->len - start &&
+      count_known (self, (const gunichar *)(void *)other->data, other->len) >
+      count_known (self, &g_array_index (out, gunichar, start), out->len - start))
+    {
+      g_array_set_size (out, start);
+      g_array_append_vals (out, other->data, other->len);
+    }
+  return TRUE;
+}
+
 /* A word typed with the input method off (zaikei, pasokon) is read as
  * kana, unless the thesaurus or the entries know it as it is (otp, edge,
  * cookie) or it is no romaji (windows). Rewrites self->query_chars;
@@ -98,7 +135,7 @@ read_word_then_romaji (RhSearchIndex  *self,
     if (rh_thesaurus_has_term (self->thesaurus, q, k))
       {
         g_array_append_vals (out, q, k);
-        if (rh_text_romaji_to_hiragana (q + k, len - k, out))
+        if (read_romaji_word (self, q + k, len - k, out))
           return TRUE;
         g_array_set_size (out, out->len - k);
       }
@@ -157,7 +194,7 @@ read_romaji (RhSearchIndex *self,
         }
       if (out != NULL && !known && read_word_then_romaji (self, q + start, i - start, out))
         continue;
-      if (out != NULL && (known || !rh_text_romaji_to_hiragana (q + start, i - start, out)))
+      if (out != NULL && (known || !read_romaji_word (self, q + start, i - start, out)))
         {
           guint k;
 
@@ -167,7 +204,7 @@ read_romaji (RhSearchIndex *self,
             if (rh_thesaurus_has_prefix (self->thesaurus, q + start, k - start))
               {
                 g_array_append_vals (out, q + start, k - start);
-                if (rh_text_romaji_to_hiragana (q + k, i - k, out))
+                if (read_romaji_word (self, q + k, i - k, out))
                   break;
                 g_array_set_size (out, out->len - (k - start));
               }
@@ -206,6 +243,22 @@ add_base_form (RhSearchIndex *self,
   s->bases[s->n_bases++] = match;
 }
 
+/* Whether some entry has every bigram of characters @start to @end of
+ * the query as typed. */
+static gboolean
+known_word (RhSearchIndex *self,
+            Search        *s,
+            guint          start,
+            guint          end)
+{
+  const gunichar *q = (const gunichar *)(void *)self->query_chars->data;
+
+  for (guint i = start; i + 1 < end; i++)
+    if (dict_lookup (self, bigram_key (q[i], q[i + 1])) < 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* What the analyser reads in the query as typed: the particles and
  * auxiliary verbs after a word (CSVが, 読めない), grammar, not what the
  * clerk asks about; and the base forms of inflected words. */
@@ -235,6 +288,8 @@ read_query_words (RhSearchIndex *self,
             s->particle[i] = 1;
         }
       if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
+        add_base_form (self, s, first, last + 1 - first, token->base);
+      else if (token->kind == RH_ANALYSER_SOUND && first < last && !known_word (self, s, first, last + 1))
         add_base_form (self, s, first, last + 1 - first, token->base);
     }
 }

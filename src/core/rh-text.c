@@ -541,10 +541,34 @@ is_vowel (gunichar c)
  * Returns: %TRUE if every letter was read (@out then holds the kana);
  *   %FALSE (with @out as it was) for anything else, such as an English word
  */
+static gboolean romaji_to_hiragana (const gunichar *chars,
+                                    guint           len,
+                                    GArray         *out,
+                                    gboolean        syllabic_n);
+
 gboolean
 rh_text_romaji_to_hiragana (const gunichar *chars,
                             guint           len,
                             GArray         *out)
+{
+  return romaji_to_hiragana (chars, len, out, FALSE);
+}
+
+gboolean
+rh_text_romaji_to_hiragana_n (const gunichar *chars,
+                              guint           len,
+                              GArray         *out)
+{
+  return romaji_to_hiragana (chars, len, out, TRUE);
+}
+
+/* @syllabic_n: an n between vowels is ん (hanei はんえい, as Hepburn
+ * writes han'ei without its apostrophe), not the n of ね */
+static gboolean
+romaji_to_hiragana (const gunichar *chars,
+                    guint           len,
+                    GArray         *out,
+                    gboolean        syllabic_n)
 {
   guint start = out->len;
   guint i = 0;
@@ -569,7 +593,8 @@ rh_text_romaji_to_hiragana (const gunichar *chars,
         }
 
       /* ん: n before a consonant (but not y), nn, or n at the end */
-      if (c == 'n' && (i + 1 == len || (!is_vowel (chars[i + 1]) && chars[i + 1] != 'y')))
+      if (c == 'n' && (i + 1 == len || (!is_vowel (chars[i + 1]) && chars[i + 1] != 'y') ||
+                       (syllabic_n && i > 0 && is_vowel (chars[i - 1]) && is_vowel (chars[i + 1]))))
         {
           gunichar n = 0x3093;
 
@@ -608,4 +633,76 @@ rh_text_romaji_to_hiragana (const gunichar *chars,
 fail:
   g_array_set_size (out, start);
   return FALSE;
+}
+
+/* The vowel a hiragana ends with: 'o' for お こ ょ …, 'u' for う く ゅ …. */
+static char
+kana_vowel (gunichar c)
+{
+  static const char o_row[] = "おぉこごそぞとどのほぼぽもよょろを";
+  static const char u_row[] = "うぅくぐすずつづぬふぶぷむゆゅる";
+  char utf8[8] = { 0, };
+
+  if (!is_hiragana (c))
+    return 0;
+  g_unichar_to_utf8 (c, utf8);
+  if (strstr (o_row, utf8) != NULL)
+    return 'o';
+  if (strstr (u_row, utf8) != NULL)
+    return 'u';
+  return 0;
+}
+
+char *
+rh_text_dup_short_vowels (const char *reading)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  guint out = 0;
+  gunichar *c;
+
+  g_return_val_if_fail (reading != NULL, NULL);
+
+  rh_text_normalize_append (reading, -1, chars, NULL);
+  c = (gunichar *)(void *)chars->data;
+  for (guint i = 0; i < chars->len; i++)
+    {
+      char vowel = out > 0 ? kana_vowel (c[out - 1]) : 0;
+
+      /* こう こお → こ, にゅう → にゅ, and the mark ー after any kana */
+      if ((vowel != 0 && c[i] == 0x3046) || (vowel == 'o' && c[i] == 0x304A) ||
+          (out > 0 && c[i] == RH_TEXT_LONG_VOWEL))
+        continue;
+      c[out++] = c[i];
+    }
+  if (out == chars->len)
+    return NULL;
+  return g_ucs4_to_utf8 (c, out, NULL, NULL, NULL);
+}
+
+char *
+rh_text_dup_letter_names (const char *word)
+{
+  static const char * const names[26] = {
+    "えー", "びー", "しー", "でぃー", "いー", "えふ", "じー", "えいち", "あい", "じぇー",
+    "けー", "える", "えむ", "えぬ", "おー", "ぴー", "きゅー", "あーる", "えす", "てぃー",
+    "ゆー", "ぶい", "だぶりゅー", "えっくす", "わい", "ぜっと",
+  };
+  g_autofree char *norm = NULL;
+  GString *out;
+  gsize n;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  norm = rh_text_normalize (word);
+  n = strlen (norm);
+  if (n < 2 || n > 5)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (norm[i]))
+      return NULL;
+
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < n; i++)
+    g_string_append (out, names[norm[i] - 'a']);
+  return g_string_free (out, FALSE);
 }

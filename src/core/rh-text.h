@@ -39,5 +39,17 @@ void      rh_text_normalize_append       (const char *text,
 gboolean  rh_text_romaji_to_hiragana     (const gunichar *chars,
                                           guint           len,
                                           GArray         *out);
+/* the same, with an n between vowels read ん (hanei はんえい) */
+gboolean  rh_text_romaji_to_hiragana_n   (const gunichar *chars,
+                                          guint           len,
+                                          GArray         *out);
+
+/* @reading (kana) as romaji typed without long vowels reads it (入金
+ * nyukin → にゅきん, 口座 koza → こざ): normalised, with the う or お that
+ * lengthens a vowel dropped; NULL where nothing is dropped */
+char     *rh_text_dup_short_vowels       (const char *reading);
+/* a word of two to five Latin letters (USB, ATM) as its letters are read
+ * aloud (ゆーえすびー), normalised; NULL for any other word */
+char     *rh_text_dup_letter_names       (const char *word);
 
 G_END_DECLS

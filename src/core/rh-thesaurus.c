@@ -475,6 +475,31 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* @readings of @word (one a line), with the ways a clerk may type them
+ * that the dictionary does not spell: romaji without long vowels (nyukin
+ * for にゅうきん) and the names of the letters of an abbreviation (ゆー
+ * えすびー for USB). */
+static GStrv
+more_readings (const char *word,
+               const char *readings)
+{
+  g_auto(GStrv) lines = g_strsplit (readings, "\n", -1);
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_autofree char *letters = rh_text_dup_letter_names (word);
+
+  g_strv_builder_addv (all, (const char **)lines);
+  if (letters != NULL)
+    g_strv_builder_add (all, letters);
+  for (guint k = 0; lines[k] != NULL; k++)
+    {
+      g_autofree char *shorter = rh_text_dup_short_vowels (lines[k]);
+
+      if (shorter != NULL)
+        g_strv_builder_add (all, shorter);
+    }
+  return g_strv_builder_end (all);
+}
+
 /* The readings the analyser gave for the words of the content and of the
  * thesaurus (@extra: word → reading; @in_content: words of the entries),
  * as reading groups (@n_own: the terms of the file come first), in a stable
@@ -502,7 +527,7 @@ add_analysed_readings (RhThesaurus *self,
   for (guint i = 0; i < n; i++)
     {
       const char *word = words[i];
-      g_auto(GStrv) kana = g_strsplit (g_hash_table_lookup (extra, word), "\n", -1);
+      g_auto(GStrv) kana = more_readings (word, g_hash_table_lookup (extra, word));
       guint n_terms = self->terms->len;
       guint word_term;
       GArray *pair;
