@@ -389,7 +389,10 @@ rh_search_analyse_query (RhSearchIndex *self,
     {
       const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
 
-      if (match->factor >= 1.0f || match->prefix)
+      /* a word of the thesaurus no entry has (ざんだか) is a word the
+       * help does not know: a slip beside it is a guess */
+      if ((match->factor >= 1.0f || match->prefix) &&
+          (self->word_start[match->term] != self->word_start[match->term + 1] || !is_kana (q[match->start])))
         memset (sure + match->start, 1, match->len);
     }
 
