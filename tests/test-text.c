@@ -212,6 +212,52 @@ test_text_romaji (void)
     }
 }
 
+/* The ways a clerk types a reading that the dictionary does not spell:
+ * romaji without long vowels, the names of an abbreviation's letters,
+ * and an n between vowels that is ん. */
+static void
+test_text_typed_readings (void)
+{
+  static const struct { const char *in; const char *out; } shorter[] = {
+    { "ニュウキン", "にゅきん" }, { "コウザ", "こざ" }, { "トウロク", "とろく" },
+    { "オオサカ", "おさか" }, { "ユーザー", "ゆざ" }, { "ショウメイ", "しょめい" },
+  };
+  static const char * const same[] = { "ザイケイ", "ケイヒ", "かいやく", "" };
+  static const struct { const char *in; const char *out; } letters[] = {
+    { "USB", "ゆーえすびー" }, { "ATM", "えーてぃーえむ" }, { "ＰＣ", "ぴーしー" },
+  };
+  static const char * const no_letters[] = { "Windows", "A", "USB2", "メモリ", "" };
+  static const gunichar hanei[] = { 'h', 'a', 'n', 'e', 'i' };
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) syllabic = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autofree char *plain_text = NULL;
+  g_autofree char *syllabic_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shorter); i++)
+    {
+      g_autofree char *got = rh_text_dup_short_vowels (shorter[i].in);
+
+      g_assert_cmpstr (got, ==, shorter[i].out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    g_assert_null (rh_text_dup_short_vowels (same[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    {
+      g_autofree char *got = rh_text_dup_letter_names (letters[i].in);
+
+      g_assert_cmpstr (got, ==, letters[i].out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (no_letters); i++)
+    g_assert_null (rh_text_dup_letter_names (no_letters[i]));
+
+  g_assert_true (rh_text_romaji_to_hiragana (hanei, G_N_ELEMENTS (hanei), plain));
+  g_assert_true (rh_text_romaji_to_hiragana_n (hanei, G_N_ELEMENTS (hanei), syllabic));
+  plain_text = g_ucs4_to_utf8 ((gunichar *)(void *)plain->data, plain->len, NULL, NULL, NULL);
+  syllabic_text = g_ucs4_to_utf8 ((gunichar *)(void *)syllabic->data, syllabic->len, NULL, NULL, NULL);
+  g_assert_cmpstr (plain_text, ==, "はねい");
+  g_assert_cmpstr (syllabic_text, ==, "はんえい");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/text/okurigana-offsets", test_text_okurigana_offsets);
   g_test_add_func ("/text/invalid-input", test_text_invalid_input);
   g_test_add_func ("/text/romaji", test_text_romaji);
+  g_test_add_func ("/text/typed-readings", test_text_typed_readings);
 
   return g_test_run ();
 }

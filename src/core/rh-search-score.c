@@ -607,6 +607,7 @@ rh_search_score_bigrams (RhSearchIndex *self,
     {
       guint df = self->post_start[plain[k] + 1] - self->post_start[plain[k]];
       gboolean is_grammar = FALSE;
+      float weight;
 
       for (guint g = 0; g < n_grammar && !is_grammar; g++)
         is_grammar = grammar[g] == plain[k];
@@ -616,8 +617,9 @@ rh_search_score_bigrams (RhSearchIndex *self,
           continue;
         }
       spent += df;
-      accumulate_plain (self, plain[k], kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f,
-                        no_kana (self, plain[k]), is_grammar ? 0 : 1);
+      /* two hiragana are mostly grammar: they explain less of the query */
+      weight = kana_only (self, plain[k]) ? PLAIN_KANA : 1.0f;
+      accumulate_plain (self, plain[k], weight, no_kana (self, plain[k]), is_grammar ? 0 : weight);
     }
 }
 
