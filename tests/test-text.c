@@ -226,7 +226,7 @@ test_text_typed_readings (void)
   static const struct { const char *in; const char *out; } letters[] = {
     { "USB", "ゆーえすびー" }, { "ATM", "えーてぃーえむ" }, { "ＰＣ", "ぴーしー" },
   };
-  static const char * const no_letters[] = { "Windows", "A", "USB2", "メモリ", "" };
+  static const char * const no_letters[] = { "Windows", "Excel", "usb", "A", "USB2", "メモリ", "" };
   static const gunichar hanei[] = { 'h', 'a', 'n', 'e', 'i' };
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (gunichar));
   g_autoptr(GArray) syllabic = g_array_new (FALSE, FALSE, sizeof (gunichar));

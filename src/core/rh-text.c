@@ -693,6 +693,10 @@ rh_text_dup_letter_names (const char *word)
 
   g_return_val_if_fail (word != NULL, NULL);
 
+  /* an abbreviation is written in capitals (USB, ＡＴＭ), a word not (Excel) */
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return NULL;
   norm = rh_text_normalize (word);
   n = strlen (norm);
   if (n < 2 || n > 5)

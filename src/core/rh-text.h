@@ -48,8 +48,8 @@ gboolean  rh_text_romaji_to_hiragana_n   (const gunichar *chars,
  * nyukin → にゅきん, 口座 koza → こざ): normalised, with the う or お that
  * lengthens a vowel dropped; NULL where nothing is dropped */
 char     *rh_text_dup_short_vowels       (const char *reading);
-/* a word of two to five Latin letters (USB, ATM) as its letters are read
- * aloud (ゆーえすびー), normalised; NULL for any other word */
+/* a word of two to five Latin capitals (USB, ATM) as its letters are read
+ * aloud (ゆーえすびー), normalised; NULL for any other word (Excel) */
 char     *rh_text_dup_letter_names       (const char *word);
 
 G_END_DECLS
