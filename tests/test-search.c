@@ -519,7 +519,9 @@ static void
 test_search_question_words (void)
 {
   const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "heldout3-faq.json",
-                                      "tuning-faq.json" };
+                                      "heldout4-faq.json", "heldout5-faq.json", "tuning-faq.json",
+                                      "tuning2-faq.json", "tuning3-faq.json", "tuning4-faq.json",
+                                      "tuning5-faq.json" };
   guint n_queries = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
