@@ -98,12 +98,9 @@ main (int   argc,
     }
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
   settings = rh_application_get_settings (app);
-  window = RH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = rh_test_get_window (app);
   resize (GTK_WINDOW (window), 1100, 760);
 
   /* Under ADW_DEBUG_HIGH_CONTRAST=1 (build-aux/screenshots.sh's second

@@ -5,7 +5,12 @@
 
 #pragma once
 
+#include "config.h"
+
 #include <adwaita.h>
+
+#include "rh-application.h"
+#include "rh-window.h"
 
 G_BEGIN_DECLS
 
@@ -169,6 +174,28 @@ rh_test_register_app (GApplication *app)
   g_application_register (app, NULL, &error);
   g_log_set_always_fatal (old);
   g_assert_no_error (error);
+}
+
+/* A new application, registered and activated: its main window opens. */
+static inline RhApplication *
+rh_test_start_app (void)
+{
+  RhApplication *app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+
+  rh_test_register_app (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+/* The main window of @app, once it is on screen. */
+static inline RhWindow *
+rh_test_get_window (RhApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (RH_IS_WINDOW (window));
+  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return RH_WINDOW (window);
 }
 
 G_END_DECLS

@@ -23,11 +23,9 @@ japanese (void)
 static RhDeadlineDialog *
 open_dialog (const char *page)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  RhWindow *window = rh_test_get_window (app);
   RhDeadlineDialog *dialog;
 
-  g_assert_true (RH_IS_WINDOW (window));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", page);
 
   dialog = RH_DEADLINE_DIALOG (rh_test_find_toplevel (RH_TYPE_DEADLINE_DIALOG));
@@ -515,9 +513,7 @@ main (int   argc,
   if (!rh_test_ui_init ())
     return 77;
 
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
 
   g_test_add_func ("/deadline-dialog/zaikei", test_dialog_zaikei);
   g_test_add_func ("/deadline-dialog/invalid-input", test_dialog_invalid_input);

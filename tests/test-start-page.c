@@ -22,16 +22,6 @@
 
 static RhApplication *app;
 
-static RhWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (RH_IS_WINDOW (window));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return RH_WINDOW (window);
-}
-
 static RhStartPage *
 get_page (RhWindow *window)
 {
@@ -77,7 +67,7 @@ due_label (GtkWidget *w)
 static void
 test_numbers_agree_with_cli (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   GSettings *settings = rh_application_get_settings (app);
   g_autoptr(GDateTime) now = jst (2026, 12, 17, 10);
@@ -314,7 +304,7 @@ assert_page_agrees (RhStartPage *page,
 static void
 test_agrees_with_cli_on_fixed_days (void)
 {
-  RhStartPage *page = get_page (get_window ());
+  RhStartPage *page = get_page (rh_test_get_window (app));
   static const struct { const char *day, *payday_day, *shift, *received; } days[] = {
     { "2026-12-28", "25", "previous", NULL },
     { "2026-12-30", "end", "previous", "2026-12-21" },
@@ -332,7 +322,7 @@ test_agrees_with_cli_on_fixed_days (void)
     { "2026-12-17", "23", "previous", "2026-12-20" },
   };
 
-  gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (rh_test_get_window (app)), "win.start", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     assert_page_agrees (page, days[i].day, days[i].payday_day, days[i].shift, days[i].received);
   g_settings_reset (rh_application_get_settings (app), "payday-shift");
@@ -344,7 +334,7 @@ test_agrees_with_cli_on_fixed_days (void)
 static void
 test_role_button_only_with_entry (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *role = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "role_button");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
@@ -359,7 +349,7 @@ test_role_button_only_with_entry (void)
 static void
 test_no_rule (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   GSettings *settings = rh_application_get_settings (app);
 
@@ -385,7 +375,7 @@ close_dialog (void)
 static void
 test_rows_open_calculator (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   static const struct { const char *row; const char *page; } cases[] = {
     { "start-zaikei", "zaikei" }, { "start-nyukin", "nyukin" },
@@ -509,7 +499,7 @@ collect_leaves (const RhGuideNode *node,
 static void
 test_guide_reaches_every_entry_by_keyboard (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   GSettings *settings = rh_application_get_settings (app);
   GtkWidget *view = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "entry_view");
@@ -551,7 +541,7 @@ test_guide_reaches_every_entry_by_keyboard (void)
 static void
 test_guide_mnemonic_from_search_box (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   const RhGuideNode *root = rh_catalog_get_guide (rh_application_get_catalog (app));
   GtkWidget *search = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "search_entry");
@@ -573,7 +563,7 @@ test_guide_mnemonic_from_search_box (void)
 static void
 test_guide_back_keys (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   const RhGuideNode *root = rh_catalog_get_guide (rh_application_get_catalog (app));
   GtkWidget *first;
@@ -608,7 +598,7 @@ test_guide_back_keys (void)
 static void
 test_calculator_saves_rule (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhStartPage *page = get_page (window);
   GSettings *settings = rh_application_get_settings (app);
   GtkWidget *dialog;
@@ -682,9 +672,7 @@ main (int   argc,
   if (!rh_test_ui_init ())
     return 77;
 
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
 
   g_test_add_func ("/start-page/numbers-agree-with-cli", test_numbers_agree_with_cli);
   g_test_add_func ("/start-page/agrees-with-cli-on-fixed-days", test_agrees_with_cli_on_fixed_days);

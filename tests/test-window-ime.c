@@ -30,17 +30,6 @@ child (RhWindow   *window,
   return (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, name);
 }
 
-static RhWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (RH_IS_WINDOW (window));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return RH_WINDOW (window);
-}
-
 static const char *
 search_text (RhWindow *window)
 {
@@ -210,7 +199,7 @@ clear_search (RhWindow *window)
 static void
 test_ime_from_start (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
 
   g_assert_nonnull (start_focus);
   gtk_widget_grab_focus (start_focus);
@@ -226,7 +215,7 @@ test_ime_from_start (void)
 static void
 test_ime_from_tree (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *focus;
 
   g_assert_true (gtk_widget_child_focus (child (window, "tree_view"), GTK_DIR_TAB_FORWARD));
@@ -244,7 +233,7 @@ test_ime_from_tree (void)
 static void
 test_ime_on_off_key_from_tree (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *focus;
 
   /* Kana off, in the box: "a" is typed as is, with no composing. */
@@ -278,7 +267,7 @@ is_check_button (GtkWidget     *widget,
 static void
 test_ime_from_step (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *check;
 
   gtk_editable_set_text (GTK_EDITABLE (child (window, "search_entry")), "でんわ");
@@ -304,7 +293,7 @@ test_ime_from_step (void)
 static void
 test_ime_down_during_conversion (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   g_autofree char *committed = NULL;
 
   gtk_widget_grab_focus (start_focus);
@@ -342,7 +331,7 @@ test_ime_down_during_conversion (void)
 static void
 test_ime_date_in_kana_mode (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *dialog;
   GtkWidget *payday;
   g_autofree char *xid = NULL;
@@ -424,11 +413,9 @@ main (int   argc,
   if (!rh_test_ui_init ())
     g_error ("no display: run me through tests/ibus-session.sh");
 
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
 
-  window = get_window ();
+  window = rh_test_get_window (app);
   /* The keyboard starts in the search box; the main menu button is where
    * it was before, and where a clerk may have left it. */
   g_assert_true (in_search_box (window));

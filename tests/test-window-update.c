@@ -18,17 +18,6 @@ static RhApplication *app;
 static RhTestServer *server;
 static char *data_home;
 
-static RhWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (RH_IS_WINDOW (window));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return RH_WINDOW (window);
-}
-
 static GListModel *
 tree_model (RhWindow *window)
 {
@@ -68,7 +57,7 @@ window_shows (RhWindow   *window,
 static void
 test_window_update_swaps_catalog (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   g_autoptr(GBytes) bytes = rh_test_make_faq (RH_TEST_NEW_REVISION, TRUE, NULL);
   g_autoptr(RhCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
@@ -99,7 +88,7 @@ test_window_update_swaps_catalog (void)
 static void
 test_window_update_action (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GSettings *settings = rh_application_get_settings (app);
   g_autofree char *url = rh_test_server_url (server, "/newer.json");
 
@@ -157,7 +146,7 @@ test_window_update_about (void)
 static void
 test_window_update_failure (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GSettings *settings = rh_application_get_settings (app);
   g_autofree char *url = rh_test_server_url (server, "/500");
   RhCatalog *before = rh_window_get_catalog (window);
@@ -199,7 +188,7 @@ test_window_update_failure (void)
 static void
 test_window_update_invalid_shown_literally (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GSettings *settings = rh_application_get_settings (app);
   g_autofree char *url = rh_test_server_url (server, "/invalid.json");
   RhCatalog *before = rh_window_get_catalog (window);
@@ -240,9 +229,7 @@ main (int   argc,
   }
   rh_test_server_start (server);
 
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
 
   g_test_add_func ("/window-update/swaps-catalog", test_window_update_swaps_catalog);
   g_test_add_func ("/window-update/action", test_window_update_action);

@@ -21,17 +21,6 @@ japanese (void)
   return g_strcmp0 (g_getenv ("LANGUAGE"), "ja") == 0;
 }
 
-static RhWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (RH_IS_WINDOW (window));
-  RH_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return RH_WINDOW (window);
-}
-
 static guint
 find_row (GListModel *model,
           gboolean  (*match) (gpointer item, gpointer data),
@@ -64,7 +53,7 @@ match_entry (gpointer item, gpointer data)
 static void
 test_window_tree_selects_entry (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkListView *tree = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "tree_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (tree);
   GtkWidget *entry_view = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "entry_view");
@@ -100,7 +89,7 @@ test_window_tree_selects_entry (void)
 static void
 test_window_every_entry_renders (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhCatalog *catalog = rh_window_get_catalog (window);
   GListModel *entries = rh_catalog_get_entries (catalog);
   GtkWidget *entry_view = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), RH_TYPE_WINDOW, "entry_view");
@@ -230,7 +219,7 @@ type_query (RhWindow   *window,
 static void
 test_window_tree_keyboard (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *tree = child (window, "tree_view");
   GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (tree));
   AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
@@ -295,7 +284,7 @@ test_window_tree_keyboard (void)
 static void
 test_window_search_enter (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *results = child (window, "results_view");
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (results)));
   g_autofree char *shown = NULL;
@@ -415,7 +404,7 @@ changed_cb (GtkSearchEntry *entry,
 static void
 test_window_search_enter_before_changed (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *entry = child (window, "search_entry");
   gboolean changed = FALSE;
   gulong id;
@@ -443,7 +432,7 @@ test_window_search_enter_before_changed (void)
 static void
 test_window_search_no_results (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkListBox *suggestions = GTK_LIST_BOX (child (window, "suggestions_box"));
   GtkListBoxRow *row;
   g_autofree char *text = NULL;
@@ -503,7 +492,7 @@ test_window_search_no_results (void)
 static void
 test_window_unanswered (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   g_autofree char *text = NULL;
 
   g_assert_true (rh_window_show_entry_id (window, "chingin-person-change"));
@@ -516,7 +505,7 @@ test_window_unanswered (void)
 static void
 test_window_helpdesk_status (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhEntryView *view = RH_ENTRY_VIEW (child (window, "entry_view"));
   g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
   g_autoptr(GDateTime) monday = g_date_time_new (tokyo, 2026, 12, 21, 10, 0, 0);
@@ -602,7 +591,7 @@ check_icon_buttons (GtkWidget *widget,
 static void
 test_window_icon_buttons_have_tooltips (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   guint n = 0;
 
   g_assert_true (rh_window_show_entry_id (window, "ib-helpdesk"));
@@ -658,7 +647,7 @@ test_window_form_source (void)
 static void
 test_window_role_filter (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *entry_view = child (window, "entry_view");
   g_autofree char *all = NULL;
   g_autofree char *general = NULL;
@@ -720,7 +709,7 @@ test_window_role_filter (void)
 static void
 test_window_ticks_kept (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *view = child (window, "entry_view");
   GtkWidget *check;
 
@@ -753,7 +742,7 @@ test_window_ticks_kept (void)
 static void
 test_window_history (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
 
   g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
   g_assert_true (rh_window_show_entry_id (window, "ib-auth-forgot"));
@@ -784,7 +773,7 @@ test_window_history (void)
 static void
 test_window_print_checklist (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhEntry *entry;
   g_autofree char *text = NULL;
   g_autofree char *dir = NULL;
@@ -837,7 +826,7 @@ test_window_print_checklist (void)
 static void
 test_window_copy_text (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
@@ -872,7 +861,7 @@ test_window_copy_text (void)
 static void
 test_window_copy_phone (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   GtkWidget *view = child (window, "entry_view");
   GtkWidget *button = NULL;
@@ -939,7 +928,7 @@ first_label_font_size (GtkWidget *widget)
 static void
 test_window_text_size (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   int tree_before, entry_before, title_before, search_before, dialog_before;
   GtkWindow *dialog;
 
@@ -989,7 +978,7 @@ test_window_text_size (void)
 static void
 test_window_shortcuts_and_about (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkShortcutsWindow *overlay;
   GtkWindow *about;
   g_autofree char *text = NULL;
@@ -1028,7 +1017,7 @@ test_window_shortcuts_and_about (void)
 static void
 test_window_deadline_button (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *view = child (window, "entry_view");
   GtkWidget *button = NULL;
   GtkWindow *dialog;
@@ -1049,7 +1038,7 @@ test_window_deadline_button (void)
 static void
 test_window_typing_focuses_search (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *entry = child (window, "search_entry");
 
   g_assert_true (rh_window_show_entry_id (window, "ib-pc-change"));
@@ -1095,7 +1084,7 @@ test_window_typing_focuses_search (void)
 static void
 test_window_search_keys_from_entry (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWidget *entry = child (window, "search_entry");
   GtkWidget *check;
 
@@ -1162,7 +1151,7 @@ resize (GtkWindow *window,
 static void
 test_window_narrow (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (child (window, "leaflet"));
   guint n = 0;
 
@@ -1197,7 +1186,7 @@ test_window_narrow (void)
 static void
 test_window_deadline_action (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.deadline", "s", "nyukin");
@@ -1214,7 +1203,7 @@ test_window_deadline_action (void)
 static void
 test_window_settings_persist (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   RhWindow *again;
   GtkWidget *entry_view;
 
@@ -1251,7 +1240,7 @@ test_window_settings_persist (void)
 static void
 test_window_translated (void)
 {
-  RhWindow *window = get_window ();
+  RhWindow *window = rh_test_get_window (app);
   const char *title = gtk_window_get_title (GTK_WINDOW (window));
 
   if (japanese ())
@@ -1272,9 +1261,7 @@ main (int   argc,
   if (!rh_test_ui_init ())
     return 77;
 
-  app = rh_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  rh_test_register_app (G_APPLICATION (app));
-  g_application_activate (G_APPLICATION (app));
+  app = rh_test_start_app ();
 
   g_test_add_func ("/window/tree-selects-entry", test_window_tree_selects_entry);
   g_test_add_func ("/window/tree-keyboard", test_window_tree_keyboard);
