@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "rh-analyser.h"
+#include "rh-text.h"
 
 /* Features of an IPA dictionary entry (0-based). */
 #define FEATURE_POS      0
@@ -182,12 +183,8 @@ has_kanji (const char *text,
            gsize       len)
 {
   for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3005)
-        return TRUE;
-    }
+    if (rh_text_is_kanji (g_utf8_get_char (p)))
+      return TRUE;
   return FALSE;
 }
 

@@ -141,6 +141,7 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->query_chars, g_array_unref);
   g_clear_pointer (&self->query_offsets, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->part_matches, g_array_unref);
 
   G_OBJECT_CLASS (rh_search_index_parent_class)->finalize (object);
 }
@@ -208,6 +209,7 @@ rh_search_index_new_with_synonyms (RhCatalog  *catalog,
   self->query_chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), 256);
   self->query_offsets = g_array_sized_new (FALSE, FALSE, sizeof (RhTextRange), 256);
   self->matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+  self->part_matches = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
 
   rh_search_build_word_postings (self);
 

@@ -129,6 +129,7 @@ struct _RhSearchIndex
   GArray       *query_offsets;    /* RhTextRange: where each came from */
   gboolean      any_topical;      /* some entry has a word of the query that names a topic */
   GArray       *matches;
+  GArray       *part_matches;     /* of the part between two typed spaces */
 };
 
 static inline guint64

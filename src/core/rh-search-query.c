@@ -94,6 +94,15 @@ count_known (RhSearchIndex  *self,
   return known;
 }
 
+/* Whether some entry has every bigram of @chars. */
+static gboolean
+all_known (RhSearchIndex  *self,
+           const gunichar *chars,
+           guint           len)
+{
+  return len < 2 || count_known (self, chars, len) == len - 1;
+}
+
 /* Romaji as kana, appended to @out: of the two ways to read an n between
  * vowels (hanei: はねい or はんえい), the one whose bigrams more entries
  * have. FALSE, with @out unchanged, where the letters are no romaji. */
@@ -184,8 +193,7 @@ read_romaji (RhSearchIndex *self,
         }
 
       if (i - start >= MIN_ROMAJI && !rh_thesaurus_has_prefix (self->thesaurus, q + start, i - start))
-        for (guint k = start; k + 1 < i && known; k++)
-          known = dict_lookup (self, bigram_key (q[k], q[k + 1])) >= 0;
+        known = all_known (self, q + start, i - start);
 
       if (out == NULL && !known)
         {
@@ -243,22 +251,6 @@ add_base_form (RhSearchIndex *self,
   s->bases[s->n_bases++] = match;
 }
 
-/* Whether some entry has every bigram of characters @start to @end of
- * the query as typed. */
-static gboolean
-known_word (RhSearchIndex *self,
-            Search        *s,
-            guint          start,
-            guint          end)
-{
-  const gunichar *q = (const gunichar *)(void *)self->query_chars->data;
-
-  for (guint i = start; i + 1 < end; i++)
-    if (dict_lookup (self, bigram_key (q[i], q[i + 1])) < 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* What the analyser reads in the query as typed: the particles and
  * auxiliary verbs after a word (CSVが, 読めない), grammar, not what the
  * clerk asks about; and the base forms of inflected words. */
@@ -289,7 +281,8 @@ read_query_words (RhSearchIndex *self,
         }
       if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
         add_base_form (self, s, first, last + 1 - first, token->base);
-      else if (token->kind == RH_ANALYSER_SOUND && first < last && !known_word (self, s, first, last + 1))
+      else if (token->kind == RH_ANALYSER_SOUND && first < last &&
+               !all_known (self, &g_array_index (self->query_chars, gunichar, first), last + 1 - first))
         add_base_form (self, s, first, last + 1 - first, token->base);
     }
 }
@@ -346,7 +339,7 @@ static void
 find_words (RhSearchIndex *self,
             Search        *s)
 {
-  g_autoptr(GArray) part = g_array_new (FALSE, FALSE, sizeof (RhThesaurusMatch));
+  GArray *part = self->part_matches;
   guint start = 0;
 
   g_array_set_size (self->matches, 0);
@@ -406,7 +399,7 @@ rh_search_analyse_query (RhSearchIndex *self,
         continue;
       /* kana right after a kanji is its ending (買いたい), not a word of
        * its own that a slip of one (けいたい) could be */
-      if (b > 0 && is_kana (q[b]) && !is_kana (q[b - 1]) && q[b - 1] >= 0x3400 && q[b - 1] != RH_TEXT_LONG_VOWEL)
+      if (b > 0 && is_kana (q[b]) && rh_text_is_kanji (q[b - 1]))
         {
           s->guess[m] = TRUE;
           continue;

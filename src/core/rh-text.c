@@ -87,8 +87,8 @@ is_hiragana (gunichar c)
   return c >= 0x3041 && c <= 0x309F;
 }
 
-static gboolean
-is_kanji (gunichar c)
+gboolean
+rh_text_is_kanji (gunichar c)
 {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005;
@@ -434,7 +434,7 @@ rh_text_normalize_append (const char *text,
 #undef EMIT
 
   for (guint i = first; i < chars->len; i++)
-    if (is_kanji (g_array_index (chars, gunichar, i)))
+    if (rh_text_is_kanji (g_array_index (chars, gunichar, i)))
       {
         reduce_okurigana (chars, offsets, first);
         break;

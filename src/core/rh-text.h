@@ -21,6 +21,9 @@ typedef struct
  * it cuts text into bigrams, so that ユーザ and ユーザー meet. */
 #define RH_TEXT_LONG_VOWEL 0x30FC
 
+/* a kanji (of the unified, extension A or compatibility blocks) or 々 */
+gboolean  rh_text_is_kanji               (gunichar    c);
+
 /* NFKC, case folding, katakana → hiragana, one long-vowel mark, no spaces
  * or punctuation, okurigana of known compounds dropped; never NULL */
 char     *rh_text_normalize              (const char *text);
