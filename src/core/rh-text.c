@@ -299,6 +299,58 @@ reduce_okurigana (GArray *chars,
     g_array_set_size (offsets, out);
 }
 
+/* The character at @p (before @end), with *@next after it; (gunichar)-1
+ * for an invalid byte. 1- and 3-byte sequences (ASCII, kana, kanji) are
+ * decoded inline: they are nearly all the text. */
+static inline gunichar
+decode (const char  *p,
+        const char  *end,
+        const char **next)
+{
+  const guchar *u = (const guchar *)p;
+  gunichar c;
+
+  if (u[0] < 0x80)
+    {
+      *next = p + 1;
+      return u[0];
+    }
+  if ((u[0] & 0xF0) == 0xE0 && end - p >= 3 &&
+      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+      (c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F)) >= 0x800 &&
+      (c < 0xD800 || c > 0xDFFF))
+    {
+      *next = p + 3;
+      return c;
+    }
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar)-1 || c == (gunichar)-2)
+    return (gunichar)-1;
+  *next = g_utf8_next_char (p);
+  return c;
+}
+
+/* Where the combining marks after a character end (@next when there are
+ * none). Never after ASCII, kana or kanji: lead bytes E3 but for
+ * U+3099/309A, and E4–E9. */
+static inline const char *
+after_combining_marks (const char *next,
+                       const char *end)
+{
+  const char *q = next;
+
+  if (q < end && (guchar)*q >= 0xCC && !followed_by_plain ((const guchar *)q, end))
+    while (q < end)
+      {
+        gunichar d = g_utf8_get_char_validated (q, end - q);
+
+        if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
+          break;
+        q = g_utf8_next_char (q);
+      }
+  return q;
+}
+
 /**
  * rh_text_normalize_append:
  * @text: UTF-8 text (invalid sequences are skipped)
@@ -359,45 +411,16 @@ rh_text_normalize_append (const char *text,
   RESERVE ();
   while (p < end)
     {
-      const guchar *u = (const guchar *)p;
-      gunichar c;
       const char *next;
       const char *q;
+      gunichar c = decode (p, end, &next);
 
-      /* decode: 1- and 3-byte sequences (ASCII, kana, kanji) inline */
-      if (u[0] < 0x80)
+      if (c == (gunichar)-1)
         {
-          c = u[0];
-          next = p + 1;
+          p++;  /* invalid byte: skip it */
+          continue;
         }
-      else if ((u[0] & 0xF0) == 0xE0 && end - p >= 3 &&
-               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
-               (c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F)) >= 0x800 &&
-               (c < 0xD800 || c > 0xDFFF))
-        next = p + 3;
-      else
-        {
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar)-1 || c == (gunichar)-2)
-            {
-              p++;  /* invalid byte: skip it */
-              continue;
-            }
-          next = g_utf8_next_char (p);
-        }
-
-      /* a combining mark after it? Never ASCII, never kana or kanji
-       * (lead bytes E3 but for U+3099/309A, and E4–E9) */
-      q = next;
-      if (q < end && (guchar)*q >= 0xCC && !followed_by_plain ((const guchar *)q, end))
-        while (q < end)
-          {
-            gunichar d = g_utf8_get_char_validated (q, end - q);
-
-            if (d == (gunichar)-1 || d == (gunichar)-2 || !is_combining (d))
-              break;
-            q = g_utf8_next_char (q);
-          }
+      q = after_combining_marks (next, end);
 
       if (q == next && c < 0x80)
         {
