@@ -310,6 +310,7 @@ test_search_typed_forms (void)
     { "heldout3-faq.json", "ゆーえすびー つかえない", "usb-not-recognized" }, /* letters by name */
     { "heldout3-faq.json", "nyukin hanei", "deposit-not-shown" },          /* no long vowel; han'ei */
     { "heldout3-faq.json", "株を買いたい", NULL },                           /* 買いたい is not けいたい */
+    { "heldout4-faq.json", "kaado funshitsu", "cash-card-lost" },            /* kaado: カード's long vowel */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

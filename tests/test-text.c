@@ -228,6 +228,10 @@ test_text_typed_readings (void)
   };
   static const char * const no_letters[] = { "Windows", "Excel", "usb", "A", "USB2", "メモリ", "" };
   static const gunichar hanei[] = { 'h', 'a', 'n', 'e', 'i' };
+  static const struct { const char *in; const char *out; guint marked; } doubled[] = {
+    { "かあど", "かーど", 1 }, { "こおど", "こーど", 1 }, { "ふぁいいる", "ふぁいーる", 1 },
+    { "こうざ", "こうざ", 0 }, { "けいたい", "けいたい", 0 }, { "ああ", "あー", 1 },
+  };
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (gunichar));
   g_autoptr(GArray) syllabic = g_array_new (FALSE, FALSE, sizeof (gunichar));
   g_autofree char *plain_text = NULL;
@@ -256,6 +260,19 @@ test_text_typed_readings (void)
   syllabic_text = g_ucs4_to_utf8 ((gunichar *)(void *)syllabic->data, syllabic->len, NULL, NULL, NULL);
   g_assert_cmpstr (plain_text, ==, "はねい");
   g_assert_cmpstr (syllabic_text, ==, "はんえい");
+
+  for (guint i = 0; i < G_N_ELEMENTS (doubled); i++)
+    {
+      g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+      g_autofree char *got = NULL;
+      guint marked;
+
+      rh_text_normalize_append (doubled[i].in, -1, chars, NULL);
+      marked = rh_text_mark_long_vowels ((gunichar *)(void *)chars->data, chars->len);
+      got = g_ucs4_to_utf8 ((gunichar *)(void *)chars->data, chars->len, NULL, NULL, NULL);
+      g_assert_cmpstr (got, ==, doubled[i].out);
+      g_assert_cmpuint (marked, ==, doubled[i].marked);
+    }
 }
 
 int

@@ -103,9 +103,42 @@ all_known (RhSearchIndex  *self,
   return len < 2 || count_known (self, chars, len) == len - 1;
 }
 
-/* Romaji as kana, appended to @out: of the two ways to read an n between
- * vowels (hanei: はねい or はんえい), the one whose bigrams more entries
- * have. FALSE, with @out unchanged, where the letters are no romaji. */
+/* Romaji read one way into @out (emptied first): with bit 1 of @way an n
+ * between vowels is ん (hanei はんえい, not はねい), with bit 2 a vowel typed
+ * twice is the long-vowel mark katakana words are written with (kaado
+ * かーど, not かあど). FALSE where that way reads nothing new. */
+static gboolean
+read_romaji_way (const gunichar *q,
+                 guint           len,
+                 guint           way,
+                 GArray         *out)
+{
+  g_array_set_size (out, 0);
+  if (!((way & 1) ? rh_text_romaji_to_hiragana_n (q, len, out) : rh_text_romaji_to_hiragana (q, len, out)))
+    return FALSE;
+  if ((way & 2) == 0)
+    return TRUE;
+  if (rh_text_mark_long_vowels ((gunichar *)(void *)out->data, out->len) == 0)
+    return FALSE;
+  rh_text_strip_long_vowels (out, NULL, 0);     /* as the index has them */
+  return TRUE;
+}
+
+/* How well some entry knows @chars: every bigram known first, then how
+ * many are (かど of kaado, all known, beats かあど with more known). */
+static guint
+how_known (RhSearchIndex  *self,
+           const gunichar *chars,
+           guint           len)
+{
+  guint known = count_known (self, chars, len);
+
+  return known + (len < 2 || known == len - 1 ? MAX_QUERY_CHARS : 0);
+}
+
+/* Romaji as kana, appended to @out: of the ways read_romaji_way() reads
+ * it, the one some entry knows best. FALSE, with @out unchanged, where
+ * the letters are no romaji. */
 static gboolean
 read_romaji_word (RhSearchIndex  *self,
                   const gunichar *q,
@@ -114,15 +147,24 @@ read_romaji_word (RhSearchIndex  *self,
 {
   guint start = out->len;
   g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  guint best;
 
   if (!rh_text_romaji_to_hiragana (q, len, out))
     return FALSE;
-  if (rh_text_romaji_to_hiragana_n (q, len, other) && other->len != out->len - start &&
-      count_known (self, (const gunichar *)(void *)other->data, other->len) >
-      count_known (self, &g_array_index (out, gunichar, start), out->len - start))
+  best = how_known (self, &g_array_index (out, gunichar, start), out->len - start);
+  for (guint way = 1; way < 4; way++)
     {
-      g_array_set_size (out, start);
-      g_array_append_vals (out, other->data, other->len);
+      guint known;
+
+      if (!read_romaji_way (q, len, way, other))
+        continue;
+      known = how_known (self, (const gunichar *)(void *)other->data, other->len);
+      if (known > best)
+        {
+          best = known;
+          g_array_set_size (out, start);
+          g_array_append_vals (out, other->data, other->len);
+        }
     }
   return TRUE;
 }

@@ -658,6 +658,47 @@ fail:
   return FALSE;
 }
 
+/* The vowel any hiragana syllable ends with, as 1 (a) to 5 (o); 0 for ん,
+ * っ and anything else. */
+static guint
+syllable_vowel (gunichar c)
+{
+  static const char *const rows[] = {
+    "あぁかがさざただなはばぱまやゃらわ", "いぃきぎしじちぢにひびぴみり",
+    "うぅくぐすずつづぬふぶぷむゆゅる", "えぇけげせぜてでねへべぺめれ",
+    "おぉこごそぞとどのほぼぽもよょろを",
+  };
+  char utf8[8] = { 0, };
+
+  if (!is_hiragana (c))
+    return 0;
+  g_unichar_to_utf8 (c, utf8);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    if (strstr (rows[r], utf8) != NULL)
+      return r + 1;
+  return 0;
+}
+
+guint
+rh_text_mark_long_vowels (gunichar *chars,
+                          guint     len)
+{
+  static const gunichar plain_vowel[] = { 0, 0x3042, 0x3044, 0x3046, 0x3048, 0x304A };  /* あいうえお */
+  guint marked = 0;
+
+  for (guint i = 1; i < len; i++)
+    {
+      guint vowel = syllable_vowel (chars[i - 1]);
+
+      if (vowel != 0 && chars[i] == plain_vowel[vowel])
+        {
+          chars[i] = RH_TEXT_LONG_VOWEL;
+          marked++;
+        }
+    }
+  return marked;
+}
+
 /* The vowel a hiragana ends with: 'o' for お こ ょ …, 'u' for う く ゅ …. */
 static char
 kana_vowel (gunichar c)

@@ -47,6 +47,12 @@ gboolean  rh_text_romaji_to_hiragana_n   (const gunichar *chars,
                                           guint           len,
                                           GArray         *out);
 
+/* a vowel typed twice in romaji (kaado かあど, koodo) as the long-vowel
+ * mark katakana words are written with (かーど): rewrites @chars in place,
+ * returns how many were marked */
+guint     rh_text_mark_long_vowels       (gunichar   *chars,
+                                          guint       len);
+
 /* @reading (kana) as romaji typed without long vowels reads it (入金
  * nyukin → にゅきん, 口座 koza → こざ): normalised, with the う or お that
  * lengthens a vowel dropped; NULL where nothing is dropped */
