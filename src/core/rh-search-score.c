@@ -285,6 +285,20 @@ static void score_word (RhSearchIndex *self,
                         float          weight,
                         gboolean       whole_only);
 
+/* Whether the first @len characters of what the clerk typed are its stem:
+ * the rest is a generic word (ログイン of ログインできない, 解約 of
+ * 解約したい), so an entry that has the stem has all the word says. */
+static gboolean
+is_stem (RhSearchIndex  *self,
+         const gunichar *own,
+         guint           own_len,
+         guint           len)
+{
+  int rest = rh_thesaurus_lookup (self->thesaurus, own + len, own_len - len);
+
+  return rest >= 0 && rh_thesaurus_is_generic (self->thesaurus, rest);
+}
+
 /* Folds thesaurus word @t, said instead of @own, into the current unit:
  * it scores as the mean weight of its bigrams times word_length() of
  * what the clerk typed, as if the entry had the clerk's own word. A part
@@ -309,7 +323,7 @@ score_alternative (RhSearchIndex  *self,
     return;
 
   c = rh_thesaurus_get_term (self->thesaurus, t, &len);
-  for (guint i = 0; len < own_len && i + len <= own_len; i++)
+  for (guint i = 0; len < own_len && i + len <= own_len && !is_stem (self, own, own_len, len); i++)
     if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
       {
         if (!parts)
