@@ -332,6 +332,7 @@ test_search_typed_forms (void)
     { "heldout3-faq.json", "株を買いたい", NULL },                           /* 買いたい is not けいたい */
     { "heldout4-faq.json", "kaado funshitsu", "cash-card-lost" },            /* kaado: カード's long vowel */
     { "heldout7-faq.json", "ネットバンク ログインできない", "netbanking-login-failure" }, /* ログイン: the stem */
+    { "heldout-faq.json", "引落", "monthly-fee" },                           /* 引き落とされ: 引落 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -374,6 +375,16 @@ test_search_analyser (void)
   g_clear_pointer (&bases, g_free);
   rh_analyser_collect_readings ("パスワード", readings, &bases);
   g_assert_null (bases);
+  /* a compound verb also as the noun written in kanji alone */
+  rh_analyser_collect_readings ("料金が引き落とされ、取り消しはお申し込みください", readings, &bases);
+  g_assert_nonnull (bases);
+  g_assert_nonnull (strstr (bases, "引き落とす\n引落"));
+  g_assert_nonnull (strstr (bases, "取消"));
+  g_assert_nonnull (strstr (bases, "申込"));
+  g_clear_pointer (&bases, g_free);
+  rh_analyser_collect_readings ("手続きはお知らせの見出しから", readings, &bases);
+  g_assert_true (bases == NULL || strstr (bases, "手続") == NULL);
+  g_clear_pointer (&bases, g_free);
 
   whole = rh_analyser_dup_reading ("口座開設");
   g_assert_cmpstr (whole, ==, "コウザカイセツ");

@@ -358,6 +358,42 @@ add_base_reading (GHashTable         *readings,
   add_reading (readings, base, base_len, out->str, out->len);
 }
 
+/* The noun that business Japanese writes in kanji alone for a compound
+ * verb (引き落とす, 引き落とし → 引落; 振り込む → 振込; 取り消し → 取消):
+ * kanji, one or two hiragana, kanji, and hiragana to the end. Appended
+ * to @out, a line of its own; nothing for any other word. */
+static void
+append_kanji_only (GString    *out,
+                   const char *word,
+                   gsize       len)
+{
+  g_autoptr(GString) kanji = g_string_new (NULL);
+  guint run = 0;      /* 0 kanji, 1 kana, 2 kanji, 3 kana */
+  guint kana = 0;     /* in the first run of kana */
+
+  if (len == 0 || !rh_text_is_kanji (g_utf8_get_char (word)))
+    return;
+  for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_kanji = rh_text_is_kanji (c);
+
+      if (!is_kanji && !(c >= 0x3041 && c <= 0x3096))
+        return;
+      if (run % 2 != (is_kanji ? 0 : 1))
+        run++;
+      if (is_kanji)
+        g_string_append_unichar (kanji, c);
+      else if (run == 1 && ++kana > 2)
+        return;
+    }
+  if (run != 2 && run != 3)
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append_len (out, kanji->str, kanji->len);
+}
+
 void
 rh_analyser_collect_readings (const char  *text,
                               GHashTable  *readings,
@@ -407,7 +443,10 @@ rh_analyser_collect_readings (const char  *text,
               if (bases->len > 0)
                 g_string_append_c (bases, '\n');
               g_string_append_len (bases, base, base_len);
+              append_kanji_only (bases, base, base_len);
             }
+          else
+            append_kanji_only (bases, node->surface, node->length);
         }
 
       /* a run of nouns, all read, is a word too (保存 期間) */
