@@ -323,6 +323,10 @@ score_alternative (RhSearchIndex  *self,
     return;
 
   c = rh_thesaurus_get_term (self->thesaurus, t, &len);
+  /* two kana (ルーター, メール without their long vowel: るた, める) are in
+   * too much grammar (するため, 求める) to stand for what the clerk typed */
+  if (len == 2 && is_kana (c[0]) && is_kana (c[1]))
+    return;
   for (guint i = 0; len < own_len && i + len <= own_len && !is_stem (self, own, own_len, len); i++)
     if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
       {
