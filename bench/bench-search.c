@@ -690,6 +690,10 @@ main (int   argc,
     print_heldout (synonyms, "heldout4-faq.json", "heldout4-queries.tsv");
     print_heldout (synonyms, "heldout5-faq.json", "heldout5-queries.tsv");
     print_heldout (synonyms, "heldout6-faq.json", "heldout6-queries.tsv");
+    print_heldout (synonyms, "heldout7-faq.json", "heldout7-queries.tsv");
+    print_heldout (synonyms, "heldout8-faq.json", "heldout8-queries.tsv");
+    print_heldout (synonyms, "heldout9-faq.json", "heldout9-queries.tsv");
+    print_heldout (synonyms, "heldout10-faq.json", "heldout10-queries.tsv");
 
     g_print ("\nTargets: p99 <= 500 µs: %s; >= 20x faster than FTS5 (mean): %s; build <= 1 s: %s\n",
              ours_p99 <= 500 ? "met" : "NOT met",

@@ -35,18 +35,18 @@
 #define HELDOUT_TOP3 0.99
 #define HELDOUT3_TOP1 0.98
 #define HELDOUT3_TOP3 0.98
-#define HELDOUT4_TOP1 0.91
+#define HELDOUT4_TOP1 0.93
 #define HELDOUT4_TOP3 0.96
-#define HELDOUT5_TOP1 0.90
+#define HELDOUT5_TOP1 0.92
 #define HELDOUT5_TOP3 0.97
-#define HELDOUT6_TOP1 0.93
-#define HELDOUT6_TOP3 0.96
-#define HELDOUT8_TOP1 0.94
+#define HELDOUT6_TOP1 0.96
+#define HELDOUT6_TOP3 0.97
+#define HELDOUT8_TOP1 0.95
 #define HELDOUT8_TOP3 0.95
 #define HELDOUT9_TOP1 0.93
 #define HELDOUT9_TOP3 0.96
-#define HELDOUT10_TOP1 0.85
-#define HELDOUT10_TOP3 0.92
+#define HELDOUT10_TOP1 0.87
+#define HELDOUT10_TOP3 0.95
 #define TUNING_TOP1 1.0
 #define TUNING_TOP3 1.0
 
@@ -296,8 +296,9 @@ test_search_unseen_heldout6 (void)
   run_query_set_on ("heldout6-faq.json", "heldout6-queries.tsv", 75, HELDOUT6_TOP1, HELDOUT6_TOP3);
 }
 
-/* Round four: written blind before this round's changes, figures taken
- * once at its end (README). */
+/* Round four: written blind (heldout8 before this round's changes,
+ * heldout9 and heldout10 during it), figures taken once at its end; the
+ * misses of heldout10 were then read (README). */
 static void
 test_search_unseen_heldout8 (void)
 {
@@ -309,14 +310,14 @@ test_search_unseen_heldout8 (void)
 static void
 test_search_unseen_tuning2 (void)
 {
-  run_query_set_on ("tuning2-faq.json", "tuning2-queries.tsv", 95, 0.94, 0.95);
-  run_query_set_on ("tuning3-faq.json", "tuning3-queries.tsv", 95, 0.89, 0.95);
-  run_query_set_on ("tuning4-faq.json", "tuning4-queries.tsv", 105, 0.91, 0.93);
-  run_query_set_on ("tuning5-faq.json", "tuning5-queries.tsv", 105, 0.79, 0.86);
-  run_query_set_on ("tuning6-faq.json", "tuning6-queries.tsv", 80, 0.95, 0.96);
+  run_query_set_on ("tuning2-faq.json", "tuning2-queries.tsv", 95, 0.96, 0.96);
+  run_query_set_on ("tuning3-faq.json", "tuning3-queries.tsv", 95, 0.93, 0.98);
+  run_query_set_on ("tuning4-faq.json", "tuning4-queries.tsv", 105, 0.92, 0.94);
+  run_query_set_on ("tuning5-faq.json", "tuning5-queries.tsv", 105, 0.81, 0.86);
+  run_query_set_on ("tuning6-faq.json", "tuning6-queries.tsv", 80, 0.95, 0.98);
   run_query_set_on ("tuning7-faq.json", "tuning7-queries.tsv", 80, 0.95, 0.96);
   /* written blind, then read and tuned on in round four */
-  run_query_set_on ("heldout7-faq.json", "heldout7-queries.tsv", 80, 0.88, 0.90);
+  run_query_set_on ("heldout7-faq.json", "heldout7-queries.tsv", 80, 0.88, 0.95);
 }
 
 /* How clerks type what no dictionary spells, on content the help has
