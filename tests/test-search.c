@@ -335,6 +335,8 @@ test_search_typed_forms (void)
     { "heldout7-faq.json", "ネットバンク ログインできない", "netbanking-login-failure" }, /* ログイン: the stem */
     { "heldout-faq.json", "引落", "monthly-fee" },                           /* 引き落とされ: 引落 */
     { "heldout10-faq.json", "VPN つながらない", NULL },                      /* ルーター is no するため */
+    { "heldout7-faq.json", "去年の入金 確認したい", "transaction-history" },     /* 去年: when, no topic */
+    { "heldout4-faq.json", "暗証 何回も間違えた", "cash-card-pin" },            /* 何回: how often */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

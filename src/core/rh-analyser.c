@@ -534,6 +534,23 @@ is_pos (const mecab_node_t *node,
 }
 
 /* Whether @node is a word with something other than hiragana in it. */
+/* When, how often, how soon (去年, 何回, 至急, 毎月): no topic of the
+ * query, though written in kanji. */
+static gboolean
+is_small_talk (const mecab_node_t *node)
+{
+  const char *kind;
+  gsize len;
+
+  if (is_pos (node, "副詞"))
+    return TRUE;
+  if (!is_pos (node, "名詞") || !feature (node, FEATURE_POS + 1, &kind, &len))
+    return FALSE;
+  return (len == strlen ("副詞可能") && memcmp (kind, "副詞可能", len) == 0) ||
+         (len == strlen ("数") && memcmp (kind, "数", len) == 0) ||
+         (len == strlen ("接尾") && node->length <= 3);
+}
+
 static gboolean
 is_written_word (const mecab_node_t *node)
 {
@@ -594,7 +611,7 @@ rh_analyser_analyse_query (const char *text,
 
       if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
         continue;
-      if (after_word && (is_pos (node, "助詞") || is_pos (node, "助動詞")))
+      if ((after_word && (is_pos (node, "助詞") || is_pos (node, "助動詞"))) || is_small_talk (node))
         {
           token.kind = RH_ANALYSER_GRAMMAR;
           g_array_append_val (tokens, token);

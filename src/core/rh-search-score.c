@@ -616,7 +616,7 @@ rh_search_score_bigrams (RhSearchIndex *self,
        * two hiragana are mostly grammar, and 問合|窓口, where two words
        * meet, is no word of its own */
       else if (((!is_kana (q[i]) && !is_kana (q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])) &&
-               !(s->covered[i] && s->covered[i + 1]))
+               !(s->covered[i] && s->covered[i + 1]) && !(s->particle[i] || s->particle[i + 1]))
         s->foreign = TRUE;
     }
 
