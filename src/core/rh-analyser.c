@@ -178,6 +178,26 @@ feature (const mecab_node_t *node,
   return *len > 0 && !(*len == 1 && *p == '*');
 }
 
+/* Whether field @n of a node's features is @wanted. */
+static gboolean
+feature_is (const mecab_node_t *node,
+            guint               n,
+            const char         *wanted)
+{
+  const char *field;
+  gsize len;
+
+  return feature (node, n, &field, &len) && len == strlen (wanted) && memcmp (field, wanted, len) == 0;
+}
+
+/* Whether @node's part of speech is @wanted (名詞, 動詞, …). */
+static gboolean
+is_pos (const mecab_node_t *node,
+        const char         *wanted)
+{
+  return feature_is (node, FEATURE_POS, wanted);
+}
+
 static gboolean
 has_kanji (const char *text,
            gsize       len)
@@ -191,13 +211,7 @@ has_kanji (const char *text,
 static gboolean
 is_inflecting (const mecab_node_t *node)
 {
-  const char *pos;
-  gsize len;
-
-  if (!feature (node, FEATURE_POS, &pos, &len))
-    return FALSE;
-  return (len == strlen ("動詞") && memcmp (pos, "動詞", len) == 0) ||
-         (len == strlen ("形容詞") && memcmp (pos, "形容詞", len) == 0);
+  return is_pos (node, "動詞") || is_pos (node, "形容詞");
 }
 
 /* The base form of @node where it differs from what was written. */
@@ -238,12 +252,7 @@ parse (const char *text,
 static gboolean
 is_noun (const mecab_node_t *node)
 {
-  const char *pos;
-  gsize len;
-
-  return feature (node, FEATURE_POS, &pos, &len) &&
-         ((len == strlen ("名詞") && memcmp (pos, "名詞", len) == 0) ||
-          (len == strlen ("接頭詞") && memcmp (pos, "接頭詞", len) == 0));
+  return is_pos (node, "名詞") || is_pos (node, "接頭詞");
 }
 
 /* @readings holds a word's readings one a line: the dictionary may have
@@ -522,35 +531,20 @@ rh_analyser_token_clear (gpointer token)
   g_clear_pointer (&((RhAnalyserToken *)token)->base, g_free);
 }
 
-static gboolean
-is_pos (const mecab_node_t *node,
-        const char         *wanted)
-{
-  const char *pos;
-  gsize len;
-
-  return feature (node, FEATURE_POS, &pos, &len) && len == strlen (wanted) &&
-         memcmp (pos, wanted, len) == 0;
-}
-
-/* Whether @node is a word with something other than hiragana in it. */
 /* When, how often, how soon (去年, 何回, 至急, 毎月): no topic of the
- * query, though written in kanji. */
+ * query, though written in kanji. A suffix of one character (回 of 何回)
+ * counts with its number. */
 static gboolean
 is_small_talk (const mecab_node_t *node)
 {
-  const char *kind;
-  gsize len;
-
   if (is_pos (node, "副詞"))
     return TRUE;
-  if (!is_pos (node, "名詞") || !feature (node, FEATURE_POS + 1, &kind, &len))
-    return FALSE;
-  return (len == strlen ("副詞可能") && memcmp (kind, "副詞可能", len) == 0) ||
-         (len == strlen ("数") && memcmp (kind, "数", len) == 0) ||
-         (len == strlen ("接尾") && node->length <= 3);
+  return is_pos (node, "名詞") &&
+         (feature_is (node, FEATURE_POS + 1, "副詞可能") || feature_is (node, FEATURE_POS + 1, "数") ||
+          (feature_is (node, FEATURE_POS + 1, "接尾") && node->length <= 3));
 }
 
+/* Whether @node is a word with something other than hiragana in it. */
 static gboolean
 is_written_word (const mecab_node_t *node)
 {
