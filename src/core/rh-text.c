@@ -658,8 +658,10 @@ fail:
   return FALSE;
 }
 
-/* The vowel any hiragana syllable ends with, as 1 (a) to 5 (o); 0 for ん,
- * っ and anything else. */
+enum { VOWEL_A = 1, VOWEL_I, VOWEL_U, VOWEL_E, VOWEL_O };
+
+/* The vowel any hiragana syllable ends with (VOWEL_A to VOWEL_O); 0 for
+ * ん, っ and anything else. */
 static guint
 syllable_vowel (gunichar c)
 {
@@ -675,7 +677,7 @@ syllable_vowel (gunichar c)
   g_unichar_to_utf8 (c, utf8);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     if (strstr (rows[r], utf8) != NULL)
-      return r + 1;
+      return VOWEL_A + r;
   return 0;
 }
 
@@ -699,24 +701,6 @@ rh_text_mark_long_vowels (gunichar *chars,
   return marked;
 }
 
-/* The vowel a hiragana ends with: 'o' for お こ ょ …, 'u' for う く ゅ …. */
-static char
-kana_vowel (gunichar c)
-{
-  static const char o_row[] = "おぉこごそぞとどのほぼぽもよょろを";
-  static const char u_row[] = "うぅくぐすずつづぬふぶぷむゆゅる";
-  char utf8[8] = { 0, };
-
-  if (!is_hiragana (c))
-    return 0;
-  g_unichar_to_utf8 (c, utf8);
-  if (strstr (o_row, utf8) != NULL)
-    return 'o';
-  if (strstr (u_row, utf8) != NULL)
-    return 'u';
-  return 0;
-}
-
 char *
 rh_text_dup_short_vowels (const char *reading)
 {
@@ -730,10 +714,10 @@ rh_text_dup_short_vowels (const char *reading)
   c = (gunichar *)(void *)chars->data;
   for (guint i = 0; i < chars->len; i++)
     {
-      char vowel = out > 0 ? kana_vowel (c[out - 1]) : 0;
+      guint vowel = out > 0 ? syllable_vowel (c[out - 1]) : 0;
 
       /* こう こお → こ, にゅう → にゅ, and the mark ー after any kana */
-      if ((vowel != 0 && c[i] == 0x3046) || (vowel == 'o' && c[i] == 0x304A) ||
+      if (((vowel == VOWEL_U || vowel == VOWEL_O) && c[i] == 0x3046) || (vowel == VOWEL_O && c[i] == 0x304A) ||
           (out > 0 && c[i] == RH_TEXT_LONG_VOWEL))
         continue;
       c[out++] = c[i];
