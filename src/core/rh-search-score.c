@@ -318,6 +318,7 @@ score_alternative (RhSearchIndex  *self,
   float n_own = MAX (own_len, 2) - 1;
   guint len;
   const gunichar *c;
+  gboolean stem;
 
   if (self->word_start[t] == self->word_start[t + 1])
     return;
@@ -327,7 +328,8 @@ score_alternative (RhSearchIndex  *self,
    * too much grammar (するため, 求める) to stand for what the clerk typed */
   if (len == 2 && is_kana (c[0]) && is_kana (c[1]))
     return;
-  for (guint i = 0; len < own_len && i + len <= own_len && !is_stem (self, own, own_len, len); i++)
+  stem = len < own_len && is_stem (self, own, own_len, len);
+  for (guint i = 0; len < own_len && i + len <= own_len && !stem; i++)
     if (memcmp (own + i, c, len * sizeof (gunichar)) == 0)
       {
         if (!parts)
