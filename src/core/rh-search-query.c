@@ -387,7 +387,9 @@ find_words (RhSearchIndex *self,
   g_array_set_size (self->matches, 0);
   for (guint i = 1; i <= s->n; i++)
     {
-      if (i < s->n && !(i < self->query_offsets->len && space_before (self, s->text, i)))
+      if (i < s->n && i < self->query_offsets->len)
+        s->spaced[i] = space_before (self, s->text, i);
+      if (i < s->n && !s->spaced[i])
         continue;
       rh_thesaurus_find (self->thesaurus, s->q + start, i - start, part);
       for (guint m = 0; m < part->len; m++)

@@ -618,7 +618,8 @@ rh_search_score_bigrams (RhSearchIndex *self,
        * two hiragana are mostly grammar, and 問合|窓口, where two words
        * meet, is no word of its own */
       else if (((!is_kana (q[i]) && !is_kana (q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])) &&
-               !(s->covered[i] && s->covered[i + 1]) && !(s->particle[i] || s->particle[i + 1]))
+               !(s->covered[i] && s->covered[i + 1]) && !(s->particle[i] || s->particle[i + 1]) &&
+               !s->spaced[i + 1])
         s->foreign = TRUE;
     }
 
@@ -662,6 +663,20 @@ rh_search_score_characters (RhSearchIndex *self,
     }
 }
 
+/* With RH_SEARCH_DEBUG set: what keep-or-drop weighs for an entry. */
+static void
+trace_entry (RhSearchIndex *self,
+             Search        *s,
+             guint32        d,
+             float          score)
+{
+  const Slot *slot = &self->doc_slot[d];
+
+  g_printerr ("entry %u: score %.3f, explains %.1f of %.1f%s%s%s\n", d, score, slot->mass, s->total_mass,
+              slot->whole ? ", a whole word" : "", slot->topical ? ", topical" : "",
+              s->foreign ? " (query has a word no entry has)" : "");
+}
+
 /* Stage 5, keep or drop: the entries that explain enough of the query,
  * the best few kept in a heap (worst on top). */
 GArray *
@@ -689,6 +704,8 @@ rh_search_keep_or_drop (RhSearchIndex *self,
        * query that names a topic, those with only generic ones count less */
       if (self->any_topical && !slot->topical)
         c.score *= UNTOPICAL;
+      if (G_UNLIKELY (rh_search_debug ()))
+        trace_entry (self, s, d, c.score);
       if (c.score <= 0)
         continue;
       if (!s->suggest && slot->mass < MIN_COVERAGE * s->total_mass && slot->mass < MIN_MASS && slot->whole == 0)
