@@ -73,6 +73,7 @@ run_pass (RhSearchIndex *self,
     {
       rh_search_phrase_bonus (self, &s, candidates);
       g_array_sort (candidates, rh_search_compare_candidates);
+      rh_search_near_bonus (self, &s, candidates);
       best = g_array_index (candidates, Candidate, 0).score;
 
       for (guint k = 0; k < candidates->len && (limit == 0 || hits->len < limit); k++)

@@ -36,6 +36,12 @@ G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 #define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define BASE_FORM         0.8f    /* a base form the analyser read, beside what was typed */
+#define NEAR_BONUS        1.15
+#define NEAR_GAP          3
+#define NEAR_CANDIDATES   4       /* …asked of this many entries at most, the best first */
+#define NEAR_BUCKETS      64
+#define NEAR_NEEDLES      1024
+#define MAX_UNITS         16
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct
@@ -230,6 +236,8 @@ typedef struct
   gboolean        services_differ;
   gboolean        foreign;                   /* a word of the query no entry has */
   Needles        *needles;                   /* what to highlight */
+  guint           unit_spans[MAX_UNITS + 1]; /* unit u's words: needles' spans unit_spans[u] to [u + 1] */
+  guint           n_units;
 } Search;
 
 /* RH_SEARCH_DEBUG set: print how each query was read (for tuning) */
@@ -285,6 +293,9 @@ void rh_search_score_characters (RhSearchIndex *self,
 GArray *rh_search_keep_or_drop (RhSearchIndex *self,
                                 Search *s,
                                 guint limit);
+void rh_search_near_bonus (RhSearchIndex *self,
+                           Search        *s,
+                           GArray        *candidates);
 void rh_search_phrase_bonus (RhSearchIndex *self,
                              Search *s,
                              GArray *candidates);

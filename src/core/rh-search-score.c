@@ -490,6 +490,8 @@ score_unit (RhSearchIndex *self,
     }
   memset (s->covered + match->start, 1, match->len);
   s->total_mass += n_own;
+  if (s->n_units < MAX_UNITS)
+    s->unit_spans[s->n_units] = s->needles->spans->len;
   rh_search_needles_add (s->needles, word, match->len);
 
   begin_unit (self);
@@ -537,6 +539,8 @@ score_unit (RhSearchIndex *self,
 
   s->foreign |= self->touched_unit.len == 0;
   end_unit (self, topical, generic);
+  if (s->n_units < MAX_UNITS)
+    s->unit_spans[++s->n_units] = s->needles->spans->len;
 }
 
 /* Stages 3 and 4 for the words of the query: one unit per place in it. */
@@ -757,4 +761,111 @@ rh_search_phrase_bonus (RhSearchIndex *self,
             break;
           }
     }
+}
+
+/* The ways to say each word of the query, by their first character: a
+ * counting sort into NEAR_BUCKETS buckets of c % NEAR_BUCKETS, so a place
+ * in an entry's text is matched against the few that can start there. */
+typedef struct
+{
+  guint16 bucket_start[NEAR_BUCKETS + 1];
+  guint16 needle[NEAR_NEEDLES];     /* index into the needles' spans */
+  guint8  unit[NEAR_NEEDLES];       /* whose way to say it */
+} NearTable;
+
+static gboolean
+near_table_init (NearTable    *table,
+                 const Search *s)
+{
+  const gunichar *pool = &g_array_index (s->needles->chars, gunichar, 0);
+  const RhTextRange *spans = &g_array_index (s->needles->spans, RhTextRange, 0);
+  guint n = s->unit_spans[s->n_units] - s->unit_spans[0];
+  guint fill[NEAR_BUCKETS] = { 0, };
+
+  if (n > NEAR_NEEDLES)
+    return FALSE;
+  memset (table->bucket_start, 0, sizeof table->bucket_start);
+  for (guint k = s->unit_spans[0]; k < s->unit_spans[s->n_units]; k++)
+    table->bucket_start[pool[spans[k].start] % NEAR_BUCKETS + 1]++;
+  for (guint b = 0; b < NEAR_BUCKETS; b++)
+    table->bucket_start[b + 1] += table->bucket_start[b];
+  for (guint u = 0; u < s->n_units; u++)
+    for (guint k = s->unit_spans[u]; k < s->unit_spans[u + 1]; k++)
+      {
+        guint b = pool[spans[k].start] % NEAR_BUCKETS;
+        guint at = table->bucket_start[b] + fill[b]++;
+
+        table->needle[at] = k;
+        table->unit[at] = u;
+      }
+  return TRUE;
+}
+
+/* Whether some way to say one word of the query ends at most NEAR_GAP
+ * characters before some way to say another starts, in @text (口座 and
+ * やめたい in 口座を解約: the entry is about what the clerk put together). */
+static gboolean
+words_together (const Search    *s,
+                const NearTable *table,
+                const gunichar  *text,
+                guint            n)
+{
+  const gunichar *pool = &g_array_index (s->needles->chars, gunichar, 0);
+  const RhTextRange *spans = &g_array_index (s->needles->spans, RhTextRange, 0);
+  guint ends[MAX_UNITS] = { 0, };   /* one past unit u's last word so far; 0: none */
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint b = text[i] % NEAR_BUCKETS;
+
+      for (guint j = table->bucket_start[b]; j < table->bucket_start[b + 1]; j++)
+        {
+          const RhTextRange *span = &spans[table->needle[j]];
+          guint len = span->end - span->start;
+          guint u = table->unit[j];
+
+          if (pool[span->start] != text[i] || i + len > n ||
+              memcmp (text + i, pool + span->start, len * sizeof (gunichar)) != 0)
+            continue;
+          for (guint v = 0; v < s->n_units; v++)
+            if (v != u && ends[v] > 0 && ends[v] <= i && i - ends[v] <= NEAR_GAP)
+              return TRUE;
+          ends[u] = MAX (ends[u], i + len);
+        }
+    }
+  return FALSE;
+}
+
+/* A bonus where two words of the query stand together in the entry's
+ * question. @candidates are sorted, best first; only the few the bonus
+ * could bring to the top are asked, and they are sorted again. */
+void
+rh_search_near_bonus (RhSearchIndex *self,
+                      Search        *s,
+                      GArray        *candidates)
+{
+  const gunichar *text = &g_array_index (self->doc_chars, gunichar, 0);
+  gboolean changed = FALSE;
+  NearTable table;
+  double best;
+
+  if (s->n_units < 2 || candidates->len < 2 || !near_table_init (&table, s))
+    return;
+
+  best = g_array_index (candidates, Candidate, 0).score;
+  for (guint k = 0; k < MIN (candidates->len, NEAR_CANDIDATES); k++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, k);
+      guint start = self->doc_start[c->doc];
+
+      if (c->score * NEAR_BONUS < best)
+        break;
+      if (words_together (s, &table, text + start, self->doc_question_end[c->doc] - start))
+        {
+          c->score *= NEAR_BONUS;
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    g_array_sort (candidates, rh_search_compare_candidates);
 }
