@@ -347,6 +347,8 @@ test_search_typed_forms (void)
     { "heldout4-faq.json", "暗証 何回も間違えた", "cash-card-pin" },            /* 何回: how often */
     { "tuning9-faq.json", "暗証番号 決め方", "pin-initial-setting" },         /* 号|決 is no word */
     { "heldout9-faq.json", "口座 やめたい", "account-close" },                  /* 口座を解約: together */
+    { "heldout6-faq.json", "振り込み 桁 間違い 至急", "transfer-amount-correction" }, /* 至急: small talk */
+    { "heldout9-faq.json", "振込 取り消したい 至急", "transfer-cancel" },        /* …not 支給 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1259,6 +1261,10 @@ test_search_thesaurus_errors (void)
                           RH_SEARCH_ERROR_INVALID, "alone");
   assert_thesaurus_error ("{\"schema\": 1, \"groups\": [{\"terms\": [\"通帳\", \"金利\"], \"alone\": true, "
                           "\"generic\": true}]}", RH_SEARCH_ERROR_INVALID, NULL);
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [{\"terms\": [\"至急\", \"急ぎ\"], \"small_talk\": \"yes\"}]}",
+                          RH_SEARCH_ERROR_INVALID, "small_talk");
+  assert_thesaurus_error ("{\"schema\": 1, \"groups\": [{\"terms\": [\"至急\", \"急ぎ\"], \"small_talk\": true, "
+                          "\"generic\": true}]}", RH_SEARCH_ERROR_INVALID, "small_talk");
 }
 
 static void

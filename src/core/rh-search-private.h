@@ -229,6 +229,7 @@ typedef struct
   guint8          guess[MAX_QUERY_CHARS];    /* near matches not taken */
   guint8          particle[MAX_QUERY_CHARS]; /* particles and auxiliaries the analyser read */
   guint8          spaced[MAX_QUERY_CHARS];   /* the clerk typed a space before it */
+  guint8          small_talk[MAX_QUERY_CHARS]; /* how the clerk asks, not what (至急) */
   RhThesaurusMatch bases[8];                 /* base forms of inflected words (変え → 変える) */
   guint           n_bases;
   float           total_mass;                /* the query's size, in bigrams */

@@ -399,6 +399,35 @@ find_words (RhSearchIndex *self,
     }
 }
 
+/* The words that say how the clerk asks, not what (至急): read as the
+ * grammar the analyser finds is, and no word of the query; so are the
+ * words found inside them. */
+static void
+drop_small_talk (RhSearchIndex *self,
+                 Search        *s)
+{
+  guint kept = 0;
+
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+      if (match->factor >= 1.0f && rh_thesaurus_is_small_talk (self->thesaurus, match->term))
+        {
+          memset (s->particle + match->start, 1, match->len);
+          memset (s->small_talk + match->start, 1, match->len);
+        }
+    }
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+      if (memchr (s->small_talk + match->start, 0, match->len) != NULL)
+        g_array_index (self->matches, RhThesaurusMatch, kept++) = *match;
+    }
+  g_array_set_size (self->matches, kept);
+}
+
 /* Stage 2, analyse: the words of the thesaurus in the query (its own
  * words, and the readings and words of the content the analyser gave it),
  * the index's id of every bigram, the grammar, and the near matches that
@@ -413,6 +442,7 @@ rh_search_analyse_query (RhSearchIndex *self,
   guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
 
   find_words (self, s);
+  drop_small_talk (self, s);
   for (guint i = 0; i + 1 < s->n; i++)
     {
       int id = dict_lookup (self, bigram_key (q[i], q[i + 1]));
@@ -474,6 +504,7 @@ rh_search_analyse_query (RhSearchIndex *self,
           held = match->factor >= 1.0f && match->start <= base->start &&
                  match->start + match->len >= base->start + base->len;
         }
+      held |= memchr (s->small_talk + base->start, 0, base->len) == NULL;
       if (!held && base->start + base->len <= s->n)
         g_array_append_val (self->matches, *base);
     }

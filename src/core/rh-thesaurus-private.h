@@ -45,6 +45,9 @@ gboolean              rh_thesaurus_is_generic       (RhThesaurus       *self,
 /* a word of a group "alone": it names itself whole, not its parts */
 gboolean              rh_thesaurus_is_alone         (RhThesaurus       *self,
                                                      guint              term);
+/* a word of a group "small_talk": how the clerk asks, not what (至急) */
+gboolean              rh_thesaurus_is_small_talk    (RhThesaurus       *self,
+                                                     guint              term);
 /* the service id (interned) a term names, as in the catalog, or NULL */
 gboolean              rh_thesaurus_is_service_name  (RhThesaurus       *self,
                                                      guint              term);

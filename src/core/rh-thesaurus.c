@@ -14,7 +14,9 @@
  *   words the help does not know, finds nothing; and "service": "ib" for
  *   words that name a service of the catalog: its entries come first;
  *   with "service_name": true as well, the group names the service itself
- *   and no topic of it: ネットバンキングのメールアドレス変更 finds nothing)
+ *   and no topic of it: ネットバンキングのメールアドレス変更 finds nothing;
+ *   "small_talk": true for words that say how the clerk asks, not what
+ *   (至急, 急ぎ): the query is read without them, as its grammar is)
  *   "readings": { "財形": "ざいけい", "失念": [ "しつねん", "しったい" ], … }
  * }
  *
@@ -79,6 +81,7 @@ typedef struct
   const char *service;  /* interned: the service the term names, or NULL */
   gboolean exact_only;  /* a word of the content the analyser read: no near matches */
   gboolean alone;       /* of a group of words "alone": a whole word, not its parts */
+  gboolean small_talk;  /* of a group of "small_talk": says how, not what (至急) */
 } Term;
 
 struct _RhThesaurus
@@ -677,20 +680,34 @@ parse_group (RhThesaurus  *self,
 
   /* "alone": words the thesaurus knows, each standing for itself alone
    * (キャッシュカード, 住宅ローン: whole words, not キャッシュ or ローン of
-   * something else); they name a topic wherever they are written */
-  node = json_object_get_member (json_node_get_object (group_node), "alone");
-  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
-    return set_invalid (error, _("“alone” in synonym group %u is not true or false"), n);
-  if (node != NULL && json_node_get_boolean (node))
+   * something else); they name a topic wherever they are written.
+   * "small_talk": words that say how the clerk asks, not what (至急).
+   * Neither is a group of ways to say one thing. */
+  for (guint f = 0; f < 2; f++)
     {
+      const char *flag = f == 0 ? "alone" : "small_talk";
+
+      node = json_object_get_member (json_node_get_object (group_node), flag);
+      if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+        return set_invalid (error, _("Synonym group %u: “%s” is not true or false"), n, flag);
+      if (node == NULL || !json_node_get_boolean (node))
+        continue;
       if (kind != GROUP_SPECIFIC)
-        return set_invalid (error, _("Synonym group %u of words alone is generic or names a service"), n);
+        return set_invalid (error, _("Synonym group %u of words “%s” is generic or names a service"), n, flag);
       for (guint j = 0; j < group->len; j++)
-        g_array_index (self->terms, Term, g_array_index (group, guint, j)).alone = TRUE;
+        {
+          Term *term = &g_array_index (self->terms, Term, g_array_index (group, guint, j));
+
+          if (f == 0)
+            term->alone = TRUE;
+          else
+            term->small_talk = TRUE;
+        }
       g_ptr_array_set_size (groups, groups->len - 1);
       g_array_set_size (weights, weights->len - 1);
       g_array_set_size (kinds, kinds->len - 1);
       g_ptr_array_set_size (services, services->len - 1);
+      break;
     }
 
   return TRUE;
@@ -1006,6 +1023,15 @@ rh_thesaurus_is_alone (RhThesaurus *self,
   g_return_val_if_fail (term < self->terms->len, FALSE);
 
   return g_array_index (self->terms, Term, term).alone;
+}
+
+gboolean
+rh_thesaurus_is_small_talk (RhThesaurus *self,
+                            guint        term)
+{
+  g_return_val_if_fail (term < self->terms->len, FALSE);
+
+  return g_array_index (self->terms, Term, term).small_talk;
 }
 
 gboolean
