@@ -691,6 +691,7 @@ rh_search_keep_or_drop (RhSearchIndex *self,
   guint n_candidates = limit == 0 ? self->touched.len : MAX (limit + 8, 16);
   GArray *candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
                                           MIN (n_candidates, self->touched.len));
+  gboolean debug = rh_search_debug ();
 
   for (guint k = 0; k < self->touched.len; k++)
     {
@@ -708,7 +709,7 @@ rh_search_keep_or_drop (RhSearchIndex *self,
        * query that names a topic, those with only generic ones count less */
       if (self->any_topical && !slot->topical)
         c.score *= UNTOPICAL;
-      if (G_UNLIKELY (rh_search_debug ()))
+      if (G_UNLIKELY (debug))
         trace_entry (self, s, d, c.score);
       if (c.score <= 0)
         continue;
