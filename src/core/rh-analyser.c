@@ -544,6 +544,19 @@ is_small_talk (const mecab_node_t *node)
           (feature_is (node, FEATURE_POS + 1, "接尾") && node->length <= 3));
 }
 
+/* A noun written between two nouns, with no space, is a part of their
+ * compound (振込|以来|書: the input method's 以来 for 依頼), not small
+ * talk of its own. */
+static gboolean
+inside_compound (const mecab_node_t *node)
+{
+  const mecab_node_t *prev = node->prev, *next = node->next;
+
+  return prev != NULL && next != NULL && prev->stat != MECAB_BOS_NODE && next->stat != MECAB_EOS_NODE &&
+         is_pos (prev, "名詞") && is_pos (next, "名詞") &&
+         node->rlength == node->length && next->rlength == next->length;
+}
+
 /* Whether @node is a word with something other than hiragana in it. */
 static gboolean
 is_written_word (const mecab_node_t *node)
@@ -605,7 +618,8 @@ rh_analyser_analyse_query (const char *text,
 
       if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
         continue;
-      if ((after_word && (is_pos (node, "助詞") || is_pos (node, "助動詞"))) || is_small_talk (node))
+      if ((after_word && (is_pos (node, "助詞") || is_pos (node, "助動詞"))) ||
+          (is_small_talk (node) && !inside_compound (node)))
         {
           token.kind = RH_ANALYSER_GRAMMAR;
           g_array_append_val (tokens, token);
