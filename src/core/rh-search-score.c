@@ -711,7 +711,8 @@ rh_search_keep_or_drop (RhSearchIndex *self,
         c.score *= UNTOPICAL;
       if (G_UNLIKELY (debug))
         trace_entry (self, s, d, c.score);
-      if (c.score <= 0)
+      /* no better than the worst of a full heap: nothing more to ask */
+      if (c.score <= 0 || (candidates->len == n_candidates && !candidate_worse (&heap[0], &c)))
         continue;
       if (!s->suggest && slot->mass < MIN_COVERAGE * s->total_mass && slot->mass < MIN_MASS && slot->whole == 0)
         continue;
@@ -850,10 +851,13 @@ rh_search_near_bonus (RhSearchIndex *self,
   NearTable table;
   double best;
 
-  if (s->n_units < 2 || candidates->len < 2 || !near_table_init (&table, s))
+  /* the order can only change where the second is within reach of the first */
+  if (s->n_units < 2 || candidates->len < 2)
+    return;
+  best = g_array_index (candidates, Candidate, 0).score;
+  if (g_array_index (candidates, Candidate, 1).score * NEAR_BONUS < best || !near_table_init (&table, s))
     return;
 
-  best = g_array_index (candidates, Candidate, 0).score;
   for (guint k = 0; k < MIN (candidates->len, NEAR_CANDIDATES); k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
