@@ -694,6 +694,9 @@ main (int   argc,
     print_heldout (synonyms, "heldout8-faq.json", "heldout8-queries.tsv");
     print_heldout (synonyms, "heldout9-faq.json", "heldout9-queries.tsv");
     print_heldout (synonyms, "heldout10-faq.json", "heldout10-queries.tsv");
+    print_heldout (synonyms, "heldout11-faq.json", "heldout11-queries.tsv");
+    print_heldout (synonyms, "heldout12-faq.json", "heldout12-queries.tsv");
+    print_heldout (synonyms, "heldout13-faq.json", "heldout13-queries.tsv");
 
     g_print ("\nTargets: p99 <= 500 µs: %s; >= 20x faster than FTS5 (mean): %s; build <= 1 s: %s\n",
              ours_p99 <= 500 ? "met" : "NOT met",

@@ -48,14 +48,20 @@
 #define HELDOUT9_TOP3 0.96
 #define HELDOUT10_TOP1 0.87
 #define HELDOUT10_TOP3 0.95
+#define HELDOUT11_TOP1 0.90
+#define HELDOUT11_TOP3 0.95
+#define HELDOUT12_TOP1 0.87
+#define HELDOUT12_TOP3 0.95
+#define HELDOUT13_TOP1 0.87
+#define HELDOUT13_TOP3 0.96
 #define TUNING_TOP1 1.0
 #define TUNING_TOP3 1.0
-#define TUNING8_TOP1 0.89
-#define TUNING8_TOP3 0.92
-#define TUNING9_TOP1 0.90
-#define TUNING9_TOP3 0.93
-#define TUNING10_TOP1 0.86
-#define TUNING10_TOP3 0.93
+#define TUNING8_TOP1 0.93
+#define TUNING8_TOP3 0.96
+#define TUNING9_TOP1 0.95
+#define TUNING9_TOP3 0.96
+#define TUNING10_TOP1 0.88
+#define TUNING10_TOP3 0.94
 
 static RhCatalog *
 load_catalog (void)
@@ -314,6 +320,17 @@ test_search_unseen_heldout8 (void)
   run_query_set_on ("heldout10-faq.json", "heldout10-queries.tsv", 75, HELDOUT10_TOP1, HELDOUT10_TOP3);
 }
 
+/* Round five: written blind before this round's changes, figures taken
+ * once at its end (89.2 %, 86.2 %, 87.8 % top-1; 85.5 %, 85.0 %, 86.6 %
+ * before); their misses were then read (README). */
+static void
+test_search_unseen_heldout11 (void)
+{
+  run_query_set_on ("heldout11-faq.json", "heldout11-queries.tsv", 75, HELDOUT11_TOP1, HELDOUT11_TOP3);
+  run_query_set_on ("heldout12-faq.json", "heldout12-queries.tsv", 75, HELDOUT12_TOP1, HELDOUT12_TOP3);
+  run_query_set_on ("heldout13-faq.json", "heldout13-queries.tsv", 75, HELDOUT13_TOP1, HELDOUT13_TOP3);
+}
+
 static void
 test_search_unseen_tuning2 (void)
 {
@@ -352,6 +369,7 @@ test_search_typed_forms (void)
     { "heldout9-faq.json", "口座 やめたい", "account-close" },                  /* 口座を解約: together */
     { "heldout6-faq.json", "振り込み 桁 間違い 至急", "transfer-amount-correction" }, /* 至急: small talk */
     { "heldout9-faq.json", "振込 取り消したい 至急", "transfer-cancel" },        /* …not 支給 */
+    { "heldout11-faq.json", "暗証番号 忘れた", "pin-change" },               /* 忘れた: no topic */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -597,7 +615,8 @@ test_search_question_words (void)
                                       "tuning5-faq.json", "tuning6-faq.json", "tuning7-faq.json",
                                       "heldout7-faq.json", "heldout8-faq.json", "heldout9-faq.json",
                                       "heldout10-faq.json", "tuning8-faq.json", "tuning9-faq.json",
-                                      "tuning10-faq.json" };
+                                      "tuning10-faq.json", "heldout11-faq.json", "heldout12-faq.json",
+                                      "heldout13-faq.json" };
   guint n_queries = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
@@ -1332,6 +1351,7 @@ main (int   argc,
   g_test_add_func ("/search/unseen-heldout6", test_search_unseen_heldout6);
   g_test_add_func ("/search/unseen-tuning2", test_search_unseen_tuning2);
   g_test_add_func ("/search/unseen-heldout8", test_search_unseen_heldout8);
+  g_test_add_func ("/search/unseen-heldout11", test_search_unseen_heldout11);
   g_test_add_func ("/search/typed-forms", test_search_typed_forms);
   g_test_add_func ("/search/done-when", test_search_done_when);
   g_test_add_func ("/search/typos", test_search_typos);
