@@ -537,7 +537,7 @@ score_unit (RhSearchIndex *self,
                            parts);
     }
 
-  s->foreign |= self->touched_unit.len == 0 && !generic;
+  s->foreign |= self->touched_unit.len == 0;
   end_unit (self, topical, generic);
   if (s->n_units < MAX_UNITS)
     s->unit_spans[++s->n_units] = s->needles->spans->len;
