@@ -36,12 +36,12 @@ G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 #define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define BASE_FORM         0.8f    /* a base form the analyser read, beside what was typed */
-#define NEAR_BONUS        1.15
-#define NEAR_GAP          3
+#define NEAR_BONUS        1.15    /* two words of the query stand together in the question… */
+#define NEAR_GAP          3       /* …at most this many characters apart (口座を解約)… */
 #define NEAR_CANDIDATES   4       /* …asked of this many entries at most, the best first */
-#define NEAR_BUCKETS      64
-#define NEAR_NEEDLES      1024
-#define MAX_UNITS         16
+#define NEAR_BUCKETS      64      /* first characters of the ways to say them, by c % 64 */
+#define NEAR_NEEDLES      1024    /* ways to say them: more, and the bonus is not asked */
+#define MAX_UNITS         16      /* words of a query whose ways to say them are kept apart */
 #define WORD_CHAMPIONS    150     /* entries kept for a thesaurus word: where it weighs most */
 
 typedef struct

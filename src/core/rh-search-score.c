@@ -781,10 +781,10 @@ near_table_init (NearTable    *table,
 {
   const gunichar *pool = &g_array_index (s->needles->chars, gunichar, 0);
   const RhTextRange *spans = &g_array_index (s->needles->spans, RhTextRange, 0);
-  guint n = s->unit_spans[s->n_units] - s->unit_spans[0];
   guint fill[NEAR_BUCKETS] = { 0, };
 
-  if (n > NEAR_NEEDLES)
+  /* table->needle holds span indices: all must fit */
+  if (s->unit_spans[s->n_units] > NEAR_NEEDLES)
     return FALSE;
   memset (table->bucket_start, 0, sizeof table->bucket_start);
   for (guint k = s->unit_spans[0]; k < s->unit_spans[s->n_units]; k++)
