@@ -586,6 +586,26 @@ add_analysed_readings (RhThesaurus *self,
 }
 
 
+/* @flag of group @n, true or false (FALSE where absent); an error where
+ * it is anything else. */
+static gboolean
+parse_word_flag (JsonNode    *group_node,
+                 const char  *flag,
+                 guint        n,
+                 gboolean    *value,
+                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (json_node_get_object (group_node), flag);
+
+  *value = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return set_invalid (error, _("Synonym group %u: “%s” is not true or false"), n, flag);
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
 /* groups: GPtrArray of GArray of guint (term ids); weights, kinds
  * (GROUP_*, guint8) and services (interned or NULL) parallel */
 /* Group @n (from 1) of the file: its terms, weight, kind and service. */
@@ -606,6 +626,7 @@ parse_group (RhThesaurus  *self,
   GArray *group;
   float weight = GROUP_WEIGHT;
   guint8 kind = GROUP_SPECIFIC;
+  gboolean alone, small_talk;
   const char *service = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (group_node) ||
@@ -683,31 +704,25 @@ parse_group (RhThesaurus  *self,
    * something else); they name a topic wherever they are written.
    * "small_talk": words that say how the clerk asks, not what (至急).
    * Neither is a group of ways to say one thing. */
-  for (guint f = 0; f < 2; f++)
+  if (!parse_word_flag (group_node, "alone", n, &alone, error) ||
+      !parse_word_flag (group_node, "small_talk", n, &small_talk, error))
+    return FALSE;
+  if (alone || small_talk)
     {
-      const char *flag = f == 0 ? "alone" : "small_talk";
-
-      node = json_object_get_member (json_node_get_object (group_node), flag);
-      if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
-        return set_invalid (error, _("Synonym group %u: “%s” is not true or false"), n, flag);
-      if (node == NULL || !json_node_get_boolean (node))
-        continue;
       if (kind != GROUP_SPECIFIC)
-        return set_invalid (error, _("Synonym group %u of words “%s” is generic or names a service"), n, flag);
+        return set_invalid (error, _("Synonym group %u of words “%s” is generic or names a service"), n,
+                            alone ? "alone" : "small_talk");
       for (guint j = 0; j < group->len; j++)
         {
           Term *term = &g_array_index (self->terms, Term, g_array_index (group, guint, j));
 
-          if (f == 0)
-            term->alone = TRUE;
-          else
-            term->small_talk = TRUE;
+          term->alone |= alone;
+          term->small_talk |= small_talk;
         }
       g_ptr_array_set_size (groups, groups->len - 1);
       g_array_set_size (weights, weights->len - 1);
       g_array_set_size (kinds, kinds->len - 1);
       g_ptr_array_set_size (services, services->len - 1);
-      break;
     }
 
   return TRUE;
