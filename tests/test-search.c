@@ -369,6 +369,7 @@ test_search_typed_forms (void)
     { "heldout9-faq.json", "口座 やめたい", "account-close" },                  /* 口座を解約: together */
     { "heldout6-faq.json", "振り込み 桁 間違い 至急", "transfer-amount-correction" }, /* 至急: small talk */
     { "heldout9-faq.json", "振込 取り消したい 至急", "transfer-cancel" },        /* …not 支給 */
+    { "heldout12-faq.json", "あんしょうばんごう まちがえた", "pin-locked" },  /* まちがえる: 間違えて */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -628,7 +628,11 @@ rh_analyser_analyse_query (const char *text,
       /* 打刻が|でき|ない: a verb after a word's grammar is followed by
        * grammar too */
       after_word = is_written_word (node) || (after_word && is_pos (node, "動詞"));
-      if (has_kanji (node->surface, node->length) && base_form (node, &base, &base_len))
+      /* a verb typed in kana before converting (まちがえた, わすれた) is
+       * read as one in kanji; but for the short ones that are mostly
+       * grammar (する, なる, いる) */
+      if (base_form (node, &base, &base_len) &&
+          (has_kanji (node->surface, node->length) || g_utf8_strlen (base, base_len) >= 3))
         {
           token.kind = RH_ANALYSER_INFLECTED;
           token.base = g_strndup (base, base_len);

@@ -428,6 +428,26 @@ drop_small_talk (RhSearchIndex *self,
   g_array_set_size (self->matches, kept);
 }
 
+/* Whether thesaurus word @term, or another way to say it, is in an entry:
+ * a word typed in kana that is in none (まちがえた beside 間違えて) leaves
+ * its place to the analyser's base form (まちがえる, the reading of
+ * 間違える). */
+static gboolean
+in_content (RhSearchIndex *self,
+            guint          term)
+{
+  const RhThesaurusAlt *alts;
+  guint n_alts = 0;
+
+  if (self->word_start[term] != self->word_start[term + 1])
+    return TRUE;
+  alts = rh_thesaurus_get_alternatives (self->thesaurus, term, &n_alts);
+  for (guint a = 0; a < n_alts; a++)
+    if (self->word_start[alts[a].term] != self->word_start[alts[a].term + 1])
+      return TRUE;
+  return FALSE;
+}
+
 /* Stage 2, analyse: the words of the thesaurus in the query (its own
  * words, and the readings and words of the content the analyser gave it),
  * the index's id of every bigram, the grammar, and the near matches that
@@ -502,7 +522,8 @@ rh_search_analyse_query (RhSearchIndex *self,
           const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
 
           held = match->factor >= 1.0f && match->start <= base->start &&
-                 match->start + match->len >= base->start + base->len;
+                 match->start + match->len >= base->start + base->len &&
+                 (in_content (self, match->term) || !is_kana (s->q[match->start]));
         }
       held |= memchr (s->small_talk + base->start, 0, base->len) == NULL;
       if (!held && base->start + base->len <= s->n)
