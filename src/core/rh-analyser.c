@@ -625,6 +625,13 @@ rh_analyser_analyse_query (const char *text,
           g_array_append_val (tokens, token);
           continue;
         }
+      if (is_pos (node, "名詞") && feature_is (node, FEATURE_POS + 1, "固有名詞"))
+        {
+          token.kind = RH_ANALYSER_NAME;
+          g_array_append_val (tokens, token);
+          after_word = TRUE;
+          continue;
+        }
       /* 打刻が|でき|ない: a verb after a word's grammar is followed by
        * grammar too */
       after_word = is_written_word (node) || (after_word && is_pos (node, "動詞"));

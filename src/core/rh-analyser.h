@@ -36,6 +36,7 @@ typedef enum
   RH_ANALYSER_INFLECTED,   /* a verb or adjective written with a kanji, not in its base form */
   RH_ANALYSER_SOUND,       /* a noun written with a kanji: its reading (the input method may
                             * have given the wrong kanji, 証人 for 承認) */
+  RH_ANALYSER_NAME,        /* a proper noun: a company, a person, a place (トヨタ, 佐藤, 上海); no base */
 } RhAnalyserKind;
 
 typedef struct

@@ -66,7 +66,7 @@ typedef struct
   guint32 stamp;
   float   acc;
   float   mass;
-  guint8  whole;    /* 1 where a whole thesaurus word of the query is there */
+  guint8  whole;    /* how many whole thesaurus words of the query are there */
   guint8  topical;  /* 1 where a word that names a topic is (not only 変更, 忘れた) */
 } Slot;             /* 16 bytes: four to a cache line */
 
@@ -232,10 +232,13 @@ typedef struct
   guint8          small_talk[MAX_QUERY_CHARS]; /* how the clerk asks, not what (至急) */
   RhThesaurusMatch bases[8];                 /* base forms of inflected words (変え → 変える) */
   guint           n_bases;
+  RhTextRange     names[4];                  /* proper nouns the analyser read (トヨタ, 佐藤) */
+  guint           n_names;
   float           total_mass;                /* the query's size, in bigrams */
   const char     *service;                   /* the one service the query names */
   gboolean        services_differ;
   gboolean        foreign;                   /* a word of the query no entry has */
+  gboolean        foreign_topic;             /* …and it is a topic the thesaurus knows (有給) */
   Needles        *needles;                   /* what to highlight */
   guint           unit_spans[MAX_UNITS + 1]; /* unit u's words: needles' spans unit_spans[u] to [u + 1] */
   guint           n_units;
@@ -280,6 +283,8 @@ gboolean rh_search_normalise_query (RhSearchIndex *self,
                                     Search *s);
 void rh_search_analyse_query (RhSearchIndex *self,
                               Search *s);
+gboolean rh_search_has_unknown_word (RhSearchIndex *self,
+                                     const Search  *s);
 
 /* rh-search-score.c: stages 3 to 5, expand, score, keep or drop */
 int rh_search_compare_candidates (gconstpointer a,

@@ -321,7 +321,9 @@ read_query_words (RhSearchIndex *self,
           if (token->kind == RH_ANALYSER_GRAMMAR)
             s->particle[i] = 1;
         }
-      if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
+      if (token->kind == RH_ANALYSER_NAME && first < last && s->n_names < G_N_ELEMENTS (s->names))
+        s->names[s->n_names++] = (RhTextRange){ first, last + 1 };
+      else if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
         add_base_form (self, s, first, last + 1 - first, token->base);
       else if (token->kind == RH_ANALYSER_SOUND && first < last &&
                !all_known (self, &g_array_index (self->query_chars, gunichar, first), last + 1 - first))
@@ -350,6 +352,7 @@ rh_search_normalise_query (RhSearchIndex *self,
     {
       memset (s->particle, 0, sizeof s->particle);
       s->n_bases = 0;
+      s->n_names = 0;
     }
   s->q = (const gunichar *)(void *)self->query_chars->data;
 
@@ -399,6 +402,26 @@ find_words (RhSearchIndex *self,
     }
 }
 
+/* Whether thesaurus word @term, or another way to say it, is in an entry:
+ * a word typed in kana that is in none (まちがえた beside 間違えて) leaves
+ * its place to the analyser's base form (まちがえる, the reading of
+ * 間違える). */
+static gboolean
+in_content (RhSearchIndex *self,
+            guint          term)
+{
+  const RhThesaurusAlt *alts;
+  guint n_alts = 0;
+
+  if (self->word_start[term] != self->word_start[term + 1])
+    return TRUE;
+  alts = rh_thesaurus_get_alternatives (self->thesaurus, term, &n_alts);
+  for (guint a = 0; a < n_alts; a++)
+    if (self->word_start[alts[a].term] != self->word_start[alts[a].term + 1])
+      return TRUE;
+  return FALSE;
+}
+
 /* The words that say how the clerk asks, not what (至急): read as the
  * grammar the analyser finds is, and no word of the query; so are the
  * words found inside them. */
@@ -418,6 +441,27 @@ drop_small_talk (RhSearchIndex *self,
           memset (s->small_talk + match->start, 1, match->len);
         }
     }
+  /* a company, a person or a place that no entry names, in no way the
+   * thesaurus knows (トヨタ, 佐藤, 上海; not OTP), says whose the question
+   * is, not what it asks */
+  for (guint k = 0; k < s->n_names; k++)
+    {
+      const RhTextRange *name = &s->names[k];
+      gboolean known = count_known (self, s->q + name->start, name->end - name->start) > 0;
+
+      for (guint m = 0; m < self->matches->len && !known; m++)
+        {
+          const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+          known = match->start < name->end && match->start + match->len > name->start &&
+                  in_content (self, match->term);
+        }
+      if (!known && name->end <= s->n)
+        {
+          memset (s->particle + name->start, 1, name->end - name->start);
+          memset (s->small_talk + name->start, 1, name->end - name->start);
+        }
+    }
   for (guint m = 0; m < self->matches->len; m++)
     {
       const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
@@ -426,26 +470,6 @@ drop_small_talk (RhSearchIndex *self,
         g_array_index (self->matches, RhThesaurusMatch, kept++) = *match;
     }
   g_array_set_size (self->matches, kept);
-}
-
-/* Whether thesaurus word @term, or another way to say it, is in an entry:
- * a word typed in kana that is in none (まちがえた beside 間違えて) leaves
- * its place to the analyser's base form (まちがえる, the reading of
- * 間違える). */
-static gboolean
-in_content (RhSearchIndex *self,
-            guint          term)
-{
-  const RhThesaurusAlt *alts;
-  guint n_alts = 0;
-
-  if (self->word_start[term] != self->word_start[term + 1])
-    return TRUE;
-  alts = rh_thesaurus_get_alternatives (self->thesaurus, term, &n_alts);
-  for (guint a = 0; a < n_alts; a++)
-    if (self->word_start[alts[a].term] != self->word_start[alts[a].term + 1])
-      return TRUE;
-  return FALSE;
 }
 
 /* Stage 2, analyse: the words of the thesaurus in the query (its own
@@ -529,4 +553,31 @@ rh_search_analyse_query (RhSearchIndex *self,
       if (!held && base->start + base->len <= s->n)
         g_array_append_val (self->matches, *base);
     }
+}
+
+/* Whether the query has a word no entry has, as far as reading it tells
+ * (scoring finds the rest): a thesaurus word that no entry has in any of
+ * its ways, or two characters of kanji, letters or katakana that no entry
+ * has, outside the thesaurus words and across no space. */
+gboolean
+rh_search_has_unknown_word (RhSearchIndex *self,
+                            const Search  *s)
+{
+  guint8 in_word[MAX_QUERY_CHARS] = { 0, };
+
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+
+      if (is_guess (s, m))
+        continue;
+      if (match->factor >= 1.0f && !in_content (self, match->term))
+        return TRUE;
+      memset (in_word + match->start, 1, match->len);
+    }
+  for (guint i = 0; i + 1 < s->n; i++)
+    if (s->qids[i] == G_MAXUINT32 && !(in_word[i] && in_word[i + 1]) && !s->spaced[i + 1] &&
+        ((!is_kana (s->q[i]) && !is_kana (s->q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])))
+      return TRUE;
+  return FALSE;
 }

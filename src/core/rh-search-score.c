@@ -162,7 +162,7 @@ end_unit (RhSearchIndex *self,
       touch_doc (self, d, stamp, topical);
       self->doc_slot[d].acc += self->unit_slot[d].acc * (generic ? GENERIC_WEIGHT : 1.0f);
       self->doc_slot[d].mass += self->unit_slot[d].mass;
-      self->doc_slot[d].whole = MAX (self->doc_slot[d].whole, self->unit_slot[d].whole);
+      self->doc_slot[d].whole += self->unit_slot[d].whole && self->doc_slot[d].whole < G_MAXUINT8;
     }
 }
 
@@ -538,6 +538,7 @@ score_unit (RhSearchIndex *self,
     }
 
   s->foreign |= self->touched_unit.len == 0;
+  s->foreign_topic |= self->touched_unit.len == 0 && topical;
   end_unit (self, topical, generic);
   if (s->n_units < MAX_UNITS)
     s->unit_spans[++s->n_units] = s->needles->spans->len;
@@ -571,7 +572,7 @@ rh_search_score_units (RhSearchIndex *self,
       guint unknown = 0, known = 0;
       guint j = i;
 
-      for (; j < s->n && !s->covered[j] && !s->grammar[j] && is_kana (s->q[j]); j++)
+      for (; j < s->n && !s->covered[j] && !s->grammar[j] && !s->small_talk[j] && is_kana (s->q[j]); j++)
         if (j > i)
           {
             unknown += s->qids[j - 1] == G_MAXUINT32;
@@ -717,8 +718,10 @@ rh_search_keep_or_drop (RhSearchIndex *self,
       if (!s->suggest && slot->mass < MIN_COVERAGE * s->total_mass && slot->mass < MIN_MASS && slot->whole == 0)
         continue;
       /* 住所変更, 通帳をなくした: about something the help does not know,
-       * where a generic word alone does not make the entry an answer */
-      if (!s->suggest && s->foreign && slot->topical == 0)
+       * where a generic word alone does not make the entry an answer;
+       * two whole words of the query do (振込 予約 beside a word no entry
+       * has), unless what it lacks is a topic the thesaurus knows (有給) */
+      if (!s->suggest && s->foreign && slot->topical == 0 && (slot->whole < 2 || s->foreign_topic))
         continue;
 
       if (candidates->len < n_candidates)

@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
         g_assert (token->start >= last_end && token->start < token->end && token->end <= strlen (text));
         g_assert (g_utf8_validate (text + token->start, token->end - token->start, NULL));
-        g_assert ((token->kind != RH_ANALYSER_GRAMMAR) == (token->base != NULL));
+        g_assert ((token->kind == RH_ANALYSER_INFLECTED || token->kind == RH_ANALYSER_SOUND) == (token->base != NULL));
         g_assert (token->base == NULL || g_utf8_validate (token->base, -1, NULL));
         last_end = token->end;
       }
