@@ -225,6 +225,7 @@ typedef struct
   guint8          inside[MAX_QUERY_CHARS];   /* bigrams of a thesaurus unit */
   guint8          covered[MAX_QUERY_CHARS];  /* characters of one */
   guint8          katakana[MAX_QUERY_CHARS]; /* typed in katakana, four or more */
+  guint8          in_katakana[MAX_QUERY_CHARS]; /* typed in katakana */
   guint8          grammar[MAX_QUERY_CHARS];  /* kana grammar and small talk */
   guint8          guess[MAX_QUERY_CHARS];    /* near matches not taken */
   guint8          particle[MAX_QUERY_CHARS]; /* particles and auxiliaries the analyser read */

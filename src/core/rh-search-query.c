@@ -365,7 +365,10 @@ rh_search_normalise_query (RhSearchIndex *self,
       if (i < MIN (s->n, self->query_offsets->len))
         c = g_utf8_get_char (s->text + g_array_index (self->query_offsets, RhTextRange, i).start);
       if ((c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF9D))
-        run++;
+        {
+          s->in_katakana[i] = 1;
+          run++;
+        }
       else
         {
           if (run >= 4)
@@ -420,6 +423,38 @@ in_content (RhSearchIndex *self,
     if (self->word_start[alts[a].term] != self->word_start[alts[a].term + 1])
       return TRUE;
   return FALSE;
+}
+
+/* Whether characters @i - 1 and @i of the query are of one katakana word:
+ * both typed in katakana, with nothing between them (no space). */
+static gboolean
+in_one_katakana_word (RhSearchIndex *self,
+                      const Search  *s,
+                      guint          i)
+{
+  return s->in_katakana[i - 1] && s->in_katakana[i] && i < self->query_offsets->len &&
+         g_array_index (self->query_offsets, RhTextRange, i).start ==
+         g_array_index (self->query_offsets, RhTextRange, i - 1).end;
+}
+
+/* A word found inside a katakana word, with katakana on both sides, is
+ * not there (トナー in ベトナム): one at either end is (パスワード of
+ * ワンタイムパスワード, トナー of トナーカートリッジ). */
+static void
+drop_inside_katakana (RhSearchIndex *self,
+                      Search        *s)
+{
+  guint kept = 0;
+
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
+      guint b = match->start, e = match->start + match->len;
+
+      if (!(b > 0 && e < s->n && in_one_katakana_word (self, s, b) && in_one_katakana_word (self, s, e)))
+        g_array_index (self->matches, RhThesaurusMatch, kept++) = *match;
+    }
+  g_array_set_size (self->matches, kept);
 }
 
 /* The words that say how the clerk asks, not what (至急): read as the
@@ -486,6 +521,7 @@ rh_search_analyse_query (RhSearchIndex *self,
   guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
 
   find_words (self, s);
+  drop_inside_katakana (self, s);
   drop_small_talk (self, s);
   for (guint i = 0; i + 1 < s->n; i++)
     {
