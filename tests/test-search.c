@@ -410,6 +410,10 @@ test_search_analyser (void)
   g_assert_cmpstr (g_hash_table_lookup (readings, "届か"), ==, "トドカ");
   g_assert_cmpstr (g_hash_table_lookup (readings, "届く"), ==, "トドク");
   g_assert_null (g_hash_table_lookup (readings, "の"));
+  /* a noun after a prefix is a word with it */
+  rh_analyser_collect_readings ("入出金明細の再発行", readings, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (readings, "入出金"), ==, "ニュウシュッキン");
+  g_assert_cmpstr (g_hash_table_lookup (readings, "再発行"), ==, "サイハッコウ");
 
   rh_analyser_collect_readings ("メールが届かないので変えた", readings, &bases);
   g_assert_cmpstr (bases, ==, "届く\n変える");

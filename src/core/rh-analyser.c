@@ -326,6 +326,31 @@ add_readings (GHashTable         *readings,
     }
 }
 
+/* A noun after a prefix is a word with it (入|出金, 再|発行, 未|着): the
+ * two read together. */
+static void
+add_prefixed_reading (GHashTable         *readings,
+                      const mecab_node_t *node,
+                      const char         *reading,
+                      gsize               reading_len)
+{
+  const mecab_node_t *prev = node->prev;
+  const char *prefix_reading;
+  gsize prefix_len;
+  g_autoptr(GString) word = NULL;
+  g_autoptr(GString) both = NULL;
+
+  if (prev == NULL || prev->stat == MECAB_BOS_NODE || !is_noun (node) || !is_pos (prev, "接頭詞") ||
+      prev->rlength != prev->length || node->rlength != node->length ||
+      !feature (prev, FEATURE_READING, &prefix_reading, &prefix_len))
+    return;
+  word = g_string_new_len (prev->surface, prev->length);
+  g_string_append_len (word, node->surface, node->length);
+  both = g_string_new_len (prefix_reading, prefix_len);
+  g_string_append_len (both, reading, reading_len);
+  add_reading (readings, word->str, word->len, both->str, both->len);
+}
+
 /* The base form's reading from the written form's: 届か トドカ → 届く
  * トドク. The written form and its base share a stem and differ in kana
  * after it, which the reading ends with (a kana is one katakana). */
@@ -444,6 +469,7 @@ rh_analyser_collect_readings (const char  *text,
           const char *base;
           gsize base_len;
 
+          add_prefixed_reading (readings, node, reading, reading_len);
           add_reading (readings, node->surface, node->length, reading, reading_len);
           add_readings (readings, lattice, node);
           add_base_reading (readings, node, reading, reading_len);
