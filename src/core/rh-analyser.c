@@ -651,7 +651,9 @@ rh_analyser_analyse_query (const char *text,
           g_array_append_val (tokens, token);
           continue;
         }
-      if (is_pos (node, "名詞") && feature_is (node, FEATURE_POS + 1, "固有名詞"))
+      /* a name the dictionary knows; it calls every word it does not
+       * know, xyz as well, a proper noun */
+      if (node->stat == MECAB_NOR_NODE && is_pos (node, "名詞") && feature_is (node, FEATURE_POS + 1, "固有名詞"))
         {
           token.kind = RH_ANALYSER_NAME;
           g_array_append_val (tokens, token);
