@@ -628,6 +628,14 @@ compare_position (gconstpointer a,
   return px != py ? (px < py ? -1 : 1) : (int)strlen (y) - (int)strlen (x);
 }
 
+/* 暗証番号 暗証: one word said twice */
+static gboolean
+one_word (const char *a,
+          const char *b)
+{
+  return strstr (a, b) != NULL || strstr (b, a) != NULL;
+}
+
 /* A query of two words that occur in an entry's question always finds
  * that entry, on every content: the nouns the analyser reads in each
  * question (words of kanji, katakana or letters), two by two in their
@@ -636,7 +644,7 @@ compare_position (gconstpointer a,
 static void
 test_search_question_words (void)
 {
-  const char * const unknown_words[] = { "トヨタ", "佐藤さん", "ヤマダ電機", "上海", "Zoom", "プロジェクター",
+  const char * const unknown_words[] = { "トヨタ", "佐藤さん", "ヤマダ電機", "上海", "ソニー", "プロジェクター",
                                          "株式会社ABC", "山田部長" };
   const char * const contents[] = { NULL, "heldout-faq.json", "heldout2-faq.json", "heldout3-faq.json",
                                       "heldout4-faq.json", "heldout5-faq.json", "heldout6-faq.json",
@@ -677,7 +685,7 @@ test_search_question_words (void)
           g_ptr_array_sort_with_data (words, compare_position, (gpointer)question);
 
           for (guint k = 0; k + 1 < words->len; k++)
-            for (guint with = 0; with < 2; with++)
+            for (guint with = 0; with < (one_word (words->pdata[k], words->pdata[k + 1]) ? 1 : 2); with++)
               {
                 const char *unknown = unknown_words[n_queries % G_N_ELEMENTS (unknown_words)];
                 g_autofree char *query = g_strdup_printf ("%s %s%s%s", (char *)words->pdata[k],

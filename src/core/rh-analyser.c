@@ -656,6 +656,15 @@ rh_analyser_analyse_query (const char *text,
       if (node->stat == MECAB_NOR_NODE && is_pos (node, "名詞") && feature_is (node, FEATURE_POS + 1, "固有名詞"))
         {
           token.kind = RH_ANALYSER_NAME;
+          /* a person's title written after the name is a part of it
+           * (山田部長, 佐藤課長) */
+          if (feature_is (node, FEATURE_POS + 2, "人名") && node->next != NULL &&
+              node->next->stat == MECAB_NOR_NODE && node->next->rlength == node->next->length &&
+              is_pos (node->next, "名詞") && feature_is (node->next, FEATURE_POS + 1, "一般"))
+            {
+              node = node->next;
+              token.end = node->surface - sentence + node->length;
+            }
           g_array_append_val (tokens, token);
           after_word = TRUE;
           continue;

@@ -239,7 +239,7 @@ typedef struct
   const char     *service;                   /* the one service the query names */
   gboolean        services_differ;
   gboolean        foreign;                   /* a word of the query no entry has */
-  gboolean        foreign_topic;             /* …and it is a topic the thesaurus knows (有給) */
+  gboolean        foreign_word;              /* …and it is a word the thesaurus knows (有給, 申し込み) */
   Needles        *needles;                   /* what to highlight */
   guint           unit_spans[MAX_UNITS + 1]; /* unit u's words: needles' spans unit_spans[u] to [u + 1] */
   guint           n_units;

@@ -538,7 +538,7 @@ score_unit (RhSearchIndex *self,
     }
 
   s->foreign |= self->touched_unit.len == 0;
-  s->foreign_topic |= self->touched_unit.len == 0 && topical;
+  s->foreign_word |= self->touched_unit.len == 0;
   end_unit (self, topical, generic);
   if (s->n_units < MAX_UNITS)
     s->unit_spans[++s->n_units] = s->needles->spans->len;
@@ -719,9 +719,10 @@ rh_search_keep_or_drop (RhSearchIndex *self,
         continue;
       /* 住所変更, 通帳をなくした: about something the help does not know,
        * where a generic word alone does not make the entry an answer;
-       * two whole words of the query do (振込 予約 beside a word no entry
-       * has), unless what it lacks is a topic the thesaurus knows (有給) */
-      if (!s->suggest && s->foreign && slot->topical == 0 && (slot->whole < 2 || s->foreign_topic))
+       * two whole words of the query do (振込 予約 beside a word no
+       * entry has), unless what it lacks is a word the thesaurus knows
+       * (有給, 申し込み) */
+      if (!s->suggest && s->foreign && slot->topical == 0 && (slot->whole < 2 || s->foreign_word))
         continue;
 
       if (candidates->len < n_candidates)
