@@ -29,13 +29,14 @@ G_DEFINE_QUARK (rh-search-error-quark, rh_search_error)
 
 /* The query path: normalise → analyse → expand and score → keep or drop
  * → rank. With @morphology, MeCab reads the query's grammar and base
- * forms too. */
+ * forms too; *@analysed tells whether it did. */
 static GPtrArray *
 run_pass (RhSearchIndex *self,
           const char    *query,
           guint          limit,
           gboolean       suggest,
-          gboolean       morphology)
+          gboolean       morphology,
+          gboolean      *analysed)
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) candidates = NULL;
@@ -43,6 +44,7 @@ run_pass (RhSearchIndex *self,
   double best;
 
   s.morphology = morphology;
+  *analysed = morphology;
   if (query == NULL || self->n_docs == 0 || !rh_search_normalise_query (self, &s))
     return hits;
 
@@ -68,7 +70,7 @@ run_pass (RhSearchIndex *self,
         {
           rh_search_needles_unref (s.needles);
           g_ptr_array_unref (hits);
-          return run_pass (self, query, limit, suggest, TRUE);
+          return run_pass (self, query, limit, suggest, TRUE, analysed);
         }
       rh_search_score_units (self, &s);
       rh_search_score_bigrams (self, &s);
@@ -110,12 +112,13 @@ run_query (RhSearchIndex *self,
            guint          limit,
            gboolean       suggest)
 {
-  GPtrArray *hits = run_pass (self, query, limit, suggest, FALSE);
+  gboolean analysed = FALSE;
+  GPtrArray *hits = run_pass (self, query, limit, suggest, FALSE, &analysed);
 
-  if (hits->len == 0 && !suggest && query != NULL && rh_analyser_is_available ())
+  if (hits->len == 0 && !analysed && !suggest && query != NULL && rh_analyser_is_available ())
     {
       g_ptr_array_unref (hits);
-      hits = run_pass (self, query, limit, suggest, TRUE);
+      hits = run_pass (self, query, limit, suggest, TRUE, &analysed);
     }
   return hits;
 }
