@@ -405,10 +405,8 @@ find_words (RhSearchIndex *self,
     }
 }
 
-/* Whether thesaurus word @term, or another way to say it, is in an entry:
- * a word typed in kana that is in none (まちがえた beside 間違えて) leaves
- * its place to the analyser's base form (まちがえる, the reading of
- * 間違える). */
+/* Whether thesaurus word @term, or another way to say it, is in an entry
+ * (OTP is, through ワンタイムパスワード; まちがえた beside 間違えて is not). */
 static gboolean
 in_content (RhSearchIndex *self,
             guint          term)
@@ -457,9 +455,9 @@ drop_inside_katakana (RhSearchIndex *self,
   g_array_set_size (self->matches, kept);
 }
 
-/* The words that say how the clerk asks, not what (至急): read as the
- * grammar the analyser finds is, and no word of the query; so are the
- * words found inside them. */
+/* The words that say how the clerk asks, not what (至急), and the names
+ * that say whose the question is: read as the grammar the analyser finds
+ * is, and no word of the query; so are the words found inside them. */
 static void
 drop_small_talk (RhSearchIndex *self,
                  Search        *s)
@@ -482,7 +480,7 @@ drop_small_talk (RhSearchIndex *self,
   for (guint k = 0; k < s->n_names; k++)
     {
       const RhTextRange *name = &s->names[k];
-      gboolean known = count_known (self, s->q + name->start, name->end - name->start) > 0;
+      gboolean known = name->end > s->n || count_known (self, s->q + name->start, name->end - name->start) > 0;
 
       for (guint m = 0; m < self->matches->len && !known; m++)
         {
@@ -491,7 +489,7 @@ drop_small_talk (RhSearchIndex *self,
           known = match->start < name->end && match->start + match->len > name->start &&
                   in_content (self, match->term);
         }
-      if (!known && name->end <= s->n)
+      if (!known)
         {
           memset (s->particle + name->start, 1, name->end - name->start);
           memset (s->small_talk + name->start, 1, name->end - name->start);
@@ -577,6 +575,8 @@ rh_search_analyse_query (RhSearchIndex *self,
       const RhThesaurusMatch *base = &s->bases[b];
       gboolean held = FALSE;
 
+      /* a word typed in kana that no entry has (まちがえた) leaves its
+       * place to the base form (まちがえる, the reading of 間違える) */
       for (guint m = 0; m < self->matches->len && !held; m++)
         {
           const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
