@@ -263,6 +263,25 @@ is_guess (const Search *s,
   return m < G_N_ELEMENTS (s->guess) && s->guess[m];
 }
 
+/* Whether characters @i and @i + 1 of the query, where no entry has them
+ * together, make a word the help does not know: kanji or letters, or
+ * katakana of a word of four or more (メールアドレス); two hiragana are
+ * mostly grammar. */
+static inline gboolean
+could_be_word (const Search *s,
+               guint         i)
+{
+  return (!is_kana (s->q[i]) && !is_kana (s->q[i + 1])) || (s->katakana[i] && s->katakana[i + 1]);
+}
+
+/* Whether some entry has thesaurus word @t. */
+static inline gboolean
+term_in_content (RhSearchIndex *self,
+                 guint          t)
+{
+  return self->word_start[t] != self->word_start[t + 1];
+}
+
 /* rh-search-hit.c: the hits and what to highlight */
 RhSearchHit *rh_search_hit_new (RhEntry *entry,
                                 double   score,

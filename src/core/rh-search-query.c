@@ -414,11 +414,11 @@ in_content (RhSearchIndex *self,
   const RhThesaurusAlt *alts;
   guint n_alts = 0;
 
-  if (self->word_start[term] != self->word_start[term + 1])
+  if (term_in_content (self, term))
     return TRUE;
   alts = rh_thesaurus_get_alternatives (self->thesaurus, term, &n_alts);
   for (guint a = 0; a < n_alts; a++)
-    if (self->word_start[alts[a].term] != self->word_start[alts[a].term + 1])
+    if (term_in_content (self, alts[a].term))
       return TRUE;
   return FALSE;
 }
@@ -537,7 +537,7 @@ rh_search_analyse_query (RhSearchIndex *self,
       /* a word of the thesaurus no entry has (ざんだか) is a word the
        * help does not know: a slip beside it is a guess */
       if ((match->factor >= 1.0f || match->prefix) &&
-          (self->word_start[match->term] != self->word_start[match->term + 1] || !is_kana (q[match->start])))
+          (term_in_content (self, match->term) || !is_kana (q[match->start])))
         memset (sure + match->start, 1, match->len);
     }
 
@@ -612,8 +612,7 @@ rh_search_has_unknown_word (RhSearchIndex *self,
       memset (in_word + match->start, 1, match->len);
     }
   for (guint i = 0; i + 1 < s->n; i++)
-    if (s->qids[i] == G_MAXUINT32 && !(in_word[i] && in_word[i + 1]) && !s->spaced[i + 1] &&
-        ((!is_kana (s->q[i]) && !is_kana (s->q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])))
+    if (s->qids[i] == G_MAXUINT32 && !(in_word[i] && in_word[i + 1]) && !s->spaced[i + 1] && could_be_word (s, i))
       return TRUE;
   return FALSE;
 }

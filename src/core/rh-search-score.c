@@ -320,7 +320,7 @@ score_alternative (RhSearchIndex  *self,
   const gunichar *c;
   gboolean stem;
 
-  if (self->word_start[t] == self->word_start[t + 1])
+  if (!term_in_content (self, t))
     return;
 
   c = rh_thesaurus_get_term (self->thesaurus, t, &len);
@@ -619,10 +619,9 @@ rh_search_score_bigrams (RhSearchIndex *self,
             grammar[n_grammar++] = s->qids[i];
           plain[n_plain++] = s->qids[i];
         }
-      /* a word no entry has: kanji, letters or katakana (メールアドレス);
-       * two hiragana are mostly grammar, and 問合|窓口, where two words
-       * meet, is no word of its own */
-      else if (((!is_kana (q[i]) && !is_kana (q[i + 1])) || (s->katakana[i] && s->katakana[i + 1])) &&
+      /* a word no entry has; but 問合|窓口, where two words meet, is
+       * no word of its own */
+      else if (could_be_word (s, i) &&
                !(s->covered[i] && s->covered[i + 1]) && !(s->particle[i] || s->particle[i + 1]) &&
                !s->spaced[i + 1])
         s->foreign = TRUE;
