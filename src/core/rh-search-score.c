@@ -700,6 +700,10 @@ rh_search_keep_or_drop (RhSearchIndex *self,
       Candidate c = { d, slot->acc };
       Candidate *heap = (Candidate *)(void *)candidates->data;
 
+      /* the factors below only lower a score: an entry already below
+       * the worst of a full heap cannot get in */
+      if (candidates->len == n_candidates && slot->acc < heap[0].score && !debug)
+        continue;
       /* IBのPC: the clerk said which service */
       if (s->service != NULL && !s->services_differ && self->doc_service[d] != NULL &&
           self->doc_service[d] != s->service)
