@@ -394,6 +394,7 @@ test_search_typed_forms (void)
     { "heldout8-faq.json", "振込 予約 部長", "scheduled-transfer-cancel" },   /* two words of it, whole */
     { "heldout5-faq.json", "有給 申請 方法", NULL },                         /* 有給: a topic it lacks */
     { "heldout6-faq.json", "ベトナム", NULL },                               /* no トナー inside it */
+    { "heldout14-faq.json", "パスワード 忘れた", "login-password-forgot" },  /* パスワード, not 暗証番号 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
