@@ -25,6 +25,7 @@ G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 
 #define MIN_COVERAGE      0.3f    /* share of the query an entry must explain… */
 #define MIN_MASS          2.5f    /* …or this many bigrams' worth of it, or a whole thesaurus word */
+#define MISSING_COVERAGE  0.6f    /* …or this share, where it names a thing no entry has */
 #define MIN_RELATIVE      0.12    /* of the best score */
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
@@ -241,6 +242,7 @@ typedef struct
   gboolean        services_differ;
   gboolean        foreign;                   /* a word of the query no entry has */
   gboolean        foreign_word;              /* …and it is a word the thesaurus knows (有給, 申し込み) */
+  gboolean        missing_topic;             /* …and names a topic (外貨預金, 健康診断) */
   Needles        *needles;                   /* what to highlight */
   guint           unit_spans[MAX_UNITS + 1]; /* unit u's words: needles' spans unit_spans[u] to [u + 1] */
   guint           n_units;

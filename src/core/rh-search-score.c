@@ -505,6 +505,27 @@ best_of_own (RhSearchIndex *self,
   return best;
 }
 
+/* A word of kanji before another (外貨預金 金利, 健康診断の日程) says which
+ * thing the query is about; one followed by a case particle (スキャナで,
+ * 自宅から) says by what, where or whence, one at the end (… 住宅ローン)
+ * what for, and a loanword or a name in katakana or letters (Windows,
+ * マウス) is what the issue is with, not the topic. */
+static gboolean
+names_the_thing (Search                 *s,
+                 const RhThesaurusMatch *match)
+{
+  guint end = match->start + match->len;
+  gboolean thing = FALSE;
+
+  for (guint i = match->start; i < end; i++)
+    thing |= g_unichar_get_script (s->q[i]) == G_UNICODE_SCRIPT_HAN;
+  /* (固まる, 重たい: a verb or an adjective says what happens to it) */
+  thing &= !is_kana (s->q[end - 1]) || s->in_katakana[end - 1];
+  while (end < s->n && s->q[end] == ' ')
+    end++;
+  return thing && end < s->n && g_utf8_strchr ("でにをがへとからまでより", -1, s->q[end]) == NULL;
+}
+
 /* Stages 3 and 4 for one word of the query (match @m and every other
  * word found at the same place): expanded to every other way to say it,
  * each scored where all of it is in an entry. */
@@ -582,6 +603,7 @@ score_unit (RhSearchIndex *self,
 
   s->foreign |= self->touched_unit.len == 0;
   s->foreign_word |= self->touched_unit.len == 0;
+  s->missing_topic |= self->touched_unit.len == 0 && topical && names_the_thing (s, match);
   end_unit (self, topical, generic);
   if (s->n_units < MAX_UNITS)
     s->unit_spans[++s->n_units] = s->needles->spans->len;
@@ -769,6 +791,11 @@ rh_search_keep_or_drop (RhSearchIndex *self,
        * entry has), unless what it lacks is a word the thesaurus knows
        * (有給, 申し込み) */
       if (!s->suggest && s->foreign && slot->topical == 0 && (slot->whole < 2 || s->foreign_word))
+        continue;
+      /* 外貨預金 金利, 健康診断 日程: about a thing the help knows of but
+       * no entry has; an entry with one other word of the query is no
+       * answer, one with two whole words or most of the query may be */
+      if (!s->suggest && s->missing_topic && slot->whole < 2 && slot->mass < MISSING_COVERAGE * s->total_mass)
         continue;
 
       if (candidates->len < n_candidates)
