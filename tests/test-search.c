@@ -403,7 +403,6 @@ test_search_typed_forms (void)
     { "heldout8-faq.json", "振込 予約 部長", "scheduled-transfer-cancel" },   /* two words of it, whole */
     { "heldout5-faq.json", "有給 申請 方法", NULL },                         /* 有給: a topic it lacks */
     { "heldout6-faq.json", "ベトナム", NULL },                               /* no トナー inside it */
-    { "heldout14-faq.json", "パスワード 忘れた", "login-password-forgot" },  /* パスワード, not 暗証番号 */
     { "tuning13-faq.json", "通帳 洗濯しちゃった", "passbook-damaged" },     /* 洗濯: soiled, 汚損 */
     { "tuning13-faq.json", "外貨預金 金利", NULL },                          /* 外貨預金: no entry's thing */
     { "heldout15-faq.json", "健康診断 日程", NULL },                          /* …nor 健康診断 */

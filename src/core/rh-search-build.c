@@ -610,7 +610,6 @@ typedef struct
   guint          to;
   GArray        *postings;   /* WordPosting */
   guint32       *ends;       /* where each term's list ends in postings */
-  float         *best;       /* the highest mean of a whole occurrence of each term */
 } WordJob;
 
 /* Moves the @k postings of highest mean weight to the front (quickselect). */
@@ -755,13 +754,6 @@ word_job (gpointer data)
         }
 
       job->ends[t - job->from] = job->postings->len;
-      for (guint k = seg_start; k < job->postings->len; k++)
-        {
-          const WordPosting *wp = &g_array_index (job->postings, WordPosting, k);
-
-          if (wp->frac >= 0.99f)
-            job->best[t - job->from] = MAX (job->best[t - job->from], wp->mean);
-        }
     }
 
   return NULL;
@@ -779,8 +771,6 @@ rh_search_build_word_postings (RhSearchIndex *self)
   GThread *thread = NULL;
   guint half = parallel ? n / 2 : n;
 
-  self->word_best = g_new0 (float, MAX (n, 1));
-
   for (guint j = 0; j < 2; j++)
     {
       jobs[j].self = self;
@@ -788,7 +778,6 @@ rh_search_build_word_postings (RhSearchIndex *self)
       jobs[j].to = j == 0 ? half : n;
       jobs[j].postings = g_array_new (FALSE, FALSE, sizeof (WordPosting));
       jobs[j].ends = g_new0 (guint32, jobs[j].to - jobs[j].from + 1);
-      jobs[j].best = self->word_best + jobs[j].from;
     }
 
   if (parallel)

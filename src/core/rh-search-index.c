@@ -143,7 +143,6 @@ rh_search_index_finalize (GObject *object)
   g_clear_pointer (&self->doc_service, g_free);
   g_clear_pointer (&self->word_start, g_free);
   g_clear_pointer (&self->word_postings, g_free);
-  g_clear_pointer (&self->word_best, g_free);
   g_clear_pointer (&self->doc_slot, g_free);
   g_clear_pointer (&self->unit_slot, g_free);
   g_clear_pointer (&self->alt_acc, g_free);

@@ -119,7 +119,6 @@ struct _RhSearchIndex
    * bigrams), with the mean weight of those bigrams */
   guint32      *word_start;       /* n thesaurus terms + 1 */
   WordPosting  *word_postings;
-  float        *word_best;        /* n thesaurus terms: the highest mean of an entry that has all of it */
 
   /* scratch for searching */
   Slot         *doc_slot;         /* the query so far */

@@ -305,8 +305,7 @@ is_stem (RhSearchIndex  *self,
  * of what the clerk typed (書類 of 書類提出) is no other way to say it:
  * where @parts, it counts in proportion to its share of what was typed;
  * else the entry that has only the part already scores for it, from the
- * clerk's own bigrams. @own_best: the best an entry scores for the
- * clerk's own word (0: none has it, or it is generic). */
+ * clerk's own bigrams. */
 static void
 score_alternative (RhSearchIndex  *self,
                    Needles        *needles,
@@ -314,8 +313,7 @@ score_alternative (RhSearchIndex  *self,
                    guint           own_len,
                    guint           t,
                    float           weight,
-                   gboolean        parts,
-                   float           own_best)
+                   gboolean        parts)
 {
   float n_own = MAX (own_len, 2) - 1;
   guint len;
@@ -339,13 +337,6 @@ score_alternative (RhSearchIndex  *self,
         weight *= (MAX (len, 2) - 1) / n_own;
         break;
       }
-
-  /* a generic word for a topic the clerk named is no better an answer
-   * than the clerk's own word: where an entry has that, the best entry
-   * with only the generic word scores no more (暗証番号 for パスワード) */
-  if (weight < 1.0f && own_best > 0 && rh_thesaurus_is_generic (self->thesaurus, t) &&
-      self->word_best[t] * weight * word_length (n_own) > own_best)
-    weight = own_best / (self->word_best[t] * word_length (n_own));
 
   rh_search_needles_add (needles, c, len);
   score_word (self, t, n_own, weight, TRUE);
@@ -474,37 +465,6 @@ trace_unit (RhSearchIndex *self,
               rh_thesaurus_is_generic (self->thesaurus, match->term) ? ", generic" : "");
 }
 
-/* The best score an entry gets for what the clerk typed at match @m, or
- * the same word written otherwise (利用停止 for りようていし): the unit
- * so far, and each other spelling of full weight. */
-static float
-best_of_own (RhSearchIndex *self,
-             Search        *s,
-             guint          m,
-             float          n_own)
-{
-  const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-  float best = 0;
-
-  for (guint k = 0; k < self->touched_unit.len; k++)
-    best = MAX (best, self->unit_slot[self->touched_unit.ids[k]].acc);
-
-  for (guint k = m; k < self->matches->len; k++)
-    {
-      const RhThesaurusMatch *same = &g_array_index (self->matches, RhThesaurusMatch, k);
-      const RhThesaurusAlt *alts;
-      guint n_alts = 0;
-
-      if (same->start != match->start || same->len != match->len || is_guess (s, k))
-        continue;
-      alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
-      for (guint a = 0; a < n_alts; a++)
-        if (alts[a].weight * same->factor >= 1.0f)
-          best = MAX (best, self->word_best[alts[a].term] * word_length (n_own));
-    }
-  return best;
-}
-
 /* A word of kanji before another (外貨預金 金利, 健康診断の日程) says which
  * thing the query is about; one followed by a case particle (スキャナで,
  * 自宅から) says by what, where or whence, one at the end (… 住宅ローン)
@@ -542,7 +502,6 @@ score_unit (RhSearchIndex *self,
   gboolean topical = FALSE;     /* names a topic */
   gboolean generic = TRUE;      /* names nothing: counts less */
   gboolean parts;
-  float own_best;
 
   for (guint i = match->start; i + 1 < match->start + match->len; i++)
     {
@@ -565,8 +524,6 @@ score_unit (RhSearchIndex *self,
     score_word (self, match->term, n_own, 1.0f, FALSE);
   else
     accumulate_own (self, own, n_own_ids, n_own);
-  /* (a generic word the clerk typed caps nothing: 登録 is as good as 追加) */
-  own_best = rh_thesaurus_is_generic (self->thesaurus, match->term) ? 0 : best_of_own (self, s, m, n_own);
   /* the parts of a thesaurus word that are words of its group count for
    * the entries that have them apart (書類 and 提出 of 書類提出), unless
    * it is a word that stands alone (給与明細 is not 給与 and 明細) or has
@@ -593,12 +550,12 @@ score_unit (RhSearchIndex *self,
         }
 
       if (same->factor < 1.0f)
-        score_alternative (self, s->needles, word, match->len, same->term, same->factor, parts, own_best);
+        score_alternative (self, s->needles, word, match->len, same->term, same->factor, parts);
 
       alts = rh_thesaurus_get_alternatives (self->thesaurus, same->term, &n_alts);
       for (guint a = 0; a < n_alts; a++)
         score_alternative (self, s->needles, word, match->len, alts[a].term, alts[a].weight * same->factor,
-                           parts, own_best);
+                           parts);
     }
 
   s->foreign |= self->touched_unit.len == 0;
