@@ -54,10 +54,10 @@
 #define HELDOUT12_TOP3 0.93
 #define HELDOUT13_TOP1 0.86  /* 0.87 before round seven: 源泉所得税 ネットで払う finds nothing now */
 #define HELDOUT13_TOP3 0.96
-#define HELDOUT14_TOP1 0.96
+#define HELDOUT14_TOP1 0.97
 #define HELDOUT14_TOP3 0.98
-#define HELDOUT15_TOP1 0.89
-#define HELDOUT15_TOP3 0.94
+#define HELDOUT15_TOP1 0.91
+#define HELDOUT15_TOP3 0.96
 #define HELDOUT16_TOP1 0.90
 #define HELDOUT16_TOP3 0.99
 #define HELDOUT17_TOP1 0.88
@@ -74,10 +74,10 @@
 #define TUNING11_TOP3 0.92
 #define TUNING12_TOP1 0.94
 #define TUNING12_TOP3 0.97
-#define TUNING13_TOP1 0.95
-#define TUNING13_TOP3 0.97
-#define TUNING14_TOP1 0.96
-#define TUNING14_TOP3 0.98
+#define TUNING13_TOP1 0.98
+#define TUNING13_TOP3 0.99
+#define TUNING14_TOP1 0.98
+#define TUNING14_TOP3 0.99
 
 static RhCatalog *
 load_catalog (void)
@@ -348,7 +348,8 @@ test_search_unseen_heldout11 (void)
 }
 
 /* Round six: written blind before this round's changes, figures taken
- * once at its end (96.5 % and 89.4 % top-1; 94.1 % and 89.4 % before). */
+ * once at its end (96.5 % and 89.4 % top-1; 94.1 % and 89.4 % before);
+ * read in round seven (97.6 %, 91.8 %). */
 static void
 test_search_unseen_heldout14 (void)
 {
