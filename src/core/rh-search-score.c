@@ -5,8 +5,10 @@
  * for a hiragana reading, a base form); every other bigram is a unit of
  * its own. A generic word (変更, 忘れた) counts half, and where the query
  * has a word no entry has, an entry must match some word that names a
- * topic. When the query names one service, the other service's entries
- * count less. Entries that explain too little of the query are dropped;
+ * topic, and where that word is a thing the thesaurus knows (外貨預金
+ * 金利), two whole words of the query or most of it. When the
+ * query names one service, the other service's entries count less.
+ * Entries that explain too little of the query are dropped;
  * the best few get a bonus where the whole query is a phrase of theirs.
  * A long query skips its commonest bigrams once the rarer ones are
  * scored, so a search costs about the same on 14 entries as on 10,000.
