@@ -435,24 +435,48 @@ in_one_katakana_word (RhSearchIndex *self,
          g_array_index (self->query_offsets, RhTextRange, i - 1).end;
 }
 
-/* A word found inside a katakana word, with katakana on both sides, is
- * not there (トナー in ベトナム): one at either end is (パスワード of
- * ワンタイムパスワード, トナー of トナーカートリッジ). */
+typedef gboolean (*MatchTest) (RhSearchIndex          *self,
+                               const Search           *s,
+                               const RhThesaurusMatch *match);
+
+/* Keeps the words found in the query that pass @keep, in their order. */
 static void
-drop_inside_katakana (RhSearchIndex *self,
-                      Search        *s)
+keep_matches (RhSearchIndex *self,
+              const Search  *s,
+              MatchTest      keep)
 {
   guint kept = 0;
 
   for (guint m = 0; m < self->matches->len; m++)
     {
       const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-      guint b = match->start, e = match->start + match->len;
 
-      if (!(b > 0 && e < s->n && in_one_katakana_word (self, s, b) && in_one_katakana_word (self, s, e)))
+      if (keep (self, s, match))
         g_array_index (self->matches, RhThesaurusMatch, kept++) = *match;
     }
   g_array_set_size (self->matches, kept);
+}
+
+/* A word found inside a katakana word, with katakana on both sides, is
+ * not there (トナー in ベトナム): one at either end is (パスワード of
+ * ワンタイムパスワード, トナー of トナーカートリッジ). */
+static gboolean
+not_inside_katakana (RhSearchIndex          *self,
+                     const Search           *s,
+                     const RhThesaurusMatch *match)
+{
+  guint b = match->start, e = match->start + match->len;
+
+  return !(b > 0 && e < s->n && in_one_katakana_word (self, s, b) && in_one_katakana_word (self, s, e));
+}
+
+/* A word with something of it outside the small talk. */
+static gboolean
+not_small_talk (RhSearchIndex          *self,
+                const Search           *s,
+                const RhThesaurusMatch *match)
+{
+  return memchr (s->small_talk + match->start, 0, match->len) != NULL;
 }
 
 /* The words that say how the clerk asks, not what (至急), and the names
@@ -462,8 +486,6 @@ static void
 drop_small_talk (RhSearchIndex *self,
                  Search        *s)
 {
-  guint kept = 0;
-
   for (guint m = 0; m < self->matches->len; m++)
     {
       const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
@@ -495,14 +517,7 @@ drop_small_talk (RhSearchIndex *self,
           memset (s->small_talk + name->start, 1, name->end - name->start);
         }
     }
-  for (guint m = 0; m < self->matches->len; m++)
-    {
-      const RhThesaurusMatch *match = &g_array_index (self->matches, RhThesaurusMatch, m);
-
-      if (memchr (s->small_talk + match->start, 0, match->len) != NULL)
-        g_array_index (self->matches, RhThesaurusMatch, kept++) = *match;
-    }
-  g_array_set_size (self->matches, kept);
+  keep_matches (self, s, not_small_talk);
 }
 
 /* Stage 2, analyse: the words of the thesaurus in the query (its own
@@ -519,7 +534,7 @@ rh_search_analyse_query (RhSearchIndex *self,
   guint8 sure[MAX_QUERY_CHARS] = { 0, };   /* of a word as typed, or grammar */
 
   find_words (self, s);
-  drop_inside_katakana (self, s);
+  keep_matches (self, s, not_inside_katakana);
   drop_small_talk (self, s);
   for (guint i = 0; i + 1 < s->n; i++)
     {
