@@ -30,14 +30,14 @@ G_STATIC_ASSERT (N_FIELDS == 4);   /* weigh_job() spells the four out */
 #define PHRASE_QUESTION   1.5     /* the whole query appears in the question */
 #define PHRASE_OTHER      1.2     /* …in the keywords or the answer */
 #define SUGGEST_UNIGRAM   0.3f
-#define PLAIN_KANA        0.5f    /* weight of a bigram of two hiragana on its own */
+#define PLAIN_KANA        0.375f  /* weight of a bigram of two hiragana on its own */
 #define PLAIN_MIN         4       /* bigrams always scored, rarest first… */
 #define PLAIN_BUDGET      4000    /* …then more while their postings fit this */
 #define GENERIC_WEIGHT    0.5f    /* a word that names no topic (変更, 忘れた) */
-#define UNTOPICAL         0.5     /* an entry with generic words only, where others name the topic */
+#define UNTOPICAL         0.8     /* an entry with generic words only, where others name the topic */
 #define OTHER_SERVICE     0.3     /* an entry of another service than the one the query names */
 #define BASE_FORM         0.8f    /* a base form the analyser read, beside what was typed */
-#define NEAR_BONUS        1.15    /* two words of the query stand together in the question… */
+#define NEAR_BONUS        1.5     /* two words of the query stand together in the question… */
 #define NEAR_GAP          3       /* …at most this many characters apart (口座を解約)… */
 #define NEAR_CANDIDATES   4       /* …asked of this many entries at most, the best first */
 #define NEAR_BUCKETS      64      /* first characters of the ways to say them, by c % 64 */
