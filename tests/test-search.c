@@ -443,6 +443,8 @@ test_search_typed_forms (void)
     { "tuning13-faq.json", "外貨預金 金利", NULL },                          /* 外貨預金: no entry's thing */
     { "heldout15-faq.json", "健康診断 日程", NULL },                          /* …nor 健康診断 */
     { "heldout15-faq.json", "住宅ローン 振込明細 再発行", "transfer-statement-reissue" }, /* what for */
+    { "heldout17-faq.json", "通張 見当たらない", "passbook-lost" },          /* 通張 sounds つうちょう */
+    { "tuning16-faq.json", "口座振替 以来書", "direct-debit-form" },          /* 以来書: いらいしょ */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -517,7 +519,7 @@ test_search_analyser_query (void)
   const char *base = NULL;
 
   g_array_set_clear_func (tokens, rh_analyser_token_clear);
-  rh_analyser_analyse_query (text, tokens);
+  rh_analyser_analyse_query (text, tokens, NULL);
   for (guint i = 0; i < tokens->len; i++)
     {
       RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, i);
@@ -531,26 +533,50 @@ test_search_analyser_query (void)
   g_assert_cmpstr (base, ==, "開ける");
 
   g_array_set_size (tokens, 0);
-  rh_analyser_analyse_query ("ていきよきんがない", tokens);
+  rh_analyser_analyse_query ("ていきよきんがない", tokens, NULL);
   g_assert_cmpuint (tokens->len, ==, 0);
 
   /* 以来 (since) is small talk on its own, but inside a compound it is
    * the input method's wrong kanji for 依頼: its sound counts */
   g_array_set_size (tokens, 0);
-  rh_analyser_analyse_query ("去年以来", tokens);
+  rh_analyser_analyse_query ("去年以来", tokens, NULL);
   g_assert_cmpuint (tokens->len, ==, 2);
   g_assert_cmpint (g_array_index (tokens, RhAnalyserToken, 1).kind, ==, RH_ANALYSER_GRAMMAR);
   g_array_set_size (tokens, 0);
-  rh_analyser_analyse_query ("振込以来書", tokens);
+  rh_analyser_analyse_query ("振込以来書", tokens, NULL);
   g_assert_cmpuint (tokens->len, >=, 2);
   g_assert_cmpint (g_array_index (tokens, RhAnalyserToken, 1).kind, ==, RH_ANALYSER_SOUND);
   g_assert_cmpstr (g_array_index (tokens, RhAnalyserToken, 1).base, ==, "イライ");
+
+  /* a run of nouns typed together sounds as a whole too, in each of its
+   * words' readings (張 はり and ちょう): 通張 is the input method's
+   * wrong kanji for 通帳 */
+  {
+    g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+    gboolean tsuucho = FALSE;
+
+    g_array_set_clear_func (runs, rh_analyser_token_clear);
+    g_array_set_size (tokens, 0);
+    rh_analyser_analyse_query ("通張 見当たらない", tokens, runs);
+    for (guint i = 0; i < runs->len; i++)
+      {
+        const RhAnalyserToken *run = &g_array_index (runs, RhAnalyserToken, i);
+
+        g_assert_cmpuint (run->start, ==, 0);
+        g_assert_cmpuint (run->end, ==, strlen ("通張"));
+        tsuucho |= g_strcmp0 (run->base, "ツウチョウ") == 0;
+      }
+    g_assert_true (tsuucho);
+    g_array_set_size (runs, 0);
+    rh_analyser_analyse_query ("通帳 なくした", tokens, runs);
+    g_assert_cmpuint (runs->len, ==, 0);   /* one word: no run */
+  }
 
   /* a company or a person names whose the question is; a verb typed in
    * kana is read by its base form as one in kanji */
   g_array_set_size (tokens, 0);
   text = "トヨタの佐藤さん まちがえた";
-  rh_analyser_analyse_query (text, tokens);
+  rh_analyser_analyse_query (text, tokens, NULL);
   g_string_truncate (grammar, 0);
   base = NULL;
   for (guint i = 0; i < tokens->len; i++)

@@ -607,9 +607,100 @@ destroy_lattice (gpointer lattice)
  * more than parsing a query. */
 static GPrivate query_lattice = G_PRIVATE_INIT (destroy_lattice);
 
+#define MAX_RUN_SOUNDS 8
+
+/* Each sound of @sounds followed by each reading the dictionary has for
+ * the word of @node (張: はり and ちょう), at most MAX_RUN_SOUNDS in all. */
+static void
+extend_sounds (mecab_lattice_t    *lattice,
+               const char         *sentence,
+               const mecab_node_t *node,
+               GPtrArray          *sounds)
+{
+  g_autoptr(GPtrArray) longer = g_ptr_array_new_with_free_func (g_free);
+
+  /* (the lattice lists a word where the space before it begins) */
+  gsize at = node->surface - sentence - (node->rlength - node->length);
+
+  for (guint k = 0; k < sounds->len; k++)
+    for (const mecab_node_t *other = mecab.lattice_get_begin_nodes (lattice, at); other != NULL; other = other->bnext)
+      {
+        const char *reading;
+        gsize reading_len;
+        char *sound;
+        gboolean seen = FALSE;
+
+        if (other->length != node->length || other->stat != MECAB_NOR_NODE ||
+            !feature (other, FEATURE_READING, &reading, &reading_len) || longer->len == MAX_RUN_SOUNDS)
+          continue;
+        sound = g_strdup_printf ("%s%.*s", (char *)g_ptr_array_index (sounds, k), (int)reading_len, reading);
+        for (guint j = 0; j < longer->len && !seen; j++)
+          seen = strcmp (g_ptr_array_index (longer, j), sound) == 0;
+        if (seen)
+          g_free (sound);
+        else
+          g_ptr_array_add (longer, sound);
+      }
+
+  g_ptr_array_set_size (sounds, 0);
+  for (guint j = 0; j < longer->len; j++)
+    g_ptr_array_add (sounds, g_steal_pointer (&g_ptr_array_index (longer, j)));
+}
+
+/* A run of nouns typed together with a kanji in it (通張, 解役, 以来書)
+ * also has the sounds of the whole: the input method's wrong kanji for a
+ * word of the content (通帳, 解約, 依頼書), which its parts alone do not
+ * spell. Each is a token of @runs. */
+static void
+add_noun_runs (mecab_lattice_t *lattice,
+               const char      *sentence,
+               GArray          *runs)
+{
+  g_autoptr(GPtrArray) sounds = g_ptr_array_new_with_free_func (g_free);
+  const mecab_node_t *first = NULL, *last = NULL;
+  guint n_nodes = 0;
+  gboolean kanji = FALSE;
+
+  for (const mecab_node_t *node = mecab.lattice_get_bos_node (lattice); node != NULL; node = node->next)
+    {
+      const char *reading;
+      gsize reading_len;
+      gboolean noun = node->stat != MECAB_BOS_NODE && node->stat != MECAB_EOS_NODE && is_noun (node) &&
+                      feature (node, FEATURE_READING, &reading, &reading_len);
+
+      /* a space the clerk typed, or no noun: the run ends */
+      if (first != NULL && (!noun || node->rlength != node->length))
+        {
+          for (guint k = 0; n_nodes >= 2 && kanji && k < sounds->len; k++)
+            {
+              RhAnalyserToken token = { first->surface - sentence, last->surface - sentence + last->length,
+                                        RH_ANALYSER_SOUND, g_strdup (g_ptr_array_index (sounds, k)) };
+
+              g_array_append_val (runs, token);
+            }
+          first = NULL;
+        }
+      if (!noun)
+        continue;
+      if (first == NULL)
+        {
+          first = node;
+          n_nodes = 0;
+          kanji = FALSE;
+          g_ptr_array_set_size (sounds, 0);
+          g_ptr_array_add (sounds, g_strdup (""));
+        }
+      last = node;
+      n_nodes++;
+      kanji |= has_kanji (node->surface, node->length);
+      extend_sounds (lattice, sentence, node, sounds);
+    }
+}
+
 void
 rh_analyser_analyse_query (const char *text,
-                           GArray     *tokens)
+                           GArray     *tokens,
+                           GArray     *runs)
 {
   Analyser *analyser = analyser_get ();
   mecab_lattice_t *lattice;
@@ -690,4 +781,6 @@ rh_analyser_analyse_query (const char *text,
           g_array_append_val (tokens, token);
         }
     }
+  if (runs != NULL)
+    add_noun_runs (lattice, sentence, runs);
 }

@@ -50,11 +50,14 @@ typedef struct
 
 /* Appends to @tokens (RhAnalyserToken, with a clear function that frees
  * base, see rh_analyser_token_clear) the grammar and inflected words of
- * @text. Only after a word written with a kanji, katakana or letters:
- * in a run of hiragana the dictionary's cut is a guess. Adds nothing
- * without an analyser. */
+ * @text, in order and apart. Only after a word written with a kanji,
+ * katakana or letters: in a run of hiragana the dictionary's cut is a
+ * guess. @runs (nullable, the same kind of array) gets a SOUND token for
+ * each way to read each run of nouns typed together with a kanji; they
+ * overlap @tokens. Adds nothing without an analyser. */
 void      rh_analyser_analyse_query (const char *text,
-                                     GArray     *tokens);
+                                     GArray     *tokens,
+                                     GArray     *runs);
 void      rh_analyser_token_clear   (gpointer    token);
 
 G_END_DECLS

@@ -293,42 +293,55 @@ add_base_form (RhSearchIndex *self,
   s->bases[s->n_bases++] = match;
 }
 
+/* One thing the analyser read in the query, at the query's characters
+ * it spans: grammar, a name, or another way to say a word. */
+static void
+read_token (RhSearchIndex         *self,
+            Search                *s,
+            guint                  n,
+            const RhAnalyserToken *token)
+{
+  guint first = G_MAXUINT, last = 0;
+
+  for (guint i = 0; i < MIN (n, MAX_QUERY_CHARS); i++)
+    {
+      guint at = g_array_index (self->query_offsets, RhTextRange, i).start;
+
+      if (at < token->start || at >= token->end)
+        continue;
+      first = MIN (first, i);
+      last = i;
+      if (token->kind == RH_ANALYSER_GRAMMAR)
+        s->particle[i] = 1;
+    }
+  if (token->kind == RH_ANALYSER_NAME && first < last && s->n_names < G_N_ELEMENTS (s->names))
+    s->names[s->n_names++] = (RhTextRange){ first, last + 1 };
+  else if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
+    add_base_form (self, s, first, last + 1 - first, token->base);
+  else if (token->kind == RH_ANALYSER_SOUND && first < last &&
+           !all_known (self, &g_array_index (self->query_chars, gunichar, first), last + 1 - first))
+    add_base_form (self, s, first, last + 1 - first, token->base);
+}
+
 /* What the analyser reads in the query as typed: the particles and
  * auxiliary verbs after a word (CSVが, 読めない), grammar, not what the
- * clerk asks about; and the base forms of inflected words. */
+ * clerk asks about; the base forms of inflected words; and the sounds of
+ * words no entry has, alone and in runs (通張: つうちょう, 通帳). */
 static void
 read_query_words (RhSearchIndex *self,
                   Search        *s,
                   guint          n)
 {
   g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+  g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
 
   g_array_set_clear_func (tokens, rh_analyser_token_clear);
-  rh_analyser_analyse_query (s->text, tokens);
+  g_array_set_clear_func (runs, rh_analyser_token_clear);
+  rh_analyser_analyse_query (s->text, tokens, runs);
   for (guint t = 0; t < tokens->len; t++)
-    {
-      const RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, t);
-      guint first = G_MAXUINT, last = 0;
-
-      for (guint i = 0; i < MIN (n, MAX_QUERY_CHARS); i++)
-        {
-          guint at = g_array_index (self->query_offsets, RhTextRange, i).start;
-
-          if (at < token->start || at >= token->end)
-            continue;
-          first = MIN (first, i);
-          last = i;
-          if (token->kind == RH_ANALYSER_GRAMMAR)
-            s->particle[i] = 1;
-        }
-      if (token->kind == RH_ANALYSER_NAME && first < last && s->n_names < G_N_ELEMENTS (s->names))
-        s->names[s->n_names++] = (RhTextRange){ first, last + 1 };
-      else if (token->kind == RH_ANALYSER_INFLECTED && first <= last)
-        add_base_form (self, s, first, last + 1 - first, token->base);
-      else if (token->kind == RH_ANALYSER_SOUND && first < last &&
-               !all_known (self, &g_array_index (self->query_chars, gunichar, first), last + 1 - first))
-        add_base_form (self, s, first, last + 1 - first, token->base);
-    }
+    read_token (self, s, n, &g_array_index (tokens, RhAnalyserToken, t));
+  for (guint t = 0; t < runs->len; t++)
+    read_token (self, s, n, &g_array_index (runs, RhAnalyserToken, t));
 }
 
 /* Stage 1, normalise: the query as the index's text is (rh-text.c),

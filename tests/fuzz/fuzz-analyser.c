@@ -43,13 +43,24 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   whole = rh_analyser_dup_reading (text);
   g_assert (whole == NULL || g_utf8_validate (whole, -1, NULL));
 
-  /* the query reading: tokens in order, inside the text, on characters */
+  /* the query reading: tokens in order, inside the text, on characters;
+   * the sounds of runs inside the text too */
   {
     g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
+    g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (RhAnalyserToken));
     guint last_end = 0;
 
     g_array_set_clear_func (tokens, rh_analyser_token_clear);
-    rh_analyser_analyse_query (text, tokens);
+    g_array_set_clear_func (runs, rh_analyser_token_clear);
+    rh_analyser_analyse_query (text, tokens, runs);
+    for (guint i = 0; i < runs->len; i++)
+      {
+        RhAnalyserToken *run = &g_array_index (runs, RhAnalyserToken, i);
+
+        g_assert (run->kind == RH_ANALYSER_SOUND && run->base != NULL && g_utf8_validate (run->base, -1, NULL));
+        g_assert (run->start < run->end && run->end <= strlen (text));
+        g_assert (g_utf8_validate (text + run->start, run->end - run->start, NULL));
+      }
     for (guint i = 0; i < tokens->len; i++)
       {
         RhAnalyserToken *token = &g_array_index (tokens, RhAnalyserToken, i);
