@@ -58,10 +58,10 @@
 #define HELDOUT14_TOP3 0.98
 #define HELDOUT15_TOP1 0.91
 #define HELDOUT15_TOP3 0.96
-#define HELDOUT16_TOP1 0.90
+#define HELDOUT16_TOP1 0.93
 #define HELDOUT16_TOP3 0.99
-#define HELDOUT17_TOP1 0.88
-#define HELDOUT17_TOP3 0.97
+#define HELDOUT17_TOP1 0.90
+#define HELDOUT17_TOP3 0.98
 #define HELDOUT18_TOP1 0.86
 #define HELDOUT18_TOP3 0.92
 #define HELDOUT19_TOP1 0.94
@@ -82,9 +82,9 @@
 #define TUNING13_TOP3 0.99
 #define TUNING14_TOP1 0.98
 #define TUNING14_TOP3 0.99
-#define TUNING15_TOP1 0.89
-#define TUNING15_TOP3 0.96
-#define TUNING16_TOP1 0.93
+#define TUNING15_TOP1 0.90
+#define TUNING15_TOP3 0.97
+#define TUNING16_TOP1 0.94
 #define TUNING16_TOP3 0.96
 
 static RhCatalog *
@@ -367,7 +367,7 @@ test_search_unseen_heldout14 (void)
 
 /* Round seven: written blind before this round's changes, figures taken
  * at its start and end (90.7 % and 88.4 % top-1 both times); read in
- * round eight (90.7 %, 89.5 %). */
+ * round eight (93.0 %, 90.7 % at its end). */
 static void
 test_search_unseen_heldout16 (void)
 {
