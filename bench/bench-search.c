@@ -367,6 +367,7 @@ static const char * const heldout_sets[] = {
   "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
   "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
+  "heldout22", "heldout23",
 };
 
 /* Content the engine was never tuned on (tests/data/@set-faq.json, no
