@@ -306,24 +306,43 @@ add_reading (GHashTable *readings,
 }
 
 /* Every reading the dictionary has for the word of @node as written, not
- * only the one the best path took. */
+ * only the one the best path took (張: はり and ちょう), each once. */
+static GPtrArray *
+node_readings (mecab_lattice_t    *lattice,
+               const mecab_node_t *node)
+{
+  GPtrArray *readings = g_ptr_array_new_with_free_func (g_free);
+  const char *sentence = mecab.lattice_get_sentence (lattice);
+  /* (the lattice lists a word where the space before it begins) */
+  gsize at = node->surface - sentence - (node->rlength - node->length);
+
+  for (const mecab_node_t *other = mecab.lattice_get_begin_nodes (lattice, at); other != NULL; other = other->bnext)
+    {
+      const char *reading;
+      gsize reading_len;
+      char *copy;
+
+      if (other->length != node->length || other->stat != MECAB_NOR_NODE ||
+          !feature (other, FEATURE_READING, &reading, &reading_len))
+        continue;
+      copy = g_strndup (reading, reading_len);
+      if (g_ptr_array_find_with_equal_func (readings, copy, g_str_equal, NULL))
+        g_free (copy);
+      else
+        g_ptr_array_add (readings, copy);
+    }
+  return readings;
+}
+
 static void
 add_readings (GHashTable         *readings,
               mecab_lattice_t    *lattice,
               const mecab_node_t *node)
 {
-  const char *sentence = mecab.lattice_get_sentence (lattice);
+  g_autoptr(GPtrArray) all = node_readings (lattice, node);
 
-  for (const mecab_node_t *other = mecab.lattice_get_begin_nodes (lattice, node->surface - sentence);
-       other != NULL; other = other->bnext)
-    {
-      const char *reading;
-      gsize reading_len;
-
-      if (other->length == node->length && other->stat == MECAB_NOR_NODE &&
-          feature (other, FEATURE_READING, &reading, &reading_len))
-        add_reading (readings, node->surface, node->length, reading, reading_len);
-    }
+  for (guint i = 0; i < all->len; i++)
+    add_reading (readings, node->surface, node->length, all->pdata[i], strlen (all->pdata[i]));
 }
 
 /* A noun after a prefix is a word with it (入|出金, 再|発行, 未|着): the
@@ -609,42 +628,29 @@ static GPrivate query_lattice = G_PRIVATE_INIT (destroy_lattice);
 
 #define MAX_RUN_SOUNDS 8
 
-/* Each sound of @sounds followed by each reading the dictionary has for
- * the word of @node (張: はり and ちょう), at most MAX_RUN_SOUNDS in all. */
+/* Each sound of @sounds followed by each reading of the word of @node,
+ * at most MAX_RUN_SOUNDS in all, each once. */
 static void
 extend_sounds (mecab_lattice_t    *lattice,
-               const char         *sentence,
                const mecab_node_t *node,
                GPtrArray          *sounds)
 {
+  g_autoptr(GPtrArray) readings = node_readings (lattice, node);
   g_autoptr(GPtrArray) longer = g_ptr_array_new_with_free_func (g_free);
 
-  /* (the lattice lists a word where the space before it begins) */
-  gsize at = node->surface - sentence - (node->rlength - node->length);
-
   for (guint k = 0; k < sounds->len; k++)
-    for (const mecab_node_t *other = mecab.lattice_get_begin_nodes (lattice, at); other != NULL; other = other->bnext)
+    for (guint r = 0; r < readings->len && longer->len < MAX_RUN_SOUNDS; r++)
       {
-        const char *reading;
-        gsize reading_len;
-        char *sound;
-        gboolean seen = FALSE;
+        char *sound = g_strconcat (sounds->pdata[k], readings->pdata[r], NULL);
 
-        if (other->length != node->length || other->stat != MECAB_NOR_NODE ||
-            !feature (other, FEATURE_READING, &reading, &reading_len) || longer->len == MAX_RUN_SOUNDS)
-          continue;
-        sound = g_strdup_printf ("%s%.*s", (char *)g_ptr_array_index (sounds, k), (int)reading_len, reading);
-        for (guint j = 0; j < longer->len && !seen; j++)
-          seen = strcmp (g_ptr_array_index (longer, j), sound) == 0;
-        if (seen)
+        if (g_ptr_array_find_with_equal_func (longer, sound, g_str_equal, NULL))
           g_free (sound);
         else
           g_ptr_array_add (longer, sound);
       }
 
   g_ptr_array_set_size (sounds, 0);
-  for (guint j = 0; j < longer->len; j++)
-    g_ptr_array_add (sounds, g_steal_pointer (&g_ptr_array_index (longer, j)));
+  g_ptr_array_extend_and_steal (sounds, g_steal_pointer (&longer));
 }
 
 /* A run of nouns typed together with a kanji in it (通張, 解役, 以来書)
@@ -693,7 +699,7 @@ add_noun_runs (mecab_lattice_t *lattice,
       last = node;
       n_nodes++;
       kanji |= has_kanji (node->surface, node->length);
-      extend_sounds (lattice, sentence, node, sounds);
+      extend_sounds (lattice, node, sounds);
     }
 }
 
